@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Builder
+
+@Suite struct BuilderPlaceholderTests {}

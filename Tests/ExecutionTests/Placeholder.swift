@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Execution
+
+@Suite struct ExecutionPlaceholderTests {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Figures
+
+@Suite struct FiguresPlaceholderTests {}

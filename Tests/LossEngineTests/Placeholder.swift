@@ -1,0 +1,5 @@
+import Testing
+
+@testable import LossEngine
+
+@Suite struct LossEnginePlaceholderTests {}

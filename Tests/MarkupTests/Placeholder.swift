@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Markup
+
+@Suite struct MarkupPlaceholderTests {}
