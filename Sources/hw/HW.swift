@@ -1,6 +1,34 @@
 import ArgumentParser
+import Foundation
 
+/// The `hw` command: build, check and serve a homework site whose answers are verified by code.
 @main
 struct HW: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "hw", abstract: "Build a homework site.")
+  static let configuration = CommandConfiguration(
+    commandName: "hw",
+    abstract: "Build a homework site whose answers are verified by code.",
+    discussion: """
+      A homework is Markdown with LaTeX math ($…$, $$…$$) and Swift blocks (```swift verify) \
+      that check its derivations. `hw build` turns the Markdown in Content/ into a static site \
+      in Output/.
+
+      Exit status: 0 when all is well, 1 when the content has problems (each printed as \
+      path:line:col: error: message), 2 when hw cannot run (usage, unreadable input).
+      """,
+    subcommands: [BuildCommand.self, RenderCommand.self],
+    defaultSubcommand: nil)
+
+  /// Runs the command line, mapping usage errors to exit status 2 as documented.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

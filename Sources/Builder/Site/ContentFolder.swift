@@ -1,0 +1,128 @@
+import Foundation
+import Markup
+
+/// An error that stops `hw` before it can judge the content: a missing folder, an unreadable
+/// file, no compiler. The command line exits with status 2.
+public struct ToolError: Error, CustomStringConvertible, Equatable {
+  /// What went wrong, in one line.
+  public var description: String
+
+  /// Creates an error with a one-line message.
+  public init(_ description: String) { self.description = description }
+}
+
+/// What a content folder holds: Markdown documents, the files to copy beside them, the theme and
+/// the site settings.
+public struct ContentFolder: Sendable {
+  /// A Markdown document of the site.
+  public struct Source: Sendable, Hashable {
+    /// The path relative to the content folder, with `/` separators (`week1/hw.md`).
+    public var relativePath: String
+    /// The path shown in diagnostics: the content folder as the user named it, then the file.
+    public var displayPath: String
+    /// The file's contents.
+    public var bytes: [UInt8]
+
+    /// The page's path in the site (`week1/hw.html`).
+    public var pagePath: String { String(relativePath.dropLast(3)) + ".html" }
+    /// From the page to the site root: `""` or `"../"` per folder level.
+    public var rootPrefix: String {
+      String(repeating: "../", count: relativePath.split(separator: "/").count - 1)
+    }
+  }
+
+  /// The folder as the user named it.
+  public let path: String
+  /// The documents, sorted by path.
+  public let sources: [Source]
+  /// Other files to copy into the site unchanged, as relative paths, sorted.
+  public let assets: [String]
+  /// The theme files the site brings, by name (`page.html`, `index.html`, `style.css`).
+  public let theme: [String: String]
+  /// `site.yml`, if present.
+  public let settings: FrontMatter
+  /// Problems in `site.yml` or the theme.
+  public let diagnostics: [Diagnostic]
+
+  /// The name of the folder inside the content folder that holds theme overrides.
+  public static let themeFolder = "_theme"
+  /// The site settings file: `title:` and `macros:`.
+  public static let settingsFile = "site.yml"
+
+  /// Reads a content folder.
+  ///
+  /// - Throws: `ToolError` when the folder is missing or a file cannot be read.
+  public init(path: String) throws(ToolError) {
+    self.path = path
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw ToolError("no content folder at '\(path)' (give one with --content DIR)")
+    }
+    let root = URL(fileURLWithPath: path, isDirectory: true)
+    guard let enumerator = manager.enumerator(atPath: path) else {
+      throw ToolError("cannot read the content folder '\(path)'")
+    }
+    var relativePaths: [String] = []
+    while let item = enumerator.nextObject() as? String {
+      let name = (item as NSString).lastPathComponent
+      if name.hasPrefix(".") {
+        enumerator.skipDescendants()
+        continue
+      }
+      var itemIsDirectory: ObjCBool = false
+      _ = manager.fileExists(
+        atPath: root.appendingPathComponent(item).path, isDirectory: &itemIsDirectory)
+      if itemIsDirectory.boolValue {
+        if item == Self.themeFolder { enumerator.skipDescendants() }
+        continue
+      }
+      relativePaths.append(item)
+    }
+    relativePaths.sort()
+
+    func read(_ relative: String) throws(ToolError) -> [UInt8] {
+      guard let data = manager.contents(atPath: root.appendingPathComponent(relative).path) else {
+        throw ToolError("cannot read '\(Self.join(path, relative))'")
+      }
+      return [UInt8](data)
+    }
+
+    var sources: [Source] = []
+    var assets: [String] = []
+    var settings = FrontMatter()
+    var diagnostics: [Diagnostic] = []
+    for relative in relativePaths {
+      if relative.hasSuffix(".md") {
+        sources.append(
+          Source(
+            relativePath: relative, displayPath: Self.join(path, relative), bytes: try read(relative)))
+      } else if relative == Self.settingsFile {
+        let text = String(decoding: try read(relative), as: UTF8.self)
+        let (parsed, problems) = FrontMatter.parse(
+          yaml: text, firstLine: 1, path: Self.join(path, relative))
+        settings = parsed
+        diagnostics += problems
+      } else {
+        assets.append(relative)
+      }
+    }
+    var theme: [String: String] = [:]
+    for name in ["page.html", "index.html", "style.css"] {
+      let relative = "\(Self.themeFolder)/\(name)"
+      if manager.fileExists(atPath: root.appendingPathComponent(relative).path) {
+        theme[name] = String(decoding: try read(relative), as: UTF8.self)
+      }
+    }
+    self.sources = sources
+    self.assets = assets
+    self.theme = theme
+    self.settings = settings
+    self.diagnostics = diagnostics
+  }
+
+  /// `folder/relative`, without doubling the `/`.
+  static func join(_ folder: String, _ relative: String) -> String {
+    folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+  }
+}

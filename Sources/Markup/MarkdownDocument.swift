@@ -1,0 +1,254 @@
+/// One Markdown document, parsed: its front matter, math, code blocks and problems, each located
+/// in the file. Parsing never fails: whatever is wrong with the input becomes a diagnostic.
+public struct MarkdownDocument: Sendable {
+  /// The path shown in diagnostics, as given to `parse`.
+  public let path: String
+  /// The front matter (empty when the document has none).
+  public let frontMatter: FrontMatter
+  /// Every formula, in document order.
+  public let mathSpans: [MathSpan]
+  /// Every code block, in document order.
+  public let codeBlocks: [CodeBlock]
+  /// Problems found while parsing.
+  public let diagnostics: [Diagnostic]
+  /// The Markdown as cmark sees it: front matter blanked out (lines kept, so positions hold).
+  let markdown: [UInt8]
+  /// Byte ranges of `markdown` that hold math found in paragraphs, with the index of the span.
+  let inlineMarkers: [(range: Range<Int>, index: Int)]
+  /// For each display block marked `F<k>` in `markdown`, the index of its span.
+  let fenceIndices: [Int]
+
+  /// Parses a document.
+  ///
+  /// - Parameters:
+  ///   - bytes: the file's contents.
+  ///   - path: the path to show in diagnostics (for example `Content/hw3.md`).
+  public static func parse(_ bytes: [UInt8], path: String) -> MarkdownDocument {
+    var diagnostics: [Diagnostic] = []
+    var bytes = bytes
+    if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
+      let location = LineTable(bytes).location(ofOffset: bad)
+      diagnostics.append(
+        .error(
+          "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+          path: path, at: location))
+      bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      diagnostics.append(.error("the document is empty", path: path, at: .init(line: 1, column: 1)))
+    }
+    bytes = replacingMarkers(in: bytes, path: path, diagnostics: &diagnostics)
+    let lines = LineTable(bytes)
+
+    // Front matter: `---` on the first line, up to a line `---` or `...`.
+    var frontMatter = FrontMatter()
+    if let end = frontMatterEnd(in: bytes, lines: lines) {
+      if end.closingLine == nil {
+        diagnostics.append(
+          .error(
+            "front matter is not closed: add a line '---' after it", path: path,
+            at: .init(line: 1, column: 1)))
+      } else {
+        let yaml = String(decoding: bytes[lines.lineStarts[1]..<end.yamlEnd], as: UTF8.self)
+        let (matter, problems) = FrontMatter.parse(yaml: yaml, firstLine: 2, path: path)
+        frontMatter = matter
+        diagnostics += problems
+      }
+      for index in 0..<end.blankEnd where bytes[index] != UInt8(ascii: "\n") {
+        bytes[index] = UInt8(ascii: " ")
+      }
+    }
+
+    let fences = DisplayFences.rewrite(bytes, lines: lines)
+    let markdown = fences.bytes
+    var scanner = BlockScanner(
+      bytes: markdown, lines: fences.blocks.isEmpty ? lines : LineTable(markdown), path: path)
+    scanner.scan()
+    diagnostics += scanner.diagnostics
+
+    // Merge the display blocks and the spans found in paragraphs, in document order.
+    var spans: [MathSpan] = []
+    var inlineMarkers: [(range: Range<Int>, index: Int)] = []
+    var fenceIndices: [Int] = []
+    var fenceQueue = fences.blocks.makeIterator()
+    var nextFence = fenceQueue.next()
+    func appendFence(_ block: DisplayFences.Block) {
+      fenceIndices.append(spans.count)
+      spans.append(
+        MathSpan(
+          tex: block.tex, display: true,
+          range: SourceRange(
+            start: lines.location(ofOffset: block.outer.lowerBound),
+            end: lines.location(ofOffset: block.outer.upperBound)),
+          runs: block.runs.map {
+            .init(texOffset: $0.texOffset, location: lines.location(ofOffset: $0.fileOffset))
+          }))
+    }
+    for (span, range) in zip(scanner.mathSpans, scanner.mathByteRanges) {
+      while let fence = nextFence, lines.location(ofOffset: fence.outer.lowerBound) < span.range.start {
+        appendFence(fence)
+        nextFence = fenceQueue.next()
+      }
+      inlineMarkers.append((range, spans.count))
+      spans.append(span)
+    }
+    while let fence = nextFence {
+      appendFence(fence)
+      nextFence = fenceQueue.next()
+    }
+    return MarkdownDocument(
+      path: path, frontMatter: frontMatter, mathSpans: spans,
+      codeBlocks: scanner.codeBlocks,
+      diagnostics: diagnostics.sorted {
+        ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
+      },
+      markdown: markdown, inlineMarkers: inlineMarkers, fenceIndices: fenceIndices)
+  }
+
+  /// The body rendered exactly as libcmark renders it, each formula replaced by its HTML.
+  /// For a document without math this is byte for byte `cmark --unsafe`.
+  ///
+  /// - Parameter math: the HTML of each formula, parallel to `mathSpans`.
+  public func renderFragment(math: [String]) -> String {
+    precondition(math.count == mathSpans.count, "math: one HTML string per formula is needed")
+    let html = CommonMark.html(of: markdownWithMathMarkers())
+    guard !mathSpans.isEmpty else { return html }
+    return MarkerSubstitution(
+      math: { math[$0] }, mathInAttribute: texInAttribute, fenceIndices: fenceIndices
+    ).apply(to: html).html
+  }
+
+  /// The body rendered for a page: headings get ids, code blocks are replaced by `codeBlock`.
+  ///
+  /// - Parameters:
+  ///   - math: the HTML of each formula, parallel to `mathSpans`.
+  ///   - codeBlocks: the HTML of each code block, parallel to `codeBlocks`.
+  /// - Returns: the HTML and the headings, with unique ids, for a table of contents.
+  public func renderPage(math: [String], codeBlocks html: [String]) -> RenderedBody {
+    precondition(math.count == mathSpans.count, "math: one HTML string per formula is needed")
+    precondition(html.count == codeBlocks.count, "codeBlocks: one HTML string per block is needed")
+    let marked = CommonMark.markedHTML(of: markdownWithMathMarkers())
+    var ids = HeadingIDs()
+    var headings = marked.headings.map { heading in
+      let text = MarkerSubstitution(
+        math: { mathSpans[$0].tex }, mathInAttribute: { mathSpans[$0].tex },
+        fenceIndices: fenceIndices
+      ).apply(to: heading.text).html
+      return RenderedBody.Heading(
+        level: heading.level, id: ids.id(for: text), text: text, html: "")
+    }
+    let substitution = MarkerSubstitution(
+      math: { math[$0] }, mathInAttribute: texInAttribute, fenceIndices: fenceIndices,
+      headingID: { headings[$0].id },
+      codeBlock: { $0 < html.count ? html[$0] : "" })
+    let (body, headingHTML) = substitution.apply(to: marked.html)
+    for index in headings.indices where index < headingHTML.count {
+      headings[index].html = headingHTML[index]
+    }
+    return RenderedBody(html: body, headings: headings)
+  }
+
+  // MARK: - Helpers
+
+  private func texInAttribute(_ index: Int) -> String { escapeHTML(mathSpans[index].tex) }
+
+  private func markdownWithMathMarkers() -> String {
+    guard !inlineMarkers.isEmpty else { return String(decoding: markdown, as: UTF8.self) }
+    var output: [UInt8] = []
+    output.reserveCapacity(markdown.count)
+    var cursor = 0
+    for (range, index) in inlineMarkers {
+      output += markdown[cursor..<range.lowerBound]
+      output += Marker.math(index).utf8
+      cursor = range.upperBound
+    }
+    output += markdown[cursor...]
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func frontMatterEnd(in bytes: [UInt8], lines: LineTable)
+    -> (yamlEnd: Int, blankEnd: Int, closingLine: Int?)?
+  {
+    func line(_ number: Int) -> Substring {
+      let start = lines.lineStarts[number]
+      let end = number + 1 < lines.lineStarts.count ? lines.lineStarts[number + 1] : bytes.count
+      let text = String(decoding: bytes[start..<end], as: UTF8.self)
+      return Substring(text).trimmingSuffix()
+    }
+    guard lines.lineCount > 1, line(0) == "---" else { return nil }
+    for number in 1..<lines.lineCount {
+      let text = line(number)
+      if text == "---" || text == "..." {
+        let end = number + 1 < lines.lineStarts.count ? lines.lineStarts[number + 1] : bytes.count
+        return (lines.lineStarts[number], end, number + 1)
+      }
+    }
+    return (bytes.count, bytes.count, nil)
+  }
+
+  private static func replacingMarkers(
+    in bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]
+  ) -> [UInt8] {
+    // U+E000 and U+E001 encode as EE 80 80 and EE 80 81.
+    var found: Int? = nil
+    for index in 0..<max(0, bytes.count - 2)
+    where bytes[index] == 0xEE && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0x80 {
+      found = index
+      break
+    }
+    guard let found else { return bytes }
+    diagnostics.append(
+      .warning(
+        "private-use characters U+E000 and U+E001 are reserved by hw and were replaced",
+        path: path, at: LineTable(bytes).location(ofOffset: found)))
+    let text = String(decoding: bytes, as: UTF8.self)
+    return Array(
+      String(String.UnicodeScalarView(text.unicodeScalars.map { Marker.scalars.contains($0) ? "\u{FFFD}" : $0 })).utf8)
+  }
+}
+
+/// The rendered body of a page and its headings.
+public struct RenderedBody: Sendable {
+  /// A heading of the page.
+  public struct Heading: Sendable, Equatable {
+    /// 1 to 6.
+    public var level: Int
+    /// Unique within the page, stable across builds.
+    public var id: String
+    /// The heading's text without markup (formulas as their TeX).
+    public var text: String
+    /// The heading's content as HTML (formulas rendered), for a table of contents.
+    public var html: String
+  }
+
+  /// The body HTML.
+  public var html: String
+  /// Every heading, in order.
+  public var headings: [Heading]
+}
+
+extension Substring {
+  func trimmingSuffix() -> Substring {
+    var result = self
+    while let last = result.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
+      result = result.dropLast()
+    }
+    return result
+  }
+}
+
+/// `<`, `>`, `&` and `"` as entities.
+public func escapeHTML(_ text: String) -> String {
+  var result = ""
+  result.reserveCapacity(text.utf8.count)
+  for character in text.unicodeScalars {
+    switch character {
+    case "<": result += "&lt;"
+    case ">": result += "&gt;"
+    case "&": result += "&amp;"
+    case "\"": result += "&quot;"
+    default: result.unicodeScalars.append(character)
+    }
+  }
+  return result
+}

@@ -1,0 +1,253 @@
+/// Finds `$…$` and `$$…$$` math in the inline content of one paragraph or heading, following
+/// pandoc's `tex_math_dollars` rules.
+///
+/// - `\` before an ASCII punctuation character escapes it: `\$` is a dollar, never a delimiter.
+/// - Code spans, autolinks, raw HTML tags and link destinations are skipped whole.
+/// - `$$` opens display math that ends at the next `$$`; without one, the `$$` is text and a
+///   warning is reported.
+/// - `$` opens inline math when the next character is not white space; the math ends at the first
+///   `$` that is not preceded by white space and not followed by a digit. Inside math, `\` and
+///   the character after it are one token (so `\$`, `\\` and `\{` never end it), and
+///   `\text{…}` is skipped with its braces balanced. Without a valid closer the `$` is text, so
+///   `$5 and $6` stays prose.
+struct MathScanner {
+  /// One math span, as byte indices into the scanned content.
+  struct Span: Equatable {
+    /// Display (`$$`) or inline (`$`) math.
+    var display: Bool
+    /// From the opening delimiter up to (not including) the byte after the closing one.
+    var outer: Range<Int>
+    /// The TeX between the delimiters, white space at both ends trimmed.
+    var inner: Range<Int>
+  }
+
+  /// What scanning found: the spans, and the offsets of `$$` that were never closed.
+  struct Result: Equatable {
+    var spans: [Span] = []
+    var unclosedDisplay: [Int] = []
+  }
+
+  let bytes: [UInt8]
+
+  /// Scans `bytes`, the raw inline content of one block (lines joined by `\n`).
+  static func scan(_ bytes: [UInt8]) -> Result {
+    MathScanner(bytes: bytes).run()
+  }
+
+  private func run() -> Result {
+    var result = Result()
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "\\"):
+        index += (index + 1 < count && isASCIIPunctuation(bytes[index + 1])) ? 2 : 1
+      case UInt8(ascii: "`"):
+        index = endOfCodeSpan(at: index)
+      case UInt8(ascii: "<"):
+        index = endOfTag(at: index) ?? index + 1
+      case UInt8(ascii: "]"):
+        if index + 1 < count && bytes[index + 1] == UInt8(ascii: "(") {
+          index = endOfLinkDestination(at: index + 1)
+        } else {
+          index += 1
+        }
+      case UInt8(ascii: "$"):
+        if index + 1 < count && bytes[index + 1] == UInt8(ascii: "$") {
+          if let span = displaySpan(at: index) {
+            result.spans.append(span)
+            index = span.outer.upperBound
+          } else {
+            result.unclosedDisplay.append(index)
+            index += 2
+          }
+        } else if let span = inlineSpan(at: index) {
+          result.spans.append(span)
+          index = span.outer.upperBound
+        } else {
+          index += 1
+        }
+      default:
+        index += 1
+      }
+    }
+    return result
+  }
+
+  // MARK: - Math
+
+  private func inlineSpan(at open: Int) -> Span? {
+    let count = bytes.count
+    var index = open + 1
+    guard index < count, !isWhitespace(bytes[index]) else { return nil }
+    while index < count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "$") {
+        if index + 1 < count && isDigit(bytes[index + 1]) { return nil }
+        return Span(display: false, outer: open..<(index + 1), inner: trimmed(open + 1..<index))
+      }
+      if byte == UInt8(ascii: "\\") {
+        if let end = endOfTextCommand(at: index) {
+          index = end
+        } else {
+          index += 2
+        }
+        continue
+      }
+      if isWhitespace(byte) {
+        var next = index
+        while next < count && isWhitespace(bytes[next]) { next += 1 }
+        if next < count && bytes[next] == UInt8(ascii: "$") { return nil }
+        if byte == UInt8(ascii: "\n") && next < count && bytes[next] == UInt8(ascii: "\n") {
+          return nil
+        }
+        index = next
+        continue
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private func displaySpan(at open: Int) -> Span? {
+    let count = bytes.count
+    var index = open + 2
+    while index < count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\") {
+        index += 2
+        continue
+      }
+      if byte == UInt8(ascii: "$") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "$") {
+        let inner = trimmed(open + 2..<index)
+        guard !inner.isEmpty else { return nil }
+        return Span(display: true, outer: open..<(index + 2), inner: inner)
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// After `\text{`, `\textrm{`, `\mbox{` and the like: the index past the balanced `}`.
+  private func endOfTextCommand(at backslash: Int) -> Int? {
+    var index = backslash + 1
+    let nameStart = index
+    while index < bytes.count && isLetter(bytes[index]) { index += 1 }
+    let name = bytes[nameStart..<index]
+    guard name.starts(with: Array("text".utf8)) || name.elementsEqual("mbox".utf8) else {
+      return nil
+    }
+    while index < bytes.count && bytes[index] == UInt8(ascii: " ") { index += 1 }
+    guard index < bytes.count && bytes[index] == UInt8(ascii: "{") else { return nil }
+    var depth = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "\\"): index += 1
+      case UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "}"):
+        depth -= 1
+        if depth == 0 { return index + 1 }
+      default: break
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private func trimmed(_ range: Range<Int>) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper && isWhitespace(bytes[lower]) { lower += 1 }
+    while upper > lower && isWhitespace(bytes[upper - 1]) { upper -= 1 }
+    return lower..<upper
+  }
+
+  // MARK: - Constructs that hide dollars
+
+  /// A backtick run: past the matching run of the same length, or past the run itself.
+  private func endOfCodeSpan(at start: Int) -> Int {
+    let count = bytes.count
+    var index = start
+    while index < count && bytes[index] == UInt8(ascii: "`") { index += 1 }
+    let length = index - start
+    var search = index
+    while search < count {
+      if bytes[search] == UInt8(ascii: "`") {
+        let runStart = search
+        while search < count && bytes[search] == UInt8(ascii: "`") { search += 1 }
+        if search - runStart == length { return search }
+      } else {
+        search += 1
+      }
+    }
+    return index
+  }
+
+  /// An autolink, raw HTML tag, comment, processing instruction or declaration starting at `<`.
+  private func endOfTag(at start: Int) -> Int? {
+    let count = bytes.count
+    guard start + 1 < count else { return nil }
+    let next = bytes[start + 1]
+    if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+      // Comment, declaration, CDATA or processing instruction: up to the next `>`.
+      var index = start + 2
+      while index < count && bytes[index] != UInt8(ascii: ">") { index += 1 }
+      return index < count ? index + 1 : nil
+    }
+    guard isLetter(next) || next == UInt8(ascii: "/") else { return nil }
+    var index = start + 1
+    var quote: UInt8? = nil
+    while index < count {
+      let byte = bytes[index]
+      if let open = quote {
+        if byte == open { quote = nil }
+      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        quote = byte
+      } else if byte == UInt8(ascii: ">") {
+        return index + 1
+      } else if byte == UInt8(ascii: "<") {
+        return nil
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// A link destination and title, `(…)` after `]`: past the balancing `)`.
+  private func endOfLinkDestination(at open: Int) -> Int {
+    let count = bytes.count
+    var depth = 0
+    var index = open
+    while index < count {
+      switch bytes[index] {
+      case UInt8(ascii: "\\"): index += 1
+      case UInt8(ascii: "("): depth += 1
+      case UInt8(ascii: ")"):
+        depth -= 1
+        if depth == 0 { return index + 1 }
+      default: break
+      }
+      index += 1
+    }
+    return open + 1
+  }
+
+  // MARK: - Characters
+
+  private func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+      || byte == UInt8(ascii: "\r")
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  private func isLetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  }
+
+  private func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+    (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+      || (0x7B...0x7E).contains(byte)
+  }
+}

@@ -1,0 +1,25 @@
+/// A `$…$` or `$$…$$` formula found in a document, with where it stands.
+public struct MathSpan: Hashable, Sendable {
+  /// The TeX between the delimiters, trimmed; line breaks inside inline math become spaces.
+  public var tex: String
+  /// Display (`$$`) or inline (`$`) math.
+  public var display: Bool
+  /// From the opening delimiter to just past the closing one.
+  public var range: SourceRange
+  /// Where runs of the TeX start in the file: `(texOffset, location)`, one entry per source line
+  /// the formula spans. Offsets are UTF-8 bytes.
+  var runs: [Run]
+
+  struct Run: Hashable, Sendable {
+    var texOffset: Int
+    var location: SourceLocation
+  }
+
+  /// The file location of a UTF-8 byte offset into `tex`, for errors found inside the formula.
+  public func location(ofTeXOffset offset: Int) -> SourceLocation {
+    var run = runs[0]
+    for candidate in runs where candidate.texOffset <= offset { run = candidate }
+    return SourceLocation(
+      line: run.location.line, column: run.location.column + max(0, offset - run.texOffset))
+  }
+}

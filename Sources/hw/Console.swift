@@ -1,0 +1,30 @@
+import Builder
+import Foundation
+import Markup
+
+/// What commands print: diagnostics on standard error, summaries on standard output.
+enum Console {
+  static func report(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  static func error(_ message: String) {
+    FileHandle.standardError.write(Data("hw: error: \(message)\n".utf8))
+  }
+
+  static func print(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+
+  /// `N errors, M warnings`, or nothing when there are neither.
+  static func counts(_ diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    var parts: [String] = []
+    if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
+    if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+    return parts.joined(separator: ", ")
+  }
+}

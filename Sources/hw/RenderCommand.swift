@@ -1,0 +1,33 @@
+import ArgumentParser
+import Builder
+import Foundation
+
+/// `hw render FILE`: one document to HTML on standard output.
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Render one Markdown file to HTML on standard output.",
+    discussion: """
+      With --fragment, prints the document body exactly as libcmark renders it, formulas \
+      replaced by their rendering and nothing added (no heading ids, no highlighting): for a \
+      document without math it is byte for byte what `cmark --unsafe` prints. Verify blocks are \
+      shown, not run. Without --fragment, prints the whole page with the default theme.
+      """)
+
+  @Argument(help: "The Markdown file.")
+  var file: String
+
+  @Flag(help: "Print only the document body, as libcmark renders it.")
+  var fragment = false
+
+  func run() throws {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      Console.error("cannot read '\(file)'")
+      throw ExitCode(2)
+    }
+    let (html, diagnostics) = SiteBuilder.render([UInt8](data), path: file, fragment: fragment)
+    FileHandle.standardOutput.write(Data(html.utf8))
+    Console.report(diagnostics)
+    if diagnostics.containsErrors { throw ExitCode(1) }
+  }
+}
