@@ -8,6 +8,9 @@ struct BlockScanner {
   private(set) var mathByteRanges: [Range<Int>] = []
   private(set) var codeBlocks: [CodeBlock] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// For each block with math: its index among the blocks, its raw inline content, and the spans
+  /// in it (outer range in the content, index into `mathSpans`).
+  private(set) var contents: [(block: Int, text: [UInt8], spans: [(Range<Int>, Int)])] = []
 
   init(bytes: [UInt8], lines: LineTable, path: String) {
     self.bytes = bytes
@@ -15,15 +18,12 @@ struct BlockScanner {
     self.path = path
   }
 
-  mutating func scan() {
+  mutating func scan(_ blocks: [CommonMark.Block]) {
     let hasDollar = bytes.contains(UInt8(ascii: "$"))
-    let hasFence = bytes.contains(UInt8(ascii: "`")) || bytes.contains(UInt8(ascii: "~"))
-      || bytes.contains(UInt8(ascii: " ")) || bytes.contains(UInt8(ascii: "\t"))
-    guard hasDollar || hasFence else { return }
-    for block in CommonMark.blocks(of: String(decoding: bytes, as: UTF8.self)) {
+    for (index, block) in blocks.enumerated() {
       switch block.kind {
       case .paragraph, .heading:
-        if hasDollar { scanMath(in: block) }
+        if hasDollar { scanMath(in: block, index: index) }
       case .codeBlock(let info, let literal):
         addCodeBlock(block, info: info, literal: literal)
       case .htmlBlock:
@@ -83,9 +83,6 @@ struct BlockScanner {
         index += 1
       }
     }
-    while index < end && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")) {
-      index += 1
-    }
     return index
   }
 
@@ -113,10 +110,15 @@ struct BlockScanner {
     return (lower, upper)
   }
 
-  private mutating func scanMath(in block: CommonMark.Block) {
+  private mutating func scanMath(in block: CommonMark.Block, index blockIndex: Int) {
     let (text, starts) = rawContent(of: block)
     guard text.contains(UInt8(ascii: "$")) else { return }
     let found = MathScanner.scan(text)
+    if !found.spans.isEmpty {
+      contents.append(
+        (blockIndex, text,
+          found.spans.enumerated().map { ($1.outer, mathSpans.count + $0) }))
+    }
     func fileOffset(_ rawIndex: Int) -> Int {
       var line = starts[0]
       for candidate in starts where candidate.0 <= rawIndex { line = candidate }

@@ -37,45 +37,50 @@ enum CommonMark {
 
   /// The leaf blocks of `source` that the pipeline cares about, with their positions.
   static func blocks(of source: String) -> [Block] {
-    withDocument(source) { root in
-      var blocks: [Block] = []
-      var quoteDepth = 0
-      let iterator = cmark_iter_new(root)
-      defer { cmark_iter_free(iterator) }
-      while true {
-        let event = cmark_iter_next(iterator)
-        if event == CMARK_EVENT_DONE { break }
-        guard let node = cmark_iter_get_node(iterator) else { continue }
-        let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_BLOCK_QUOTE {
-          quoteDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-          continue
-        }
-        guard event == CMARK_EVENT_ENTER else { continue }
-        let kind: Block.Kind
-        switch type {
-        case CMARK_NODE_PARAGRAPH: kind = .paragraph
-        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        case CMARK_NODE_CODE_BLOCK:
-          kind = .codeBlock(
-            info: string(cmark_node_get_fence_info(node)),
-            literal: string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
-        default: continue
-        }
-        blocks.append(
-          Block(
-            kind: kind,
-            start: SourceLocation(
-              line: Int(cmark_node_get_start_line(node)),
-              column: Int(cmark_node_get_start_column(node))),
-            end: SourceLocation(
-              line: Int(cmark_node_get_end_line(node)),
-              column: Int(cmark_node_get_end_column(node))),
-            quoteDepth: quoteDepth))
+    withDocument(source) { root in walk(root).blocks }
+  }
+
+  /// The blocks of a parsed tree, with their nodes.
+  private static func walk(_ root: OpaquePointer) -> (blocks: [Block], nodes: [OpaquePointer]) {
+    var blocks: [Block] = []
+    var nodes: [OpaquePointer] = []
+    var quoteDepth = 0
+    let iterator = cmark_iter_new(root)
+    defer { cmark_iter_free(iterator) }
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      if type == CMARK_NODE_BLOCK_QUOTE {
+        quoteDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+        continue
       }
-      return blocks
+      guard event == CMARK_EVENT_ENTER else { continue }
+      let kind: Block.Kind
+      switch type {
+      case CMARK_NODE_PARAGRAPH: kind = .paragraph
+      case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+      case CMARK_NODE_CODE_BLOCK:
+        kind = .codeBlock(
+          info: string(cmark_node_get_fence_info(node)),
+          literal: string(cmark_node_get_literal(node)))
+      case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
+      default: continue
+      }
+      blocks.append(
+        Block(
+          kind: kind,
+          start: SourceLocation(
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node))),
+          end: SourceLocation(
+            line: Int(cmark_node_get_end_line(node)),
+            column: Int(cmark_node_get_end_column(node))),
+          quoteDepth: quoteDepth))
+      nodes.append(node)
     }
+    return (blocks, nodes)
   }
 
   /// `source` rendered to HTML exactly as `cmark --unsafe` renders it.
@@ -83,45 +88,80 @@ enum CommonMark {
     withDocument(source) { root in render(root) }
   }
 
-  /// `source` rendered to HTML with markers where headings and code blocks are, so that the page
-  /// renderer can give headings ids and replace code blocks with highlighted code and results.
-  static func markedHTML(of source: String) -> MarkedHTML {
+  /// Parses `source` once and renders it, after replacing the inline content of some blocks.
+  ///
+  /// - Parameters:
+  ///   - source: the Markdown.
+  ///   - decorate: whether to put markers where headings and code blocks are, so that the page
+  ///     renderer can give headings ids and replace code blocks (see `MarkedHTML`).
+  ///   - rewrites: given the blocks, the new inline content of some of them, by index into the
+  ///     blocks: Markdown that parses as a single paragraph, whose inlines replace the block's.
+  /// - Returns: the HTML, or `nil` when a rewrite did not parse as a single paragraph.
+  static func render(
+    _ source: String, decorate: Bool, rewrites: ([Block]) -> [Int: String]
+  ) -> MarkedHTML? {
     withDocument(source) { root in
-      var headingNodes: [OpaquePointer] = []
-      var codeNodes: [OpaquePointer] = []
-      let iterator = cmark_iter_new(root)
-      while true {
-        let event = cmark_iter_next(iterator)
-        if event == CMARK_EVENT_DONE { break }
-        guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else {
-          continue
-        }
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_HEADING: headingNodes.append(node)
-        case CMARK_NODE_CODE_BLOCK: codeNodes.append(node)
-        default: break
-        }
+      let (blocks, nodes) = walk(root)
+      let targets = rewrites(blocks).sorted(by: { $0.key < $1.key })
+      if !targets.isEmpty {
+        guard graft(targets.map(\.value), into: targets.map { nodes[$0.key] }) else { return nil }
       }
-      cmark_iter_free(iterator)
-
       var headings: [(level: Int, text: String)] = []
-      for (index, node) in headingNodes.enumerated() {
-        headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
-        let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
-        cmark_node_set_literal(marker, Marker.heading(index))
-        if let first = cmark_node_first_child(node) {
-          cmark_node_insert_before(first, marker)
-        } else {
-          cmark_node_append_child(node, marker)
+      if decorate {
+        var headingNodes: [OpaquePointer] = []
+        var codeNodes: [OpaquePointer] = []
+        for (block, node) in zip(blocks, nodes) {
+          switch block.kind {
+          case .heading: headingNodes.append(node)
+          case .codeBlock: codeNodes.append(node)
+          default: break
+          }
         }
-      }
-      for (index, node) in codeNodes.enumerated() {
-        let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-        cmark_node_set_literal(marker, Marker.codeBlock(index))
-        cmark_node_replace(node, marker)
-        cmark_node_free(node)
+        for (index, node) in headingNodes.enumerated() {
+          headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
+          let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
+          cmark_node_set_literal(marker, Marker.heading(index))
+          if let first = cmark_node_first_child(node) {
+            cmark_node_insert_before(first, marker)
+          } else {
+            cmark_node_append_child(node, marker)
+          }
+        }
+        for (index, node) in codeNodes.enumerated() {
+          let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+          cmark_node_set_literal(marker, Marker.codeBlock(index))
+          cmark_node_replace(node, marker)
+          cmark_node_free(node)
+        }
       }
       return MarkedHTML(html: render(root), headings: headings)
+    }
+  }
+
+  /// Replaces the inline children of each node with those of its new content. All contents are
+  /// parsed together, as paragraphs separated by blank lines, which costs one parse instead of one
+  /// per block.
+  private static func graft(_ contents: [String], into targets: [OpaquePointer]) -> Bool {
+    withDocument(contents.joined(separator: "\n\n")) { mini in
+      var paragraphs: [OpaquePointer] = []
+      var child = cmark_node_first_child(mini)
+      while let node = child {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { return false }
+        paragraphs.append(node)
+        child = cmark_node_next(node)
+      }
+      guard paragraphs.count == targets.count else { return false }
+      for (paragraph, node) in zip(paragraphs, targets) {
+        while let old = cmark_node_first_child(node) {
+          cmark_node_unlink(old)
+          cmark_node_free(old)
+        }
+        while let new = cmark_node_first_child(paragraph) {
+          cmark_node_unlink(new)
+          cmark_node_append_child(node, new)
+        }
+      }
+      return true
     }
   }
 
@@ -182,4 +222,6 @@ enum Marker {
   static func fence(_ index: Int) -> String { "\u{E000}F\(index)\u{E001}" }
   /// Stands for a line of a display block after its first; renders as nothing.
   static let filler = "\u{E000}f0\u{E001}"
+  /// Starts rewritten inline content, so that its first line can never open a block.
+  static let lead = "\u{E000}h0\u{E001}"
 }

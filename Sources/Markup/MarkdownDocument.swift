@@ -17,6 +17,10 @@ public struct MarkdownDocument: Sendable {
   let inlineMarkers: [(range: Range<Int>, index: Int)]
   /// For each display block marked `F<k>` in `markdown`, the index of its span.
   let fenceIndices: [Int]
+  /// The new inline content of each block with math, by block index.
+  let rewrites: [Int: String]
+  /// Whether formulas are put in place by re-parsing only the blocks that hold them.
+  let usesGrafting: Bool
 
   /// Parses a document.
   ///
@@ -24,6 +28,54 @@ public struct MarkdownDocument: Sendable {
   ///   - bytes: the file's contents.
   ///   - path: the path to show in diagnostics (for example `Content/hw3.md`).
   public static func parse(_ bytes: [UInt8], path: String) -> MarkdownDocument {
+    let prepared = Prepared(bytes, path: path)
+    let blocks = prepared.mayHaveMathOrCode ? CommonMark.blocks(of: prepared.markdownText) : []
+    return prepared.document(blocks: blocks)
+  }
+
+  /// Parses a document and renders it, parsing the Markdown only once.
+  ///
+  /// - Parameters:
+  ///   - bytes: the file's contents.
+  ///   - path: the path to show in diagnostics.
+  ///   - style: a fragment exactly as cmark renders it, or a page body (heading ids, code blocks
+  ///     replaced).
+  ///   - content: given the parsed document, the HTML of its formulas and code blocks.
+  public static func render(
+    _ bytes: [UInt8], path: String, style: RenderStyle,
+    content: (MarkdownDocument) -> (math: [String], codeBlocks: [String])
+  ) -> (document: MarkdownDocument, body: RenderedBody) {
+    let prepared = Prepared(bytes, path: path)
+    var document: MarkdownDocument? = nil
+    var html: (math: [String], codeBlocks: [String]) = ([], [])
+    let marked = CommonMark.render(prepared.markdownText, decorate: style == .page) { blocks in
+      let parsed = prepared.document(blocks: blocks)
+      document = parsed
+      html = content(parsed)
+      return parsed.usesGrafting ? parsed.rewrites : [:]
+    }
+    let parsed = document ?? prepared.document(blocks: [])
+    if document == nil { html = content(parsed) }
+    let body = parsed.finish(
+      marked: parsed.usesGrafting ? marked : nil, math: html.math, codeBlocks: html.codeBlocks,
+      style: style)
+    return (parsed, body)
+  }
+
+  /// What the parser does before cmark sees the document: check the bytes, read the front matter,
+  /// rewrite display blocks.
+  struct Prepared {
+    var diagnostics: [Diagnostic] = []
+    var frontMatter = FrontMatter()
+    var lines: LineTable
+    var fences: (bytes: [UInt8], blocks: [DisplayFences.Block])
+    var path: String
+
+    var markdownText: String { String(decoding: fences.bytes, as: UTF8.self) }
+    var mayHaveMathOrCode: Bool { true }
+
+    init(_ bytes: [UInt8], path: String) {
+    self.path = path
     var diagnostics: [Diagnostic] = []
     var bytes = bytes
     if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
@@ -59,11 +111,19 @@ public struct MarkdownDocument: Sendable {
       }
     }
 
-    let fences = DisplayFences.rewrite(bytes, lines: lines)
+    self.lines = lines
+    self.frontMatter = frontMatter
+    self.diagnostics = diagnostics
+    fences = DisplayFences.rewrite(bytes, lines: lines)
+    }
+
+    /// The document, given cmark's blocks.
+    func document(blocks: [CommonMark.Block]) -> MarkdownDocument {
+    var diagnostics = self.diagnostics
     let markdown = fences.bytes
     var scanner = BlockScanner(
       bytes: markdown, lines: fences.blocks.isEmpty ? lines : LineTable(markdown), path: path)
-    scanner.scan()
+    scanner.scan(blocks)
     diagnostics += scanner.diagnostics
 
     // Merge the display blocks and the spans found in paragraphs, in document order.
@@ -96,13 +156,62 @@ public struct MarkdownDocument: Sendable {
       appendFence(fence)
       nextFence = fenceQueue.next()
     }
+    // The new inline content of each block with math: formulas replaced by markers.
+    var rewrites: [Int: String] = [:]
+    let fenceSet = Set(fenceIndices)
+    let globalIndex = spans.indices.filter { !fenceSet.contains($0) }
+    for content in scanner.contents {
+      var text = Array(Marker.lead.utf8)
+      var cursor = 0
+      for (outer, local) in content.spans {
+        text += content.text[cursor..<outer.lowerBound]
+        text += Marker.math(globalIndex[local]).utf8
+        cursor = outer.upperBound
+      }
+      text += content.text[cursor...]
+      rewrites[content.block] = String(decoding: text, as: UTF8.self)
+    }
     return MarkdownDocument(
       path: path, frontMatter: frontMatter, mathSpans: spans,
       codeBlocks: scanner.codeBlocks,
       diagnostics: diagnostics.sorted {
         ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
       },
-      markdown: markdown, inlineMarkers: inlineMarkers, fenceIndices: fenceIndices)
+      markdown: markdown, inlineMarkers: inlineMarkers, fenceIndices: fenceIndices,
+      rewrites: rewrites, usesGrafting: !Self.hasLinkReferenceDefinitions(markdown))
+    }
+
+    /// Whether a line looks like a link reference definition (`[label]: destination`). Those are
+    /// known only to the whole document, so such documents are rendered by re-parsing it whole.
+    static func hasLinkReferenceDefinitions(_ bytes: [UInt8]) -> Bool {
+      var index = 0
+      var atLineStart = true
+      while index < bytes.count {
+        let byte = bytes[index]
+        if atLineStart {
+          var probe = index
+          while probe < bytes.count && (bytes[probe] == 0x20 || bytes[probe] == UInt8(ascii: ">")) {
+            probe += 1
+          }
+          if probe < bytes.count && bytes[probe] == UInt8(ascii: "[") {
+            var close = probe + 1
+            while close < bytes.count && bytes[close] != UInt8(ascii: "]")
+              && bytes[close] != UInt8(ascii: "\n")
+            {
+              close += 1
+            }
+            if close + 1 < bytes.count && bytes[close] == UInt8(ascii: "]")
+              && bytes[close + 1] == UInt8(ascii: ":")
+            {
+              return true
+            }
+          }
+        }
+        atLineStart = byte == UInt8(ascii: "\n")
+        index += 1
+      }
+      return false
+    }
   }
 
   /// The body rendered exactly as libcmark renders it, each formula replaced by its HTML.
@@ -110,24 +219,44 @@ public struct MarkdownDocument: Sendable {
   ///
   /// - Parameter math: the HTML of each formula, parallel to `mathSpans`.
   public func renderFragment(math: [String]) -> String {
-    precondition(math.count == mathSpans.count, "math: one HTML string per formula is needed")
-    let html = CommonMark.html(of: markdownWithMathMarkers())
-    guard !mathSpans.isEmpty else { return html }
-    return MarkerSubstitution(
-      math: { math[$0] }, mathInAttribute: texInAttribute, fenceIndices: fenceIndices
-    ).apply(to: html).html
+    render(style: .fragment, math: math, codeBlocks: []).html
   }
 
-  /// The body rendered for a page: headings get ids, code blocks are replaced by `codeBlock`.
+  /// The body rendered for a page: headings get ids, code blocks are replaced by their HTML.
   ///
   /// - Parameters:
   ///   - math: the HTML of each formula, parallel to `mathSpans`.
   ///   - codeBlocks: the HTML of each code block, parallel to `codeBlocks`.
   /// - Returns: the HTML and the headings, with unique ids, for a table of contents.
   public func renderPage(math: [String], codeBlocks html: [String]) -> RenderedBody {
+    render(style: .page, math: math, codeBlocks: html)
+  }
+
+  private func render(style: RenderStyle, math: [String], codeBlocks: [String]) -> RenderedBody {
+    let marked =
+      usesGrafting
+      ? CommonMark.render(
+        String(decoding: markdown, as: UTF8.self), decorate: style == .page
+      ) { _ in rewrites } : nil
+    return finish(marked: marked, math: math, codeBlocks: codeBlocks, style: style)
+  }
+
+  /// Puts the formulas, heading ids and code blocks into cmark's HTML. Without `marked` (a
+  /// document whose formulas could not be grafted block by block), the whole document is parsed
+  /// again with every formula replaced by a marker.
+  func finish(
+    marked: CommonMark.MarkedHTML?, math: [String], codeBlocks: [String], style: RenderStyle
+  ) -> RenderedBody {
     precondition(math.count == mathSpans.count, "math: one HTML string per formula is needed")
-    precondition(html.count == codeBlocks.count, "codeBlocks: one HTML string per block is needed")
-    let marked = CommonMark.markedHTML(of: markdownWithMathMarkers())
+    precondition(
+      style == .fragment || codeBlocks.count == self.codeBlocks.count,
+      "codeBlocks: one HTML string per code block is needed")
+    let marked =
+      marked
+      ?? CommonMark.render(markdownWithMathMarkers(), decorate: style == .page) { _ in [:] }!
+    if style == .fragment && mathSpans.isEmpty {
+      return RenderedBody(html: marked.html, headings: [])
+    }
     var ids = HeadingIDs()
     var headings = marked.headings.map { heading in
       let text = MarkerSubstitution(
@@ -140,7 +269,7 @@ public struct MarkdownDocument: Sendable {
     let substitution = MarkerSubstitution(
       math: { math[$0] }, mathInAttribute: texInAttribute, fenceIndices: fenceIndices,
       headingID: { headings[$0].id },
-      codeBlock: { $0 < html.count ? html[$0] : "" })
+      codeBlock: { $0 < codeBlocks.count ? codeBlocks[$0] : "" })
     let (body, headingHTML) = substitution.apply(to: marked.html)
     for index in headings.indices where index < headingHTML.count {
       headings[index].html = headingHTML[index]
@@ -205,6 +334,14 @@ public struct MarkdownDocument: Sendable {
     return Array(
       String(String.UnicodeScalarView(text.unicodeScalars.map { Marker.scalars.contains($0) ? "\u{FFFD}" : $0 })).utf8)
   }
+}
+
+/// How a document is rendered.
+public enum RenderStyle: Sendable, Equatable {
+  /// Exactly what cmark renders, formulas replaced by their HTML, nothing added.
+  case fragment
+  /// A page body: heading ids, code blocks replaced by their HTML.
+  case page
 }
 
 /// The rendered body of a page and its headings.

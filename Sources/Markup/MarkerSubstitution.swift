@@ -31,6 +31,8 @@ struct MarkerSubstitution {
         case UInt8(ascii: "F"):
           let span = number < fenceIndices.count ? fenceIndices[number] : 0
           output += (inTag ? mathInAttribute(span) : math(span)).utf8
+        case UInt8(ascii: "h"):
+          break
         case UInt8(ascii: "f"):
           if output.last == UInt8(ascii: "\n") { output.removeLast() }
         case UInt8(ascii: "H"):

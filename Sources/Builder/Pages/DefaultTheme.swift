@@ -15,7 +15,7 @@ public enum DefaultTheme {
     <body>
     <header class="page-header">
     <p class="crumbs"><a href="{{root}}index.html">{{#site}}{{site}}{{/site}}{{^site}}All documents{{/site}}</a>{{#course}} · {{course}}{{/course}}</p>
-    <h1 class="title">{{title}}</h1>
+    {{#showTitle}}<h1 class="title">{{title}}</h1>{{/showTitle}}
     {{#byline}}<p class="byline">{{#author}}<span class="author">{{author}}</span>{{/author}}{{#due}} <span class="due">Due {{due}}</span>{{/due}}</p>{{/byline}}
     {{{summary}}}
     </header>

@@ -15,14 +15,30 @@ public struct DocumentPage: Sendable {
   /// HTML after each heading's entry in the table of contents, by heading id.
   public var headingBadges: [String: String] = [:]
 
-  /// The page's title: the front matter's `title`, else the file name.
+  /// The rendered body.
+  public let body: RenderedBody
+
+  /// Gathers a page around its rendered body.
+  public init(
+    source: ContentFolder.Source, document: MarkdownDocument, math: [String], codeBlocks: [String],
+    body: RenderedBody
+  ) {
+    self.source = source
+    self.document = document
+    self.math = math
+    self.codeBlocks = codeBlocks
+    self.body = body
+  }
+
+  /// The page's title: the front matter's `title`, else the first top-level heading, else the
+  /// file name.
   public var title: String {
-    document.frontMatter.title ?? String(source.relativePath.dropLast(3))
+    document.frontMatter.title ?? body.headings.first { $0.level == 1 }?.text
+      ?? String(source.relativePath.dropLast(3))
   }
 
   /// The page as HTML, through the theme's page template.
   public func render(theme: Theme, siteTitle: String) -> String {
-    let body = document.renderPage(math: math, codeBlocks: codeBlocks)
     var context: [String: TemplateValue] = [:]
     for (key, value) in document.frontMatter.entries {
       context[key] = Self.templateValue(value)
@@ -34,6 +50,7 @@ public struct DocumentPage: Sendable {
     context["source"] = .text(source.displayPath)
     context["body"] = .text(body.html)
     context["summary"] = .text(summary)
+    context["showTitle"] = .flag(matter.title != nil)
     context["byline"] = .flag(matter.author != nil || matter.due != nil)
     let entries = body.headings.filter { $0.level >= 2 && $0.level <= 4 }.map { heading in
       [

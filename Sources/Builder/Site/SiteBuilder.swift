@@ -40,13 +40,8 @@ public struct SiteBuilder: Sendable {
     var pages: [(path: String, title: String)] = []
     var indexEntries: [[String: TemplateValue]] = []
     for source in content.sources {
-      let document = MarkdownDocument.parse(source.bytes, path: source.displayPath)
-      diagnostics += document.diagnostics
-      let (math, mathDiagnostics) = MathHTML.render(document)
-      diagnostics += mathDiagnostics
-      let page = DocumentPage(
-        source: source, document: document, math: math,
-        codeBlocks: document.codeBlocks.map(CodeBlockHTML.render))
+      let page = Self.page(for: source, diagnostics: &diagnostics)
+      let document = page.document
       files[source.pagePath] = Array(page.render(theme: theme, siteTitle: siteTitle).utf8)
       pages.append((source.pagePath, page.title))
       manifestPages.append(
@@ -82,6 +77,27 @@ public struct SiteBuilder: Sendable {
     return site
   }
 
+  /// A document's page: parsed, its formulas rendered, its blocks shown.
+  static func page(for source: ContentFolder.Source, diagnostics: inout [Diagnostic])
+    -> DocumentPage
+  {
+    var math: [String] = []
+    var codeBlocks: [String] = []
+    var found: [Diagnostic] = []
+    let (document, body) = MarkdownDocument.render(
+      source.bytes, path: source.displayPath, style: .page
+    ) { document in
+      let rendered = MathHTML.render(document)
+      math = rendered.html
+      found = rendered.diagnostics
+      codeBlocks = document.codeBlocks.map(CodeBlockHTML.render)
+      return (math, codeBlocks)
+    }
+    diagnostics += document.diagnostics + found
+    return DocumentPage(
+      source: source, document: document, math: math, codeBlocks: codeBlocks, body: body)
+  }
+
   /// One document rendered on its own, for `hw render`.
   ///
   /// - Parameters:
@@ -92,16 +108,21 @@ public struct SiteBuilder: Sendable {
   public static func render(_ bytes: [UInt8], path: String, fragment: Bool)
     -> (html: String, diagnostics: [Diagnostic])
   {
-    let document = MarkdownDocument.parse(bytes, path: path)
-    let (math, mathDiagnostics) = MathHTML.render(document)
-    let diagnostics = sorted(document.diagnostics + mathDiagnostics)
-    if fragment { return (document.renderFragment(math: math), diagnostics) }
+    if fragment {
+      var mathDiagnostics: [Diagnostic] = []
+      let (document, body) = MarkdownDocument.render(bytes, path: path, style: .fragment) {
+        document in
+        let rendered = MathHTML.render(document)
+        mathDiagnostics = rendered.diagnostics
+        return (rendered.html, [])
+      }
+      return (body.html, sorted(document.diagnostics + mathDiagnostics))
+    }
     let name = (path as NSString).lastPathComponent
     let source = ContentFolder.Source(relativePath: name, displayPath: path, bytes: bytes)
-    let page = DocumentPage(
-      source: source, document: document, math: math,
-      codeBlocks: document.codeBlocks.map(CodeBlockHTML.render))
-    return (page.render(theme: .standard, siteTitle: "Homework"), diagnostics)
+    var diagnostics: [Diagnostic] = []
+    let page = page(for: source, diagnostics: &diagnostics)
+    return (page.render(theme: .standard, siteTitle: "Homework"), sorted(diagnostics))
   }
 
   static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Builder
-
-@Suite struct BuilderPlaceholderTests {}

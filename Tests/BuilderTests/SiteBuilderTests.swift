@@ -1,0 +1,97 @@
+import Foundation
+import Markup
+import Testing
+
+@testable import Builder
+
+@Suite struct SiteBuilderTests {
+  private func content(_ files: [String: String]) -> TemporaryFolder {
+    let folder = TemporaryFolder()
+    for (path, text) in files { folder.write("Content/\(path)", text) }
+    return folder
+  }
+
+  @Test func buildsAPagePerDocumentAndAnIndex() throws {
+    let folder = content([
+      "a.md": "---\ntitle: First\nauthor: Ann\n---\n# One\n\n## Part\n\n## Other\n",
+      "week2/b.md": "# Two\n",
+      "img/plot.txt": "asset",
+    ])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    #expect(
+      site.files.keys.sorted() == [
+        "a.html", "img/plot.txt", "index.html", "manifest.json", "style.css", "week2/b.html",
+      ])
+    let index = String(decoding: site.files["index.html"]!, as: UTF8.self)
+    #expect(index.contains("<a href=\"a.html\">First</a>"))
+    #expect(index.contains("<a href=\"week2/b.html\">Two</a>"))
+    let nested = String(decoding: site.files["week2/b.html"]!, as: UTF8.self)
+    #expect(nested.contains("href=\"../style.css\""))
+    let page = String(decoding: site.files["a.html"]!, as: UTF8.self)
+    #expect(page.contains("<a href=\"#part\">Part</a>"))
+    #expect(page.contains("<span class=\"author\">Ann</span>"))
+  }
+
+  @Test func buildsTheSameBytesTwice() throws {
+    let folder = content(["a.md": "# A $x$\n\n```swift\nlet x = 1\n```\n", "b.md": "B\n"])
+    let first = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    let second = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    #expect(first.files == second.files)
+  }
+
+  @Test func replacesTheOutputAndDropsPagesWhoseSourceIsGone() throws {
+    let folder = content(["a.md": "A\n", "b.md": "B\n"])
+    let output = folder.path + "/Output"
+    _ = try SiteBuilder(contentPath: folder.path + "/Content").build(outputPath: output)
+    #expect(folder.exists("Output/b.html"))
+    try FileManager.default.removeItem(atPath: folder.path + "/Content/b.md")
+    _ = try SiteBuilder(contentPath: folder.path + "/Content").build(outputPath: output)
+    #expect(!folder.exists("Output/b.html"))
+    #expect(folder.exists("Output/a.html"))
+    #expect(!folder.exists(".Output.staging"))
+    #expect(!folder.exists(".Output.old"))
+  }
+
+  @Test func writesAManifestWithSourceHashes() throws {
+    let folder = content(["a.md": "abc"])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    let manifest = String(decoding: site.files["manifest.json"]!, as: UTF8.self)
+    #expect(manifest.contains("\"page\" : \"a.html\""))
+    // SHA-256 of "abc".
+    #expect(
+      manifest.contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+  }
+
+  @Test func usesTheThemeTheContentBrings() throws {
+    let folder = content([
+      "a.md": "---\ntitle: T\nsemester: Fall\n---\nBody\n",
+      "_theme/page.html": "<p>{{title}} in {{semester}}</p>{{{body}}}",
+      "_theme/style.css": "body { color: red; }",
+    ])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    #expect(String(decoding: site.files["a.html"]!, as: UTF8.self) == "<p>T in Fall</p><p>Body</p>\n")
+    #expect(String(decoding: site.files["style.css"]!, as: UTF8.self) == "body { color: red; }")
+    #expect(site.files["_theme/page.html"] == nil)
+  }
+
+  @Test func locatesAnUnclosedTemplateSection() throws {
+    let folder = content(["a.md": "A\n", "_theme/page.html": "line\n{{#title}}x\n"])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    #expect(
+      site.diagnostics.map(\.description) == [
+        "\(folder.path)/Content/_theme/page.html:2:1: error: section '{{#title}}' is not closed"
+      ])
+  }
+
+  @Test func refusesAMissingContentFolder() {
+    #expect(throws: ToolError("no content folder at '/nonexistent/Content' (give one with --content DIR)")) {
+      try SiteBuilder(contentPath: "/nonexistent/Content")
+    }
+  }
+
+  @Test func highlightsSwiftAtBuildTime() {
+    #expect(
+      SwiftHighlighter.html("let x = \"a<b\" // note\n")
+        == "<span class=\"kw\">let</span> x = <span class=\"st\">&quot;a&lt;b&quot;</span> <span class=\"co\">// note</span>\n")
+  }
+}

@@ -1,0 +1,94 @@
+import Testing
+
+@testable import Markup
+
+@Suite struct MarkdownDocumentTests {
+  private func parse(_ text: String) -> MarkdownDocument {
+    MarkdownDocument.parse(Array(text.utf8), path: "Content/x.md")
+  }
+
+  @Test func readsFrontMatterWithARealYAMLParser() {
+    let document = parse("---\ntitle: \"EBMs: part 1\"\ntags: [a, b]\nmacros:\n  R: \\mathbb{R}\n---\n# Hi\n")
+    #expect(document.frontMatter.title == "EBMs: part 1")
+    #expect(document.frontMatter["tags"] == .list([.text("a"), .text("b")]))
+    #expect(document.frontMatter["macros"] == .map([(key: "R", value: .text("\\mathbb{R}"))]))
+    #expect(document.diagnostics.isEmpty)
+  }
+
+  @Test func locatesBadYAMLAtItsLine() {
+    let document = parse("---\ntitle: ok\nauthor: [unclosed\n---\nText\n")
+    #expect(document.diagnostics.count == 1)
+    let diagnostic = document.diagnostics[0]
+    #expect(diagnostic.severity == .error)
+    #expect(diagnostic.location?.line == 4)
+    #expect(diagnostic.message.hasPrefix("front matter is not valid YAML"))
+  }
+
+  @Test func rejectsATitleThatIsNotText() {
+    let document = parse("---\ntitle: [a, b]\n---\n")
+    #expect(
+      document.diagnostics.map(\.description) == [
+        "Content/x.md:2:1: error: front matter key 'title' must be a single value"
+      ])
+  }
+
+  @Test func reportsFrontMatterThatIsNeverClosed() {
+    #expect(
+      parse("---\ntitle: x\n").diagnostics.map(\.description) == [
+        "Content/x.md:1:1: error: front matter is not closed: add a line '---' after it"
+      ])
+  }
+
+  @Test func keepsLineNumbersAfterFrontMatter() {
+    let document = parse("---\ntitle: x\n---\n\n```swift verify\nlet a = 1\n```\n")
+    #expect(document.codeBlocks.count == 1)
+    #expect(document.codeBlocks[0].range.start.line == 5)
+    #expect(document.codeBlocks[0].codeStartLine == 6)
+    #expect(document.codeBlocks[0].language == "swift")
+    #expect(document.codeBlocks[0].infoWords == ["verify"])
+    #expect(document.codeBlocks[0].infoLocation == SourceLocation(line: 5, column: 4))
+  }
+
+  @Test func locatesInvalidUTF8AtTheBadByte() {
+    let bytes: [UInt8] = Array("ok\nline two \u{e9}".utf8) + [0xFF] + Array(" end\n".utf8)
+    let document = MarkdownDocument.parse(bytes, path: "Content/x.md")
+    #expect(
+      document.diagnostics.map(\.description) == [
+        "Content/x.md:2:12: error: the file is not valid UTF-8 (byte 0xFF)"
+      ])
+  }
+
+  @Test func warnsAtAnUnclosedFence() {
+    let document = parse("Text\n\n```swift\nlet x = 1\n")
+    #expect(
+      document.diagnostics.map(\.description) == [
+        "Content/x.md:3:1: warning: this code fence is never closed, so the code block runs to the end of its container"
+      ])
+  }
+
+  @Test func reportsAnEmptyDocument() {
+    #expect(parse("\n\n").diagnostics.map(\.message) == ["the document is empty"])
+  }
+
+  @Test func survivesDeepNesting() {
+    let quotes = String(repeating: ">", count: 5000) + " deep $x$\n"
+    let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+    #expect(parse(quotes).mathSpans.count == 1)
+    #expect(!parse(lists).renderFragment(math: []).isEmpty)
+  }
+
+  @Test func rendersWithoutMathExactlyAsCmark() {
+    // What `cmark --unsafe` prints for this input (cmark 0.30).
+    let markdown = "# A\n\n*b* <span>raw</span>\n\n- c\n"
+    #expect(
+      parse(markdown).renderFragment(math: [])
+        == "<h1>A</h1>\n<p><em>b</em> <span>raw</span></p>\n<ul>\n<li>c</li>\n</ul>\n")
+  }
+
+  @Test func givesHeadingsUniqueStableIDs() {
+    let body = parse("## Loss\n\n## Loss\n\n### The $\\beta$ limit\n").renderPage(math: ["<m/>"], codeBlocks: [])
+    #expect(body.headings.map(\.id) == ["loss", "loss-1", "the-beta-limit"])
+    #expect(body.html.contains("<h2 id=\"loss-1\">Loss</h2>"))
+    #expect(body.headings[2].html == "The <m/> limit")
+  }
+}
