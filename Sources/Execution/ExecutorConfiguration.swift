@@ -11,10 +11,11 @@ public struct ResourceLimits: Sendable, Equatable, Hashable, Codable {
   /// Bytes of stdout (and of stderr) kept per block; the rest is cut with a note.
   public var outputBytesPerBlock: Int
 
-  /// Creates limits; the defaults are 4 GiB of address space, 64 MiB files, 5 s of CPU slack
+  /// Creates limits; the defaults are 2 GiB of address space (a runner starts at about
+  /// 70 MB of it, measured), 64 MiB files, 5 s of CPU slack
   /// and 1 MiB (1,048,576 bytes) of output per stream per block.
   public init(
-    addressSpaceBytes: UInt64? = 4 << 30, fileSizeBytes: UInt64 = 64 << 20,
+    addressSpaceBytes: UInt64? = 2 << 30, fileSizeBytes: UInt64 = 64 << 20,
     cpuSecondsBeyondTimeouts: UInt64 = 5, outputBytesPerBlock: Int = 1 << 20
   ) {
     self.addressSpaceBytes = addressSpaceBytes

@@ -52,7 +52,7 @@ struct RunnerProcess {
       "HW_LIMIT_FILE_BYTES": String(limits.fileSizeBytes),
       "SWIFT_BACKTRACE":
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
-        + "limit=32,top=4,timeout=5s,output-to=\(workDirectory)/backtrace.txt",
+        + "limit=64,top=16,timeout=5s,output-to=\(workDirectory)/backtrace.txt",
     ]
     if let bytes = limits.addressSpaceBytes {
       environment["HW_LIMIT_ADDRESS_SPACE_BYTES"] = String(bytes)
