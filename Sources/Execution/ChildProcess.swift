@@ -82,10 +82,9 @@ struct ChildProcess {
     return Self.termination(status)
   }
 
-  /// Kills the child's whole process group with SIGKILL.
+  /// Kills the child's whole process group (the child leads it) with SIGKILL.
   func killGroup() {
     kill(-pid, SIGKILL)
-    kill(pid, SIGKILL)
   }
 
   private static func termination(_ status: Int32) -> Termination {

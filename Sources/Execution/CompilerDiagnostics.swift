@@ -10,9 +10,9 @@ struct CompilerDiagnostics {
 
   /// Parses `output` of a compile of `source`, whose generated file is `generatedPath`.
   init(output: String, source: RunnerSource, generatedPath: String) {
-    var current: (position: Int?, diagnostic: Diagnostic)?
+    var current: (position: Int?, diagnostic: Diagnostic, generated: Bool)?
     func flush() {
-      guard let (position, diagnostic) = current else { return }
+      guard let (position, diagnostic, _) = current else { return }
       if let position {
         byBlock[position, default: []].append(diagnostic)
       } else if diagnostic.severity == .error {
@@ -31,18 +31,24 @@ struct CompilerDiagnostics {
       if parsed.severity == .note, current != nil {
         current!.diagnostic.notes.append(
           Self.relocated(parsed, source: source, generatedPath: generatedPath).diagnostic)
-        // A note in the Markdown file names the block of an error reported at the end of the
-        // generated file (an unclosed brace).
-        if parsed.location.file == source.displayPath, current!.position == nil
-          || current!.diagnostic.location.file != source.displayPath
+        // An error reported in the generated file (an unclosed brace, found at the end of the
+        // file) belongs to the block its note in the Markdown file points at.
+        if current!.generated, parsed.location.file == source.displayPath,
+          let position = source.blockPosition(forMarkdownLine: parsed.location.line)
         {
-          current!.position = source.blockPosition(forMarkdownLine: parsed.location.line)
-            ?? current!.position
+          let block = source.blocks[position]
+          current!.position = position
+          current!.diagnostic.location = BlockLocation(
+            file: source.displayPath, line: block.codeLine + block.lineCount - 1, column: 0)
+          current!.generated = false
         }
         continue
       }
       flush()
-      current = Self.relocated(parsed, source: source, generatedPath: generatedPath)
+      let relocated = Self.relocated(parsed, source: source, generatedPath: generatedPath)
+      current = (
+        relocated.position, relocated.diagnostic, parsed.location.file != source.displayPath
+      )
     }
     flush()
   }

@@ -100,6 +100,8 @@ struct RunnerProcess {
       }
       if let ended = child.poll() {
         termination = ended
+        // Processes the block started and left behind share the runner's group.
+        child.killGroup()
         break
       }
       if let current = running, let limit = timeouts[current.block], now - current.since > limit {

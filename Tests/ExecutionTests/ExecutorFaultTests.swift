@@ -139,4 +139,51 @@ struct ExecutorFaultTests {
     #expect(run.blocks.map(\.status) == [.passed, .passed, .passed])
     #expect(run.blocks[2].checks.map(\.passed) == [true])
   }
+
+  @Test func anUnclosedBraceIsAnErrorOfTheBlockThatOpenedIt() throws {
+    let request = TestRuntime.request(
+      "brace",
+      [(3, "check(true, \"a\")"), (8, "func f() {\n  print(1)\n"), (14, "check(true, \"c\")")])
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    #expect(run.blocks[0].status == .passed)
+    guard case .compileError(let diagnostics) = run.blocks[1].status else {
+      Issue.record("expected a compile error, got \(run.blocks[1].status)")
+      return
+    }
+    #expect(diagnostics.first?.location == BlockLocation(file: "Content/brace.md", line: 9, column: 0))
+    #expect(
+      diagnostics.first?.notes.first?.location
+        == BlockLocation(file: "Content/brace.md", line: 8, column: 10))
+    #expect(run.blocks[2].status == .notRun(reason: "an earlier block (line 8) did not compile"))
+  }
+
+  @Test func outputWrittenJustBeforeACrashIsKept() throws {
+    let request = TestRuntime.request(
+      "partial", [(3, "print(\"partial\", terminator: \"\")\nlet zero = 0\nprint(1 / zero)")])
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    #expect(run.blocks[0].stdout == "partial")
+    #expect(
+      run.blocks[0].status
+        == .crashed(
+          message: "Fatal error: Division by zero",
+          location: BlockLocation(file: "Content/partial.md", line: 5, column: 9)))
+  }
+
+  @Test func aBlockThatExitsOrThrowsEndsTheDocumentLikeACrash() throws {
+    let request = TestRuntime.request(
+      "exits", [(3, "exit(0)"), (8, "check(true, \"never\")")])
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    #expect(
+      run.blocks.map(\.status) == [
+        .crashed(message: "the block ended the program (exit status 0)", location: nil),
+        .notRun(reason: "an earlier block (line 3) crashed"),
+      ])
+    let throwing = TestRuntime.request("throws", [(3, "struct Oops: Error {}\nthrow Oops()")])
+    let thrown = try TestRuntime.executor().run(throwing, useCache: false)
+    guard case .crashed(let message, _) = thrown.blocks[0].status else {
+      Issue.record("expected a crash, got \(thrown.blocks[0].status)")
+      return
+    }
+    #expect(message == "Fatal error: Error raised at top level: HWDocument.Oops()")
+  }
 }
