@@ -26,7 +26,7 @@ public enum NumberText {
     decompose(value.magnitude, mantissa: &mantissa, exponent: &exponent, digits: &digits)
     let sign = value.sign == .minus && mantissa != 0 ? "-" : ""
     if mantissa == 0 { return "0" }
-    // `digits` holds exactly 6 significant digits d0 d1 … d5; value ≈ d0.d1…d5 × 10^exponent.
+    // `digits` holds 6 significant digits d0 d1 … d5; value ≈ d0.d1…d5 × 10^exponent.
     if exponent < -4 || exponent >= significantDigits {
       let body = trimmed(String(digits.prefix(1)) + "." + String(digits.dropFirst()))
       let magnitude = abs(exponent)

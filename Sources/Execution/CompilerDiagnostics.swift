@@ -65,7 +65,8 @@ struct CompilerDiagnostics {
     let isGenerated =
       diagnostic.location.file == generatedPath
       || generatedPath.hasSuffix("/" + diagnostic.location.file)
-    guard isGenerated, let position = source.blockPosition(forGeneratedLine: diagnostic.location.line)
+    guard isGenerated,
+      let position = source.blockPosition(forGeneratedLine: diagnostic.location.line)
     else { return (nil, diagnostic) }
     let block = source.blocks[position]
     diagnostic.location = BlockLocation(

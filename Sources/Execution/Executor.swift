@@ -106,7 +106,8 @@ public struct Executor: Sendable {
         errors.isEmpty
         ? .notRun(reason: "an earlier block (line \(failingBlock.codeLine)) did not compile")
         : .compileError(errors)
-      runs.append(BlockRun(index: block.index, line: block.codeLine, status: status, warnings: warnings))
+      runs.append(
+        BlockRun(index: block.index, line: block.codeLine, status: status, warnings: warnings))
     }
     return DocumentRun(blocks: runs)
   }

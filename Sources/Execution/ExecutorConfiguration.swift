@@ -66,7 +66,8 @@ public struct ExecutorConfiguration: Sendable, Equatable {
   /// The folder of the running executable (where `swift build` puts the runtime library).
   public static var executableDirectory: String {
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    if FileManager.default.fileExists(atPath: executable.path), executable.path != "/proc/self/exe" {
+    if FileManager.default.fileExists(atPath: executable.path), executable.path != "/proc/self/exe"
+    {
       return executable.deletingLastPathComponent().path
     }
     return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

@@ -45,7 +45,8 @@ struct RunAssembly {
         run.status = Self.status(checks: run.checks, options: block.options)
       } else if let timedOut = outcome.timedOut, timedOut.block == block.index {
         run.status = .timedOut(seconds: timedOut.seconds)
-        stopReason = "an earlier block (line \(block.codeLine)) ran past its time limit of "
+        stopReason =
+          "an earlier block (line \(block.codeLine)) ran past its time limit of "
           + "\(NumberText.format(timedOut.seconds)) s"
       } else {
         run.status = crashStatus(
@@ -87,7 +88,8 @@ struct RunAssembly {
       case .signaled(let signal):
         message = "the runner was stopped by \(ChildProcess.Termination.signalName(signal))"
       case .exited(let status):
-        message = started
+        message =
+          started
           ? "the block ended the program (exit status \(status))"
           : "the runner did not start (exit status \(status))"
       }

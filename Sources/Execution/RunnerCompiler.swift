@@ -17,15 +17,17 @@ struct RunnerCompiler {
 
   /// Writes `source` to `<workDirectory>/main.swift` and compiles it to `runner`:
   /// `-Onone -gline-tables-only` (line tables for located backtraces; `-O` measured about
-  /// five times slower to compile a ten-block document), Swift 5 language mode (top-level code is not main-actor isolated, as in a
-  /// notebook), `-diagnostic-style=llvm`, rpath to the runtime folder.
+  /// five times slower to compile a ten-block document), Swift 5 language mode (top-level
+  /// code is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, rpath to the
+  /// runtime folder.
   func compile(_ source: RunnerSource, in workDirectory: String) throws(ExecutorError) -> Outcome {
     let mainPath = workDirectory + "/main.swift"
     let executable = workDirectory + "/runner"
     guard FileManager.default.createFile(atPath: mainPath, contents: Data(source.text.utf8))
     else { throw .system("cannot write \(mainPath)") }
     let arguments = [
-      "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm", "-no-color-diagnostics",
+      "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm",
+      "-no-color-diagnostics",
       "-module-name", "HWDocument",
       "-I", runtimeDirectory + "/Modules", "-L", runtimeDirectory, "-lHWBlockRuntime",
       "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory,
@@ -45,7 +47,8 @@ struct RunnerCompiler {
     if !succeeded, diagnostics.unattributedErrors.isEmpty,
       !diagnostics.byBlock.values.contains(where: { $0.contains { $0.severity == .error } })
     {
-      diagnostics.unattributedErrors.append(output.isEmpty ? "swiftc: \(result.termination.description)" : output)
+      diagnostics.unattributedErrors.append(
+        output.isEmpty ? "swiftc: \(result.termination.description)" : output)
     }
     return Outcome(
       executable: succeeded ? executable : nil, diagnostics: diagnostics, seconds: seconds)

@@ -48,7 +48,8 @@ struct RunnerProcess {
       "HW_RECORDS": recordsPath,
       "HW_OUTPUT_DIR": outputDirectory,
       "HW_SCRATCH": scratch,
-      "HW_LIMIT_CPU_SECONDS": String(UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts),
+      "HW_LIMIT_CPU_SECONDS": String(
+        UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts),
       "HW_LIMIT_FILE_BYTES": String(limits.fileSizeBytes),
       "SWIFT_BACKTRACE":
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
@@ -81,7 +82,8 @@ struct RunnerProcess {
     }
 
     let timeouts = Dictionary(
-      blocks.map { ($0.index, $0.options.effectiveTimeoutSeconds) }, uniquingKeysWith: { a, _ in a })
+      blocks.map { ($0.index, $0.options.effectiveTimeoutSeconds) }, uniquingKeysWith: { a, _ in a }
+    )
     let started = Self.now()
     var running: (block: Int, since: Double)?
     var pause: UInt32 = 1_000
@@ -108,9 +110,10 @@ struct RunnerProcess {
         timedOut = (current.block, limit)
       } else if now - started > totalTimeout + 10 {
         // Stuck outside any block (should not happen): charge the block that would run next.
-        let next = running?.block ?? blocks.first { block in
-          !records.contains { $0 == .started(block: block.index) }
-        }?.index ?? blocks.last?.index ?? 0
+        let next =
+          running?.block ?? blocks.first { block in
+            !records.contains { $0 == .started(block: block.index) }
+          }?.index ?? blocks.last?.index ?? 0
         timedOut = (next, timeouts[next] ?? VerifyOptions.defaultTimeoutSeconds)
       }
       if timedOut != nil {

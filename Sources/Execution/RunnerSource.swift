@@ -39,8 +39,9 @@ public struct RunnerSource: Sendable, Equatable {
       lines.append("#sourceLocation(file: \(quotedPath), line: \(block.codeLine))")
       var code = block.code
       if code.hasSuffix("\n") { code.removeLast() }
-      lines.append(contentsOf: code.split(separator: "\n", omittingEmptySubsequences: false).map(
-        String.init))
+      lines.append(
+        contentsOf: code.split(separator: "\n", omittingEmptySubsequences: false).map(
+          String.init))
       lines.append("#sourceLocation()")
       lines.append("_hwBlockEnd(\(block.index))")
       ranges.append(first...lines.count)

@@ -11,10 +11,13 @@ struct ContainmentTests {
     let request = TestRuntime.request(
       "net",
       [
-        (2, "let table = try String(contentsOfFile: \"/proc/net/dev\", encoding: .utf8)\n"
-          + "let names = table.split(separator: \"\\n\").dropFirst(2)"
-          + ".map { $0.split(separator: \":\")[0].trimmingCharacters(in: .whitespaces) }\n"
-          + "check(names == [\"lo\"], \"only loopback\")")
+        (
+          2,
+          "let table = try String(contentsOfFile: \"/proc/net/dev\", encoding: .utf8)\n"
+            + "let names = table.split(separator: \"\\n\").dropFirst(2)"
+            + ".map { $0.split(separator: \":\")[0].trimmingCharacters(in: .whitespaces) }\n"
+            + "check(names == [\"lo\"], \"only loopback\")"
+        )
       ])
     let executor = TestRuntime.executor()
     #expect(executor.containmentWarning == nil)
@@ -26,11 +29,16 @@ struct ContainmentTests {
     let request = TestRuntime.request(
       "files",
       [
-        (2, "let here = FileManager.default.currentDirectoryPath\n"
-          + "check(here.hasSuffix(\"/scratch\"), \"scratch folder\")\n"
-          + "check(try FileManager.default.contentsOfDirectory(atPath: here).isEmpty, \"empty\")\n"
-          + "let ok = FileManager.default.createFile(atPath: \"big\", contents: Data(count: 3 << 20))\n"
-          + "check(!ok, \"a file past the size limit is refused\")")
+        (
+          2,
+          "let here = FileManager.default.currentDirectoryPath\n"
+            + "check(here.hasSuffix(\"/scratch\"), \"scratch folder\")\n"
+            + "let entries = try FileManager.default.contentsOfDirectory(atPath: here)\n"
+            + "check(entries.isEmpty, \"empty\")\n"
+            + "let ok = FileManager.default.createFile(\n"
+            + "  atPath: \"big\", contents: Data(count: 3 << 20))\n"
+            + "check(!ok, \"a file past the size limit is refused\")"
+        )
       ])
     let run = try TestRuntime.executor(limits: ResourceLimits(fileSizeBytes: 2 << 20))
       .run(request, useCache: false)

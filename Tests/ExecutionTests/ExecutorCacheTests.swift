@@ -64,7 +64,8 @@ struct ExecutorCacheTests {
     }
     for number in 0..<3 {
       #expect(results[number]?.blocks.first?.status == .passed)
-      #expect(results[number]?.blocks.first?.checks.first?.location.file == "Content/doc\(number).md")
+      #expect(
+        results[number]?.blocks.first?.checks.first?.location.file == "Content/doc\(number).md")
     }
   }
 }

@@ -35,8 +35,11 @@ struct ExecutorFaultTests {
       "crash",
       [
         (3, "print(\"before\")\ncheck(true, \"fine\")"),
-        (8, "let values = [1, 2, 3]\nprint(\"about to fail\")\nlet i = values.count\n"
-          + "print(values[i])"),
+        (
+          8,
+          "let values = [1, 2, 3]\nprint(\"about to fail\")\nlet i = values.count\n"
+            + "print(values[i])"
+        ),
         (15, "check(true, \"never\")"),
       ])
     let run = try TestRuntime.executor().run(request, useCache: false)
@@ -89,8 +92,11 @@ struct ExecutorFaultTests {
     let request = TestRuntime.request(
       "loud",
       [
-        (2, "let line = String(repeating: \"x\", count: 1023)\n"
-          + "for _ in 0..<1100 { print(line) }\ncheck(true, \"still running\")")
+        (
+          2,
+          "let line = String(repeating: \"x\", count: 1023)\n"
+            + "for _ in 0..<1100 { print(line) }\ncheck(true, \"still running\")"
+        )
       ])
     let run = try TestRuntime.executor().run(request, useCache: false)
     let block = run.blocks[0]
@@ -150,7 +156,8 @@ struct ExecutorFaultTests {
       Issue.record("expected a compile error, got \(run.blocks[1].status)")
       return
     }
-    #expect(diagnostics.first?.location == BlockLocation(file: "Content/brace.md", line: 9, column: 0))
+    #expect(
+      diagnostics.first?.location == BlockLocation(file: "Content/brace.md", line: 9, column: 0))
     #expect(
       diagnostics.first?.notes.first?.location
         == BlockLocation(file: "Content/brace.md", line: 8, column: 10))

@@ -11,8 +11,11 @@ struct ExecutorRunTests {
       "pass",
       [
         (10, "let x = 2.0\nprint(\"x is\", x)\ncheck(x > 1, \"x is above one\")"),
-        (20, "checkClose(x * x, 4.0, \"square\")\nshow(\"x\", x)\nshow(\"v\", [1.0, 2.5])\n"
-          + "show(\"m\", [[1.0, 0.0], [0.0, 1.0]])"),
+        (
+          20,
+          "checkClose(x * x, 4.0, \"square\")\nshow(\"x\", x)\nshow(\"v\", [1.0, 2.5])\n"
+            + "show(\"m\", [[1.0, 0.0], [0.0, 1.0]])"
+        ),
       ])
     let run = try TestRuntime.executor().run(request, useCache: false)
     #expect(run.blocks.map(\.status) == [.passed, .passed])

@@ -16,7 +16,8 @@ import Testing
   @Test func agreesWithPrintfG6OnManyValues() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<2000 {
-      let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
+      let value =
+        Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
         * (Bool.random(using: &generator) ? 1 : -1)
       #expect(NumberText.format(value) == String(format: "%.6g", value), "\(value)")
     }

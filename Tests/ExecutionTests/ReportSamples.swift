@@ -34,7 +34,8 @@ enum ReportSamples {
                 expected: "1", tolerance: 1e-8, worstError: "2", location: location(21, 11))
             ]),
           BlockRun(
-            index: 2, line: 30, status: .crashed(
+            index: 2, line: 30,
+            status: .crashed(
               message: "Fatal error: Index out of range", location: location(33, 13)),
             stderr: "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n"),
           BlockRun(
@@ -44,7 +45,8 @@ enum ReportSamples {
         displayPath: "Content/errata.md",
         run: DocumentRun(blocks: [
           BlockRun(
-            index: 0, line: 5, status: .compileError([
+            index: 0, line: 5,
+            status: .compileError([
               Diagnostic(
                 severity: .error, message: "cannot find 'undefinedName' in scope",
                 location: location(6, 13, "Content/errata.md"))

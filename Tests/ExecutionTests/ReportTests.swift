@@ -9,7 +9,8 @@ import Testing
 #endif
 
 @Suite struct ReportTests {
-  static let fixtures = TestRuntime.packageRoot.appendingPathComponent("Tests/Fixtures/exec-reports")
+  static let fixtures = TestRuntime.packageRoot.appendingPathComponent(
+    "Tests/Fixtures/exec-reports")
 
   /// Compares `text` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it and fails.
   func expectGolden(_ text: String, _ name: String) throws {
@@ -40,7 +41,8 @@ import Testing
         == "Content/hw.md:12:11: error: check failed: gradient <vs> finite differences "
         + "(actual [0.5, 0.512], expected [0.5, 0.481], tolerance 1e-06, worst index 1, "
         + "scaled error 0.031)")
-    #expect(lines.contains("Content/hw.md:33:13: error: block crashed: Fatal error: Index out of range"))
+    #expect(
+      lines.contains("Content/hw.md:33:13: error: block crashed: Fatal error: Index out of range"))
     #expect(lines.contains("Content/errata.md:6:13: error: cannot find 'undefinedName' in scope"))
     #expect(lines.contains("Output/errata/index.html: error: page differs from a fresh build"))
     #expect(lines.last == "2 passed, 5 failed, 1 not run")
@@ -95,20 +97,25 @@ import Testing
     #expect(root.name == "testsuites")
     #expect(root.attribute(forName: "tests")?.stringValue == "8")
     let suites = root.elements(forName: "testsuite")
-    #expect(suites.map { $0.attribute(forName: "name")?.stringValue } == [
-      "Content/hw.md", "Content/errata.md",
-    ])
+    #expect(
+      suites.map { $0.attribute(forName: "name")?.stringValue } == [
+        "Content/hw.md", "Content/errata.md",
+      ])
     let cases = suites[0].elements(forName: "testcase")
     #expect(cases.count == 5)
     #expect(cases[1].elements(forName: "failure").count == 1)
     #expect(cases[1].attribute(forName: "name")?.stringValue == "gradient <vs> finite differences")
     #expect(cases[1].attribute(forName: "line")?.stringValue == "12")
-    #expect(cases[3].elements(forName: "error").first?.attribute(forName: "type")?.stringValue == "crashed")
+    #expect(
+      cases[3].elements(forName: "error").first?.attribute(forName: "type")?.stringValue
+        == "crashed")
     #expect(cases[4].elements(forName: "skipped").count == 1)
     let errata = suites[1].elements(forName: "testcase")
-    #expect(errata.map { $0.elements(forName: "error").first?.attribute(forName: "type")?.stringValue } == [
-      "compileError", "timedOut", nil,
-    ])
+    #expect(
+      errata.map { $0.elements(forName: "error").first?.attribute(forName: "type")?.stringValue }
+        == [
+          "compileError", "timedOut", nil,
+        ])
     #expect(errata[2].elements(forName: "failure").count == 1)
   }
 

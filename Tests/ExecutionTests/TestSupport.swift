@@ -36,9 +36,10 @@ enum TestRuntime {
   }
 
   /// A request for `Content/<name>.md` whose blocks start at the given lines.
-  static func request(_ name: String, _ blocks: [(line: Int, code: String)],
-    options: [Int: VerifyOptions] = [:]) -> ExecutionRequest
-  {
+  static func request(
+    _ name: String, _ blocks: [(line: Int, code: String)],
+    options: [Int: VerifyOptions] = [:]
+  ) -> ExecutionRequest {
     ExecutionRequest(
       displayPath: "Content/\(name).md",
       blocks: blocks.enumerated().map { index, block in

@@ -18,19 +18,19 @@ public enum GradescopeReport {
       if !item.output.isEmpty { output += "\n\n" + item.output }
       return Test(
         name: "\(item.location.file):\(item.location.line): \(item.name)",
-        score: passed ? 1 : 0, max_score: 1, status: passed ? "passed" : "failed",
+        score: passed ? 1 : 0, maxScore: 1, status: passed ? "passed" : "failed",
         output: output)
     }
     switch summary.outputComparison {
     case .matches:
       tests.append(
         Test(
-          name: "Committed site matches a fresh build", score: 0, max_score: 0,
+          name: "Committed site matches a fresh build", score: 0, maxScore: 0,
           status: "passed", output: ""))
     case .differs(let pages):
       tests.append(
         Test(
-          name: "Committed site matches a fresh build", score: 0, max_score: 0,
+          name: "Committed site matches a fresh build", score: 0, maxScore: 0,
           status: "failed",
           output: "pages that differ:\n" + pages.joined(separator: "\n")))
     case .notCompared, .outputFolderMissing:
@@ -61,8 +61,13 @@ public enum GradescopeReport {
   struct Test: Encodable {
     var name: String
     var score: Double
-    var max_score: Double
+    var maxScore: Double
     var status: String
     var output: String
+
+    private enum CodingKeys: String, CodingKey {
+      case name, score, status, output
+      case maxScore = "max_score"
+    }
   }
 }

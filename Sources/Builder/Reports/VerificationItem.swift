@@ -62,7 +62,8 @@ public struct VerificationItem: Sendable, Equatable {
     for block in run.blocks {
       let blockLocation = BlockLocation(file: displayPath, line: block.line, column: 0)
       let blockName = "block at line \(block.line)"
-      func item(_ outcome: Outcome, at location: BlockLocation = blockLocation) -> VerificationItem {
+      func item(_ outcome: Outcome, at location: BlockLocation = blockLocation) -> VerificationItem
+      {
         VerificationItem(
           document: displayPath, block: block.index, name: blockName, location: location,
           outcome: outcome, check: nil,
@@ -103,7 +104,8 @@ public struct VerificationItem: Sendable, Equatable {
         if let first { items[items.count - 1].name = "\(blockName): \(first.message)" }
       case .crashed(let message, let location):
         items.append(
-          item(.error(kind: "crashed", message: "block crashed: \(message)"),
+          item(
+            .error(kind: "crashed", message: "block crashed: \(message)"),
             at: location ?? blockLocation))
       case .timedOut(let seconds):
         items.append(
@@ -124,7 +126,9 @@ public struct VerificationItem: Sendable, Equatable {
     var details: [String] = []
     if let actual = check.actual { details.append("actual \(actual)") }
     if let expected = check.expected { details.append("expected \(expected)") }
-    if let tolerance = check.tolerance { details.append("tolerance \(NumberText.format(tolerance))") }
+    if let tolerance = check.tolerance {
+      details.append("tolerance \(NumberText.format(tolerance))")
+    }
     if let index = check.worstIndex { details.append("worst index \(index)") }
     if let error = check.worstError { details.append("scaled error \(error)") }
     if let note = check.note { details.append(note) }
