@@ -45,7 +45,7 @@ let package = Package(
         "LossEngine", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-    .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords"]),
+    .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Builder"]),
     .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup"]),
   ]
 )

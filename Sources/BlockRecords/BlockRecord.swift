@@ -1,0 +1,63 @@
+/// One line of the record file a runner writes: what happened, in order.
+///
+/// The file is JSON lines (one object per line, `\n`-terminated, UTF-8). Every object has a
+/// `"record"` key: `"started"` / `"finished"` (with `"block"`, the 0-based block index),
+/// `"check"` (a `CheckRecord`), `"value"` (a `ShownValue`), `"figure"` (a `FigureRecord`).
+/// A block's stdout and stderr are not records: they go to per-block files (see `Execution`).
+public enum BlockRecord: Sendable, Equatable {
+  /// Block `block` (0-based) began running.
+  case started(block: Int)
+  /// Block `block` ran to its end without a crash.
+  case finished(block: Int)
+  /// A check was made.
+  case check(CheckRecord)
+  /// A value was shown.
+  case value(ShownValue)
+  /// A figure was made.
+  case figure(FigureRecord)
+}
+
+extension BlockRecord: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case kind = "record"
+    case block
+  }
+
+  /// Encodes as one flat JSON object with a `record` key (see the type's documentation).
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .started(let block):
+      try container.encode("started", forKey: .kind)
+      try container.encode(block, forKey: .block)
+    case .finished(let block):
+      try container.encode("finished", forKey: .kind)
+      try container.encode(block, forKey: .block)
+    case .check(let record):
+      try container.encode("check", forKey: .kind)
+      try record.encode(to: encoder)
+    case .value(let record):
+      try container.encode("value", forKey: .kind)
+      try record.encode(to: encoder)
+    case .figure(let record):
+      try container.encode("figure", forKey: .kind)
+      try record.encode(to: encoder)
+    }
+  }
+
+  /// Decodes the forms written by `encode(to:)`.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let kind = try container.decode(String.self, forKey: .kind)
+    switch kind {
+    case "started": self = .started(block: try container.decode(Int.self, forKey: .block))
+    case "finished": self = .finished(block: try container.decode(Int.self, forKey: .block))
+    case "check": self = .check(try CheckRecord(from: decoder))
+    case "value": self = .value(try ShownValue(from: decoder))
+    case "figure": self = .figure(try FigureRecord(from: decoder))
+    default:
+      throw DecodingError.dataCorruptedError(
+        forKey: .kind, in: container, debugDescription: "unknown record kind \(kind)")
+    }
+  }
+}

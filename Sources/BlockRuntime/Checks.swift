@@ -1,0 +1,89 @@
+import BlockRecords
+
+/// Records that `condition` holds, with `label`, at the caller's line in the Markdown file.
+///
+/// A failing check does not stop the block; it is reported on the page and by `hw verify`.
+public func check(
+  _ condition: Bool, _ label: String, file: StaticString = #filePath, line: UInt = #line,
+  column: UInt = #column
+) {
+  let session = RunnerSession.shared
+  session.append(
+    .check(
+      CheckRecord(
+        block: session.currentBlock, kind: .condition, label: label, passed: condition,
+        location: BlockLocation(file: "\(file)", line: Int(line), column: Int(column)))))
+}
+
+/// Records that `actual` is close to `expected`: |a − e| ≤ tolerance · max(1, |e|).
+///
+/// The tolerance is relative for |e| > 1 and absolute below, so `1e-8` means "8 digits".
+/// NaN never passes. The record carries both numbers at 6 significant digits.
+public func checkClose(
+  _ actual: Double, _ expected: Double, tolerance: Double = 1e-8, _ label: String,
+  file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+) {
+  let error = scaledError(actual, expected)
+  let passed = error <= tolerance
+  recordClose(
+    label: label, passed: passed, actual: NumberText.format(actual),
+    expected: NumberText.format(expected), tolerance: tolerance, worstIndex: nil,
+    worstError: passed ? nil : error, note: nil,
+    location: BlockLocation(file: "\(file)", line: Int(line), column: Int(column)))
+}
+
+/// Records that `actual` is close to `expected` elementwise:
+/// |aᵢ − eᵢ| ≤ tolerance · max(1, |eᵢ|) for every i, and the lengths agree.
+///
+/// When it fails, the record names the worst index and its scaled error
+/// |aᵢ − eᵢ| / max(1, |eᵢ|).
+public func checkClose(
+  _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-8, _ label: String,
+  file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+) {
+  let location = BlockLocation(file: "\(file)", line: Int(line), column: Int(column))
+  let actualText = ShownText.vector(actual)
+  let expectedText = ShownText.vector(expected)
+  guard actual.count == expected.count else {
+    recordClose(
+      label: label, passed: false, actual: actualText, expected: expectedText,
+      tolerance: tolerance, worstIndex: nil, worstError: nil,
+      note: "length \(actual.count) differs from expected length \(expected.count)",
+      location: location)
+    return
+  }
+  var worstIndex = 0
+  var worstError = 0.0
+  var passed = true
+  for index in actual.indices {
+    let error = scaledError(actual[index], expected[index])
+    if !(error <= tolerance) { passed = false }
+    if error > worstError || (error.isNaN && !worstError.isNaN) {
+      worstError = error
+      worstIndex = index
+    }
+  }
+  recordClose(
+    label: label, passed: passed, actual: actualText, expected: expectedText,
+    tolerance: tolerance, worstIndex: passed ? nil : worstIndex,
+    worstError: passed ? nil : worstError, note: nil, location: location)
+}
+
+/// |a − e| / max(1, |e|); NaN when either is NaN or both are infinite with a NaN difference.
+func scaledError(_ actual: Double, _ expected: Double) -> Double {
+  if actual == expected { return 0 }
+  return (actual - expected).magnitude / max(1, expected.magnitude)
+}
+
+private func recordClose(
+  label: String, passed: Bool, actual: String, expected: String, tolerance: Double,
+  worstIndex: Int?, worstError: Double?, note: String?, location: BlockLocation
+) {
+  let session = RunnerSession.shared
+  session.append(
+    .check(
+      CheckRecord(
+        block: session.currentBlock, kind: .close, label: label, passed: passed,
+        actual: actual, expected: expected, tolerance: tolerance, worstIndex: worstIndex,
+        worstError: worstError.map(NumberText.format), note: note, location: location)))
+}

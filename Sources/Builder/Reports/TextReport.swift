@@ -1,0 +1,49 @@
+/// The plain-text report `hw verify` prints: one line per problem, compiler style, then the
+/// output comparison, then `N passed, N failed`.
+///
+/// ```
+/// Content/hw.md:42:17: error: check failed: gradient (actual 0.5, expected 0.48, …)
+/// Content/hw.md:57:13: error: block crashed: Fatal error: Index out of range
+/// Content/hw.md:70: note: block not run: an earlier block (line 57) crashed
+/// Output/hw/index.html: error: page differs from a fresh build
+/// 12 passed, 2 failed
+/// ```
+/// The closing line adds `, N not run` when blocks were skipped. Failures that are errors
+/// (compile, crash, timeout) count as failed in the closing line.
+public enum TextReport {
+  /// The report text, ending in a newline. `outputPath` is how the output folder is shown in
+  /// page lines (e.g. `Output`).
+  public static func render(_ summary: VerificationSummary, outputPath: String = "Output")
+    -> String
+  {
+    var lines: [String] = []
+    for item in summary.items {
+      switch item.outcome {
+      case .passed:
+        continue
+      case .failed(let message):
+        lines.append("\(item.location): error: \(message)")
+      case .error(let kind, let message):
+        // Compile errors are the compiler's own located lines (with their notes).
+        lines.append(kind == "compileError" ? message : "\(item.location): error: \(message)")
+      case .skipped(let reason):
+        lines.append("\(item.location): note: \(reason)")
+      }
+    }
+    switch summary.outputComparison {
+    case .notCompared, .matches:
+      break
+    case .outputFolderMissing(let path):
+      lines.append("note: \(path) does not exist; only the checks were judged")
+    case .differs(let pages):
+      for page in pages {
+        lines.append("\(outputPath)/\(page): error: page differs from a fresh build")
+      }
+    }
+    let counts = summary.counts
+    var closing = "\(counts.passed) passed, \(counts.failed + counts.errors) failed"
+    if counts.skipped > 0 { closing += ", \(counts.skipped) not run" }
+    lines.append(closing)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

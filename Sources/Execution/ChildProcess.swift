@@ -1,0 +1,139 @@
+import Foundation
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  @preconcurrency import Darwin
+#endif
+
+/// A child process started with `posix_spawn` in its own process group, stdin from
+/// `/dev/null`, stdout and stderr to files and an explicit environment. (The working folder is
+/// inherited: the runner moves into its scratch folder itself, see `HW_SCRATCH`.)
+struct ChildProcess {
+  /// How a child ended.
+  enum Termination: Equatable {
+    /// `exit(status)`.
+    case exited(Int32)
+    /// Killed by signal number `signal`.
+    case signaled(Int32)
+  }
+
+  /// The process id (also the process group id).
+  let pid: pid_t
+
+  /// Starts `executable` (an absolute path) with `arguments` (not counting argv[0]).
+  static func spawn(
+    executable: String, arguments: [String], environment: [String: String],
+    stdoutPath: String, stderrPath: String
+  ) throws(ExecutorError) -> ChildProcess {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(
+      &actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(
+      &actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var defaultSignals = sigset_t()
+    sigemptyset(&defaultSignals)
+    for signal in [SIGPIPE, SIGXFSZ, SIGINT, SIGTERM, SIGALRM, SIGCHLD] {
+      sigaddset(&defaultSignals, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes,
+      Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp =
+      environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+      + [nil]
+    defer {
+      for pointer in argv + envp { free(pointer) }
+    }
+    var pid = pid_t()
+    let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard status == 0 else {
+      throw .system("cannot start \(executable): \(String(cString: strerror(status)))")
+    }
+    return ChildProcess(pid: pid)
+  }
+
+  /// The termination if the child has ended, without blocking; nil while it runs.
+  func poll() -> Termination? {
+    var status: Int32 = 0
+    let result = waitpid(pid, &status, WNOHANG)
+    guard result == pid else { return nil }
+    return Self.termination(status)
+  }
+
+  /// Blocks until the child ends.
+  func wait() -> Termination {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return Self.termination(status)
+  }
+
+  /// Kills the child's whole process group (the child leads it) with SIGKILL.
+  func killGroup() {
+    kill(-pid, SIGKILL)
+  }
+
+  private static func termination(_ status: Int32) -> Termination {
+    let signal = status & 0x7f
+    if signal == 0 { return .exited((status >> 8) & 0xff) }
+    return .signaled(signal)
+  }
+
+  /// Runs `executable` to completion and returns its exit and its stdout and stderr text,
+  /// captured through files in `directory`.
+  static func run(
+    executable: String, arguments: [String], environment: [String: String], directory: String
+  ) throws(ExecutorError) -> (termination: Termination, stdout: String, stderr: String) {
+    let base = directory + "/.capture-\(UUID().uuidString)"
+    let child = try spawn(
+      executable: executable, arguments: arguments, environment: environment,
+      stdoutPath: base + ".out", stderrPath: base + ".err")
+    let termination = child.wait()
+    defer {
+      unlink(base + ".out")
+      unlink(base + ".err")
+    }
+    let out = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
+    let err = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
+    return (termination, out, err)
+  }
+}
+
+extension ChildProcess.Termination {
+  /// `exit status N` or `signal N (SIGNAME)`.
+  var description: String {
+    switch self {
+    case .exited(let status): return "exit status \(status)"
+    case .signaled(let signal): return "signal \(signal) (\(Self.signalName(signal)))"
+    }
+  }
+
+  static func signalName(_ signal: Int32) -> String {
+    switch signal {
+    case SIGILL: return "SIGILL, a Swift runtime trap"
+    case SIGTRAP: return "SIGTRAP, a Swift runtime trap"
+    case SIGABRT: return "SIGABRT"
+    case SIGSEGV: return "SIGSEGV, a bad memory access or stack overflow"
+    case SIGBUS: return "SIGBUS"
+    case SIGFPE: return "SIGFPE"
+    case SIGKILL: return "SIGKILL"
+    case SIGXCPU: return "SIGXCPU, the CPU time limit"
+    case SIGXFSZ: return "SIGXFSZ, the file size limit"
+    default: return "signal \(signal)"
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import BlockRecords
+import Foundation
+
+/// Compiles and runs the verification blocks of documents, one runner per document, with
+/// caching, time limits and containment.
+///
+/// Safe to call for several documents at once from different threads: each run uses its own
+/// scratch folder and the shared state (compiler lookup, containment probe) is computed once.
+public struct Executor: Sendable {
+  /// The configuration given at creation.
+  public let configuration: ExecutorConfiguration
+
+  /// Creates an executor; nothing is checked until the first run.
+  public init(configuration: ExecutorConfiguration) {
+    self.configuration = configuration
+  }
+
+  /// One line to print once when runners cannot be contained as intended, or nil.
+  public var containmentWarning: String? {
+    Containment.warning(isolation: configuration.isolation)
+  }
+
+  /// Checks that the compiler and the runtime library are there (for exit status 2 early).
+  public func validate() throws(ExecutorError) {
+    _ = try Toolchain.locate(override: configuration.compilerPath)
+    _ = try runtimeFingerprint()
+  }
+
+  /// Runs every block of `request` (or returns the cached results when `useCache` is true and
+  /// nothing that could change them changed) and returns one `BlockRun` per block, in order.
+  ///
+  /// Content problems (compile errors, crashes, timeouts, failed checks) are results, never
+  /// thrown; a missing compiler or runtime library is thrown.
+  public func run(_ request: ExecutionRequest, useCache: Bool) throws(ExecutorError)
+    -> DocumentRun
+  {
+    guard !request.blocks.isEmpty else { return DocumentRun(blocks: []) }
+    let toolchain = try Toolchain.locate(override: configuration.compilerPath)
+    let runtime = try runtimeFingerprint()
+    let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
+    let cache = configuration.cacheDirectory.map { ResultCache(directory: $0) }
+    let key = ResultCache.key(
+      source: source, runtimeFingerprint: runtime, toolchainFingerprint: toolchain.fingerprint,
+      limits: configuration.limits)
+    if useCache, let cache, var cached = cache.load(key: key) {
+      cached.fromCache = true
+      return cached
+    }
+    let workDirectory = try makeWorkDirectory()
+    defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+    let result = try runUncached(source, toolchain: toolchain, workDirectory: workDirectory)
+    let cacheable = !result.blocks.contains {
+      if case .timedOut = $0.status { return true }
+      return false
+    }
+    if let cache, cacheable { cache.store(result, key: key) }
+    return result
+  }
+
+  private func runUncached(
+    _ source: RunnerSource, toolchain: Toolchain, workDirectory: String
+  ) throws(ExecutorError) -> DocumentRun {
+    let compiler = RunnerCompiler(
+      toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory)
+    let compiled = try compiler.compile(source, in: workDirectory)
+    let diagnostics = compiled.diagnostics
+    if let executable = compiled.executable {
+      return DocumentRun(
+        blocks: try execute(
+          executable, source: source, warnings: warningsOnly(diagnostics.byBlock),
+          workDirectory: workDirectory))
+    }
+    let failing = diagnostics.byBlock.filter { $0.value.contains { $0.severity == .error } }
+    guard let firstFailing = failing.keys.min() else {
+      throw .toolchainFailed(output: diagnostics.unattributedErrors.joined(separator: "\n"))
+    }
+    // Blocks before the first block that does not compile still run; later ones do not.
+    var prefixRuns: [BlockRun] = []
+    if firstFailing > 0 {
+      let prefix = RunnerSource(
+        displayPath: source.displayPath, blocks: Array(source.blocks[..<firstFailing]))
+      let prefixDirectory = workDirectory + "/prefix"
+      try? FileManager.default.createDirectory(
+        atPath: prefixDirectory, withIntermediateDirectories: true)
+      let prefixCompiled = try compiler.compile(prefix, in: prefixDirectory)
+      if let executable = prefixCompiled.executable {
+        prefixRuns = try execute(
+          executable, source: prefix, warnings: warningsOnly(prefixCompiled.diagnostics.byBlock),
+          workDirectory: prefixDirectory)
+      } else {
+        prefixRuns = prefix.blocks.map {
+          BlockRun(
+            index: $0.index, line: $0.codeLine,
+            status: .notRun(reason: "the document did not compile"))
+        }
+      }
+    }
+    let failingBlock = source.blocks[firstFailing]
+    var runs = prefixRuns
+    for position in firstFailing..<source.blocks.count {
+      let block = source.blocks[position]
+      let all = diagnostics.byBlock[position] ?? []
+      let errors = all.filter { $0.severity == .error }
+      let warnings = all.filter { $0.severity != .error }
+      let status: BlockStatus =
+        errors.isEmpty
+        ? .notRun(reason: "an earlier block (line \(failingBlock.codeLine)) did not compile")
+        : .compileError(errors)
+      runs.append(
+        BlockRun(index: block.index, line: block.codeLine, status: status, warnings: warnings))
+    }
+    return DocumentRun(blocks: runs)
+  }
+
+  private func execute(
+    _ executable: String, source: RunnerSource, warnings: [Int: [Diagnostic]],
+    workDirectory: String
+  ) throws(ExecutorError) -> [BlockRun] {
+    let networkPrefix = configuration.isolation == .automatic ? Containment.networkPrefix : nil
+    let process = RunnerProcess(
+      executable: executable, blocks: source.blocks, limits: configuration.limits,
+      networkPrefix: networkPrefix)
+    let outcome = try process.run(in: workDirectory)
+    let assembly = RunAssembly(
+      displayPath: source.displayPath, blocks: source.blocks, limits: configuration.limits,
+      workDirectory: workDirectory)
+    return assembly.blockRuns(from: outcome, warnings: warnings)
+  }
+
+  private func warningsOnly(_ byBlock: [Int: [Diagnostic]]) -> [Int: [Diagnostic]] {
+    byBlock.mapValues { $0.filter { $0.severity != .error } }
+  }
+
+  private func makeWorkDirectory() throws(ExecutorError) -> String {
+    let root = configuration.scratchRoot ?? NSTemporaryDirectory()
+    let path = (root as NSString).appendingPathComponent("hw-run-\(UUID().uuidString)")
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch { throw .system("cannot create the scratch folder \(path)") }
+    return path
+  }
+
+  /// Fingerprints (path, size, mtime) of the runtime library and every module file beside it.
+  private func runtimeFingerprint() throws(ExecutorError) -> String {
+    let directory = configuration.runtimeDirectory
+    let library = directory + "/" + ExecutorConfiguration.runtimeLibraryName
+    guard FileManager.default.fileExists(atPath: library) else {
+      throw .runtimeMissing(directory: directory, missing: ExecutorConfiguration.runtimeLibraryName)
+    }
+    let modules = directory + "/Modules"
+    guard FileManager.default.fileExists(atPath: modules + "/BlockRuntime.swiftmodule") else {
+      throw .runtimeMissing(directory: directory, missing: "Modules/BlockRuntime.swiftmodule")
+    }
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: modules)) ?? [])
+      .filter { $0.hasSuffix(".swiftmodule") }.sorted()
+    return ([library] + names.map { modules + "/" + $0 }).map(FileFingerprint.describe)
+      .joined(separator: "\n")
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Limits applied to every runner.
+public struct ResourceLimits: Sendable, Equatable, Hashable, Codable {
+  /// Address space (virtual memory) in bytes, `RLIMIT_AS`; nil for none.
+  public var addressSpaceBytes: UInt64?
+  /// Largest file a runner may write, in bytes, `RLIMIT_FSIZE` (writes past it fail).
+  public var fileSizeBytes: UInt64
+  /// CPU seconds allowed beyond the sum of the blocks' time limits, `RLIMIT_CPU`.
+  public var cpuSecondsBeyondTimeouts: UInt64
+  /// Bytes of stdout (and of stderr) kept per block; the rest is cut with a note.
+  public var outputBytesPerBlock: Int
+
+  /// Creates limits; the defaults are 2 GiB of address space (a runner starts at about
+  /// 70 MB of it, measured), 64 MiB files, 5 s of CPU slack
+  /// and 1 MiB (1,048,576 bytes) of output per stream per block.
+  public init(
+    addressSpaceBytes: UInt64? = 2 << 30, fileSizeBytes: UInt64 = 64 << 20,
+    cpuSecondsBeyondTimeouts: UInt64 = 5, outputBytesPerBlock: Int = 1 << 20
+  ) {
+    self.addressSpaceBytes = addressSpaceBytes
+    self.fileSizeBytes = fileSizeBytes
+    self.cpuSecondsBeyondTimeouts = cpuSecondsBeyondTimeouts
+    self.outputBytesPerBlock = outputBytesPerBlock
+  }
+}
+
+/// Everything the executor needs to know about its surroundings.
+public struct ExecutorConfiguration: Sendable, Equatable {
+  /// Whether runners run in a network namespace.
+  public enum Isolation: String, Sendable, Equatable {
+    /// Use `unshare --user --map-root-user --net` when the kernel allows it.
+    case automatic
+    /// Never isolate (tests, or systems where namespaces misbehave).
+    case none
+  }
+
+  /// Folder holding `libHWBlockRuntime.so` (`.dylib` on macOS) and `Modules/`: the folder of
+  /// the `hw` executable, i.e. `.build/<config>/`.
+  public var runtimeDirectory: String
+  /// Folder for cached results (e.g. `.hw-cache/`); nil turns caching off.
+  public var cacheDirectory: String?
+  /// `swiftc` to use; nil searches `$SWIFTC`, beside the running toolchain, then `PATH`.
+  public var compilerPath: String?
+  /// Limits for each runner.
+  public var limits: ResourceLimits
+  /// Network isolation policy.
+  public var isolation: Isolation
+  /// Where per-run scratch folders are made; nil for the system temporary folder.
+  public var scratchRoot: String?
+
+  /// Creates a configuration.
+  public init(
+    runtimeDirectory: String, cacheDirectory: String? = nil, compilerPath: String? = nil,
+    limits: ResourceLimits = ResourceLimits(), isolation: Isolation = .automatic,
+    scratchRoot: String? = nil
+  ) {
+    self.runtimeDirectory = runtimeDirectory
+    self.cacheDirectory = cacheDirectory
+    self.compilerPath = compilerPath
+    self.limits = limits
+    self.isolation = isolation
+    self.scratchRoot = scratchRoot
+  }
+
+  /// The folder of the running executable (where `swift build` puts the runtime library).
+  public static var executableDirectory: String {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    if FileManager.default.fileExists(atPath: executable.path), executable.path != "/proc/self/exe"
+    {
+      return executable.deletingLastPathComponent().path
+    }
+    return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent().path
+  }
+
+  /// File name of the runtime library on this platform.
+  public static var runtimeLibraryName: String {
+    #if os(macOS)
+      return "libHWBlockRuntime.dylib"
+    #else
+      return "libHWBlockRuntime.so"
+    #endif
+  }
+}

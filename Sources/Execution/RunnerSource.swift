@@ -1,0 +1,86 @@
+/// The one Swift program generated for a document: every verification block in order, as
+/// top-level code in a `main.swift`, so later blocks see what earlier ones declared.
+///
+/// Each block is wrapped as
+/// ```
+/// _hwBlockBegin(i)
+/// #sourceLocation(file: "Content/x.md", line: codeLine)
+/// <the block's code>
+/// #sourceLocation()
+/// _hwBlockEnd(i)
+/// ```
+/// so compiler messages, `#filePath`/`#line` and backtraces inside the block point into the
+/// Markdown file, while the boundary calls stay in the generated file.
+public struct RunnerSource: Sendable, Equatable {
+  /// The generated `main.swift`.
+  public var text: String
+  /// For each block, the 1-based generated lines of its wrapper (boundary calls included).
+  public var generatedLines: [ClosedRange<Int>]
+  /// The blocks that were included, in order.
+  public var blocks: [VerifyBlock]
+  /// The display path given to `#sourceLocation`.
+  public var displayPath: String
+
+  /// Generates the runner for `blocks` of the document shown as `displayPath`.
+  public init(displayPath: String, blocks: [VerifyBlock]) {
+    self.displayPath = displayPath
+    self.blocks = blocks
+    var lines = [
+      "// Generated from \(displayPath): every `swift verify` block, in order.",
+      "import Foundation",
+      "import BlockRuntime",
+      "_hwRunnerStart()",
+    ]
+    var ranges: [ClosedRange<Int>] = []
+    let quotedPath = Self.quoted(displayPath)
+    for block in blocks {
+      let first = lines.count + 1
+      lines.append("_hwBlockBegin(\(block.index))")
+      lines.append("#sourceLocation(file: \(quotedPath), line: \(block.codeLine))")
+      var code = block.code
+      if code.hasSuffix("\n") { code.removeLast() }
+      lines.append(
+        contentsOf: code.split(separator: "\n", omittingEmptySubsequences: false).map(
+          String.init))
+      lines.append("#sourceLocation()")
+      lines.append("_hwBlockEnd(\(block.index))")
+      ranges.append(first...lines.count)
+    }
+    self.text = lines.joined(separator: "\n") + "\n"
+    self.generatedLines = ranges
+  }
+
+  /// A Swift string literal for `text` (quotes, backslashes and control characters escaped).
+  static func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      case "\r": result += "\\r"
+      default:
+        if scalar.value < 0x20 {
+          result += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result + "\""
+  }
+
+  /// The index into `blocks` of the block a diagnostic belongs to: by Markdown line when the
+  /// diagnostic is in `displayPath`, by generated line when it is in the generated file.
+  func blockPosition(forMarkdownLine line: Int) -> Int? {
+    blocks.firstIndex { line >= $0.codeLine && line < $0.codeLine + $0.lineCount }
+  }
+
+  /// The position of the block whose wrapper holds generated line `line`, or the last block
+  /// that starts before it.
+  func blockPosition(forGeneratedLine line: Int) -> Int? {
+    if let exact = generatedLines.firstIndex(where: { $0.contains(line) }) { return exact }
+    return generatedLines.lastIndex { $0.lowerBound <= line }
+  }
+}

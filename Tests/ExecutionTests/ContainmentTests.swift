@@ -1,0 +1,59 @@
+import BlockRecords
+import Foundation
+import Testing
+
+@testable import Execution
+
+@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
+struct ContainmentTests {
+  @Test(.enabled(if: Containment.networkPrefix != nil, "no user and network namespaces here"))
+  func runnersSeeOnlyTheLoopbackInterface() throws {
+    let request = TestRuntime.request(
+      "net",
+      [
+        (
+          2,
+          "let table = try String(contentsOfFile: \"/proc/net/dev\", encoding: .utf8)\n"
+            + "let names = table.split(separator: \"\\n\").dropFirst(2)"
+            + ".map { $0.split(separator: \":\")[0].trimmingCharacters(in: .whitespaces) }\n"
+            + "check(names == [\"lo\"], \"only loopback\")"
+        )
+      ])
+    let executor = TestRuntime.executor()
+    #expect(executor.containmentWarning == nil)
+    let run = try executor.run(request, useCache: false)
+    #expect(run.blocks[0].status == .passed, "\(run.blocks[0])")
+  }
+
+  @Test func runnersWorkInAFreshScratchFolderAndCannotWriteHugeFiles() throws {
+    let request = TestRuntime.request(
+      "files",
+      [
+        (
+          2,
+          "let here = FileManager.default.currentDirectoryPath\n"
+            + "check(here.hasSuffix(\"/scratch\"), \"scratch folder\")\n"
+            + "let entries = try FileManager.default.contentsOfDirectory(atPath: here)\n"
+            + "check(entries.isEmpty, \"empty\")\n"
+            + "let ok = FileManager.default.createFile(\n"
+            + "  atPath: \"big\", contents: Data(count: 3 << 20))\n"
+            + "check(!ok, \"a file past the size limit is refused\")"
+        )
+      ])
+    let run = try TestRuntime.executor(limits: ResourceLimits(fileSizeBytes: 2 << 20))
+      .run(request, useCache: false)
+    #expect(run.blocks[0].status == .passed, "\(run.blocks[0])")
+  }
+
+  @Test func aBlockPastTheMemoryLimitCrashesWithTheRuntimeMessage() throws {
+    let request = TestRuntime.request(
+      "memory", [(2, "let big = [Double](repeating: 1, count: 300_000_000)\nprint(big.count)")])
+    let run = try TestRuntime.executor(limits: ResourceLimits(addressSpaceBytes: 1 << 30))
+      .run(request, useCache: false)
+    guard case .crashed(let message, _) = run.blocks[0].status else {
+      Issue.record("expected a crash, got \(run.blocks[0].status)")
+      return
+    }
+    #expect(message.hasPrefix("Fatal error: failed to allocate"))
+  }
+}

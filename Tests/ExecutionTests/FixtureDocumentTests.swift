@@ -1,0 +1,71 @@
+import BlockRecords
+import Foundation
+import Testing
+
+@testable import Execution
+
+/// Reads the ```` ```swift verify ```` blocks of a fixture document, the way the parser will.
+enum FixtureDocument {
+  static let root = TestRuntime.packageRoot.appendingPathComponent("Tests/Fixtures")
+
+  /// The request for `Tests/Fixtures/<path>`, shown as `Content/<file name>`.
+  static func request(_ path: String) throws -> ExecutionRequest {
+    let url = root.appendingPathComponent(path)
+    let lines = try String(contentsOf: url, encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    var blocks: [VerifyBlock] = []
+    var open: (info: String, codeLine: Int, code: [Substring])?
+    for (offset, line) in lines.enumerated() {
+      if line.hasPrefix("```") {
+        if let current = open {
+          if let options = try VerifyOptions.parse(infoString: current.info) {
+            blocks.append(
+              VerifyBlock(
+                code: current.code.joined(separator: "\n"), codeLine: current.codeLine,
+                options: options, index: blocks.count))
+          }
+          open = nil
+        } else {
+          open = (String(line.dropFirst(3)), offset + 2, [])
+        }
+      } else if open != nil {
+        open!.code.append(line)
+      }
+    }
+    return ExecutionRequest(displayPath: "Content/" + url.lastPathComponent, blocks: blocks)
+  }
+}
+
+@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
+struct FixtureDocumentTests {
+  @Test func aNotebookDocumentRunsToItsGoldenResults() throws {
+    let request = try FixtureDocument.request("exec-notebook/document.md")
+    #expect(request.blocks.map(\.codeLine) == [7, 19, 34, 43])
+    #expect(request.blocks[0].options.id == "setup")
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let text = String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
+    let golden = FixtureDocument.root.appendingPathComponent("exec-notebook/run.json")
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+      try text.write(to: golden, atomically: true, encoding: .utf8)
+      Issue.record("recorded exec-notebook/run.json; run again without RECORD_GOLDEN")
+      return
+    }
+    #expect(text == (try String(contentsOf: golden, encoding: .utf8)))
+  }
+
+  @Test(arguments: [
+    ("compile-error.md", ["passed", "compileError", "notRun"]),
+    ("crash.md", ["passed", "crashed", "notRun"]),
+    ("timeout.md", ["timedOut", "notRun"]),
+    ("loud-output.md", ["passed"]),
+    ("expect-failure.md", ["expectedFailureHeld", "expectedFailureDidNotFail"]),
+  ])
+  func everyFaultDocumentEndsAsExpected(file: String, statuses: [String]) throws {
+    let request = try FixtureDocument.request("exec-faults/" + file)
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    #expect(run.blocks.map(\.status.name) == statuses)
+    #expect(run.blocks.contains(where: \.outputTruncated) == (file == "loud-output.md"))
+  }
+}

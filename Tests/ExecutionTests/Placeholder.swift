@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Execution
-
-@Suite struct ExecutionPlaceholderTests {}

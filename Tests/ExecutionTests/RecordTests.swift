@@ -1,0 +1,75 @@
+import BlockRecords
+import Foundation
+import Testing
+
+@Suite struct NumberTextTests {
+  @Test(arguments: [
+    (0.0, "0"), (-0.0, "0"), (1.0, "1"), (2.5, "2.5"), (-3.25, "-3.25"), (1.0 / 3.0, "0.333333"),
+    (123456.0, "123456"), (1234567.0, "1.23457e+06"), (0.0001, "0.0001"), (0.00001, "1e-05"),
+    (1.5e-300, "1.5e-300"), (2.0e100, "2e+100"), (999999.5, "1e+06"), (0.1 + 0.2, "0.3"),
+    (Double.nan, "nan"), (Double.infinity, "inf"), (-Double.infinity, "-inf"),
+  ])
+  func formatsAtSixSignificantDigits(value: Double, text: String) {
+    #expect(NumberText.format(value) == text)
+  }
+
+  @Test func agreesWithPrintfG6OnManyValues() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      let value =
+        Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
+        * (Bool.random(using: &generator) ? 1 : -1)
+      #expect(NumberText.format(value) == String(format: "%.6g", value), "\(value)")
+    }
+  }
+}
+
+@Suite struct RecordCodecTests {
+  static let location = BlockLocation(file: "Content/hw.md", line: 12, column: 6)
+
+  static let records: [BlockRecord] = [
+    .started(block: 0),
+    .check(
+      CheckRecord(
+        block: 0, kind: .close, label: "grad", passed: false, actual: "[1, 2]",
+        expected: "[1, 3]", tolerance: 1e-8, worstIndex: 1, worstError: "0.333333",
+        location: location)),
+    .value(ShownValue(block: 0, label: "m", content: .matrix([["1", "0"]]), location: location)),
+    .value(ShownValue(block: 0, label: "s", content: .text("hi\n\"there\""), location: location)),
+    .figure(FigureRecord(block: 0, id: "f", caption: "c", svg: "<svg/>", location: location)),
+    .finished(block: 0),
+  ]
+
+  @Test func everyRecordSurvivesARoundTripThroughJSONLines() {
+    let bytes = Self.records.flatMap(RecordCodec.line(for:))
+    let (decoded, consumed) = RecordCodec.records(in: bytes)
+    #expect(decoded == Self.records)
+    #expect(consumed == bytes.count)
+  }
+
+  @Test func aRecordLineIsOneFlatObjectWithARecordKey() {
+    let line = String(decoding: RecordCodec.line(for: .started(block: 3)), as: UTF8.self)
+    #expect(line == "{\"block\":3,\"record\":\"started\"}\n")
+  }
+
+  @Test func anUnfinishedLastLineIsLeftForTheNextReadAndATornLineIsSkipped() {
+    let whole = RecordCodec.line(for: .started(block: 0))
+    let torn = Array("{\"record\":\"che".utf8) + [0x0A]
+    let partial = Array(RecordCodec.line(for: .finished(block: 0)).dropLast(3))
+    let (decoded, consumed) = RecordCodec.records(in: whole + torn + partial)
+    #expect(decoded == [.started(block: 0)])
+    #expect(consumed == whole.count + torn.count)
+  }
+
+  @Test(arguments: [
+    BlockStatus.passed, .failed, .expectedFailureHeld, .expectedFailureDidNotFail,
+    .compileError([Diagnostic(severity: .error, message: "m", location: location)]),
+    .crashed(message: "Fatal error: x", location: location), .crashed(message: "y", location: nil),
+    .timedOut(seconds: 2.5), .notRun(reason: "r"),
+  ])
+  func everyBlockStatusSurvivesARoundTrip(status: BlockStatus) throws {
+    let run = DocumentRun(blocks: [BlockRun(index: 0, line: 3, status: status)])
+    let data = try JSONEncoder().encode(run)
+    #expect(try JSONDecoder().decode(DocumentRun.self, from: data) == run)
+  }
+}

@@ -1,0 +1,200 @@
+import BlockRecords
+import Foundation
+import Testing
+
+@testable import Builder
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@Suite struct ReportTests {
+  static let fixtures = TestRuntime.packageRoot.appendingPathComponent(
+    "Tests/Fixtures/exec-reports")
+
+  /// Compares `text` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it and fails.
+  func expectGolden(_ text: String, _ name: String) throws {
+    let url = Self.fixtures.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      Issue.record("recorded \(name); run again without RECORD_GOLDEN")
+      return
+    }
+    let golden = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == golden, "\(name) differs from its golden file")
+  }
+
+  @Test(arguments: ReportFormat.allCases)
+  func everyFormatMatchesItsGoldenFile(format: ReportFormat) throws {
+    let extensions: [ReportFormat: String] = [
+      .text: "report.txt", .json: "report.json", .junit: "report.xml",
+      .gradescope: "results.json",
+    ]
+    try expectGolden(format.render(ReportSamples.summary), extensions[format]!)
+  }
+
+  @Test func theTextReportHasOneLinePerProblemAndAClosingCount() {
+    let text = TextReport.render(ReportSamples.summary)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(
+      lines.first
+        == "Content/hw.md:12:11: error: check failed: gradient <vs> finite differences "
+        + "(actual [0.5, 0.512], expected [0.5, 0.481], tolerance 1e-06, worst index 1, "
+        + "scaled error 0.031)")
+    #expect(
+      lines.contains("Content/hw.md:33:13: error: block crashed: Fatal error: Index out of range"))
+    #expect(lines.contains("Content/errata.md:6:13: error: cannot find 'undefinedName' in scope"))
+    #expect(lines.contains("Output/errata/index.html: error: page differs from a fresh build"))
+    #expect(lines.last == "2 passed, 5 failed, 1 not run")
+  }
+
+  @Test func aMissingOutputFolderIsOneLineAndNotAFailure() {
+    let summary = VerificationSummary(
+      documents: [
+        .init(
+          displayPath: "Content/a.md",
+          run: DocumentRun(blocks: [
+            BlockRun(
+              index: 0, line: 3, status: .passed,
+              checks: [
+                CheckRecord(
+                  block: 0, kind: .condition, label: "ok", passed: true,
+                  location: ReportSamples.location(3, 6, "Content/a.md"))
+              ])
+          ]))
+      ], outputComparison: .outputFolderMissing(path: "Output"))
+    #expect(
+      TextReport.render(summary)
+        == "note: Output does not exist; only the checks were judged\n1 passed, 0 failed\n")
+    #expect(summary.succeeded)
+  }
+
+  @Test func theJSONReportFollowsItsSchema() throws {
+    let schemaData = try Data(contentsOf: Self.fixtures.appendingPathComponent("schema.json"))
+    let schema = try JSONSerialization.jsonObject(with: schemaData)
+    let report = try JSONSerialization.jsonObject(
+      with: Data(JSONReport.render(ReportSamples.summary).utf8))
+    let problems = SchemaCheck(root: schema).problems(report, schema: schema, path: "$")
+    #expect(problems == [])
+    let object = try #require(report as? [String: Any])
+    #expect((object["counts"] as? [String: Int])?["total"] == 8)
+    #expect(object["succeeded"] as? Bool == false)
+  }
+
+  @Test func theSchemaCheckCatchesAMissingKey() throws {
+    let schemaData = try Data(contentsOf: Self.fixtures.appendingPathComponent("schema.json"))
+    let schema = try JSONSerialization.jsonObject(with: schemaData)
+    let broken: [String: Any] = ["schemaVersion": 1, "succeeded": true, "documents": []]
+    let problems = SchemaCheck(root: schema).problems(broken, schema: schema, path: "$")
+    #expect(problems.contains("$: missing counts"))
+    #expect(problems.contains("$: missing output"))
+  }
+
+  @Test func theJUnitReportIsXMLWithOneTestcasePerItemGroupedByDocument() throws {
+    let xml = JUnitReport.render(ReportSamples.summary)
+    let document = try XMLDocument(xmlString: xml, options: [])
+    let root = try #require(document.rootElement())
+    #expect(root.name == "testsuites")
+    #expect(root.attribute(forName: "tests")?.stringValue == "8")
+    let suites = root.elements(forName: "testsuite")
+    #expect(
+      suites.map { $0.attribute(forName: "name")?.stringValue } == [
+        "Content/hw.md", "Content/errata.md",
+      ])
+    let cases = suites[0].elements(forName: "testcase")
+    #expect(cases.count == 5)
+    #expect(cases[1].elements(forName: "failure").count == 1)
+    #expect(cases[1].attribute(forName: "name")?.stringValue == "gradient <vs> finite differences")
+    #expect(cases[1].attribute(forName: "line")?.stringValue == "12")
+    #expect(
+      cases[3].elements(forName: "error").first?.attribute(forName: "type")?.stringValue
+        == "crashed")
+    #expect(cases[4].elements(forName: "skipped").count == 1)
+    let errata = suites[1].elements(forName: "testcase")
+    #expect(
+      errata.map { $0.elements(forName: "error").first?.attribute(forName: "type")?.stringValue }
+        == [
+          "compileError", "timedOut", nil,
+        ])
+    #expect(errata[2].elements(forName: "failure").count == 1)
+  }
+
+  @Test func theGradescopeResultsHaveTheRequiredKeysAndATotal() throws {
+    let json = try JSONSerialization.jsonObject(
+      with: Data(GradescopeReport.render(ReportSamples.summary).utf8))
+    let object = try #require(json as? [String: Any])
+    let tests = try #require(object["tests"] as? [[String: Any]])
+    #expect(tests.count == 9)
+    for test in tests {
+      #expect(Set(test.keys) == ["name", "score", "max_score", "status", "output"])
+      #expect(["passed", "failed"].contains(test["status"] as? String))
+    }
+    #expect(object["score"] as? Double == 2)
+    #expect(tests[0]["name"] as? String == "Content/hw.md:11: energy is finite")
+    #expect(tests.last?["name"] as? String == "Committed site matches a fresh build")
+  }
+
+  @Test func xmlEscapingRemovesCharactersXMLForbids() {
+    #expect(JUnitReport.escape("a<b & \"c\"\u{1}") == "a&lt;b &amp; &quot;c&quot;\u{FFFD}")
+  }
+}
+
+/// A small JSON Schema check: `type`, `required`, `properties`, `additionalProperties: false`,
+/// `items`, `enum` and local `$ref`s, which is all `schema.json` uses.
+struct SchemaCheck {
+  var root: Any
+
+  func problems(_ value: Any, schema: Any, path: String) -> [String] {
+    guard var rules = schema as? [String: Any] else { return [] }
+    if let reference = rules["$ref"] as? String {
+      let name = reference.replacingOccurrences(of: "#/$defs/", with: "")
+      rules = ((root as? [String: Any])?["$defs"] as? [String: Any])?[name] as? [String: Any] ?? [:]
+    }
+    var found: [String] = []
+    if let type = rules["type"] as? String, !matches(value, type) {
+      return ["\(path): expected \(type)"]
+    }
+    if let allowed = rules["enum"] as? [Any],
+      !allowed.contains(where: { "\($0)" == "\(value)" })
+    {
+      found.append("\(path): \(value) not allowed")
+    }
+    if let object = value as? [String: Any] {
+      for key in (rules["required"] as? [String]) ?? [] where object[key] == nil {
+        found.append("\(path): missing \(key)")
+      }
+      let properties = rules["properties"] as? [String: Any] ?? [:]
+      for (key, child) in object {
+        if let rule = properties[key] {
+          found += problems(child, schema: rule, path: "\(path).\(key)")
+        } else if rules["additionalProperties"] as? Bool == false {
+          found.append("\(path): unexpected \(key)")
+        }
+      }
+    }
+    if let array = value as? [Any], let itemRule = rules["items"] {
+      for (index, element) in array.enumerated() {
+        found += problems(element, schema: itemRule, path: "\(path)[\(index)]")
+      }
+    }
+    return found.sorted()
+  }
+
+  private func matches(_ value: Any, _ type: String) -> Bool {
+    switch type {
+    case "object": return value is [String: Any]
+    case "array": return value is [Any]
+    case "string": return value is String
+    case "boolean": return isBoolean(value)
+    case "integer", "number":
+      guard !isBoolean(value), let number = value as? Double else { return false }
+      return type == "number" || number == number.rounded()
+    default: return true
+    }
+  }
+
+  /// JSON booleans, which Foundation hands out as a boolean NSNumber (or a Swift `Bool`).
+  private func isBoolean(_ value: Any) -> Bool {
+    Swift.type(of: value) == Bool.self || "\(Swift.type(of: value))".contains("Boolean")
+  }
+}

@@ -1,0 +1,101 @@
+import BlockRecords
+import Testing
+
+@testable import Execution
+
+@Suite struct RunnerSourceTests {
+  static let blocks = [
+    VerifyBlock(code: "let x = 1\nprint(x)\n", codeLine: 12, options: VerifyOptions(), index: 0),
+    VerifyBlock(code: "check(x == 1, \"one\")", codeLine: 20, options: VerifyOptions(), index: 1),
+  ]
+
+  @Test func wrapsEachBlockInItsSourceLocationAndBoundaryCalls() {
+    let source = RunnerSource(displayPath: "Content/a \"b\".md", blocks: Self.blocks)
+    #expect(
+      source.text == """
+        // Generated from Content/a "b".md: every `swift verify` block, in order.
+        import Foundation
+        import BlockRuntime
+        _hwRunnerStart()
+        _hwBlockBegin(0)
+        #sourceLocation(file: "Content/a \\"b\\".md", line: 12)
+        let x = 1
+        print(x)
+        #sourceLocation()
+        _hwBlockEnd(0)
+        _hwBlockBegin(1)
+        #sourceLocation(file: "Content/a \\"b\\".md", line: 20)
+        check(x == 1, "one")
+        #sourceLocation()
+        _hwBlockEnd(1)
+
+        """)
+    #expect(source.generatedLines == [5...10, 11...15])
+  }
+
+  @Test func findsTheBlockOfAMarkdownLineOrAGeneratedLine() {
+    let source = RunnerSource(displayPath: "Content/a.md", blocks: Self.blocks)
+    #expect(source.blockPosition(forMarkdownLine: 12) == 0)
+    #expect(source.blockPosition(forMarkdownLine: 13) == 0)
+    #expect(source.blockPosition(forMarkdownLine: 14) == nil)
+    #expect(source.blockPosition(forMarkdownLine: 20) == 1)
+    #expect(source.blockPosition(forGeneratedLine: 9) == 0)
+    #expect(source.blockPosition(forGeneratedLine: 40) == 1)
+    #expect(source.blockPosition(forGeneratedLine: 2) == nil)
+  }
+
+  @Test func parsesCompilerOutputIntoLocatedDiagnosticsWithNotes() {
+    let source = RunnerSource(displayPath: "Content/a.md", blocks: Self.blocks)
+    let output = """
+      Content/a.md:20:7: error: binary operator '==' cannot be applied
+      check(x == "1", "one")
+            ^
+      Content/a.md:12:5: note: 'x' declared here
+      let x = 1
+          ^
+      Content/a.md:13:1: warning: something minor
+      /tmp/w/main.swift:2:8: error: no such module 'Missing'
+      error: fatalError
+      """
+    let diagnostics = CompilerDiagnostics(
+      output: output, source: source, generatedPath: "/tmp/w/main.swift")
+    #expect(
+      diagnostics.byBlock[1] == [
+        Diagnostic(
+          severity: .error, message: "binary operator '==' cannot be applied",
+          location: BlockLocation(file: "Content/a.md", line: 20, column: 7),
+          notes: [
+            Diagnostic(
+              severity: .note, message: "'x' declared here",
+              location: BlockLocation(file: "Content/a.md", line: 12, column: 5))
+          ])
+      ])
+    #expect(diagnostics.byBlock[0]?.map(\.severity) == [.warning])
+    #expect(
+      diagnostics.unattributedErrors == [
+        "/tmp/w/main.swift:2:8: error: no such module 'Missing'", "error: fatalError",
+      ])
+  }
+}
+
+@Suite struct SHA256Tests {
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    ),
+  ])
+  func matchesTheStandardTestVectors(message: String, digest: String) {
+    var hash = SHA256()
+    hash.update(message)
+    #expect(hash.hexDigest() == digest)
+  }
+
+  @Test func hashesAMillionBytesLikeTheStandardSays() {
+    var hash = SHA256()
+    hash.update([UInt8](repeating: 0x61, count: 1_000_000))
+    #expect(hash.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+}
