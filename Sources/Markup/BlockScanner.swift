@@ -7,6 +7,7 @@ struct BlockScanner {
   private(set) var mathSpans: [MathSpan] = []
   private(set) var mathByteRanges: [Range<Int>] = []
   private(set) var codeBlocks: [CodeBlock] = []
+  private(set) var headings: [HeadingStart] = []
   private(set) var diagnostics: [Diagnostic] = []
   /// For each block with math: its index among the blocks, its raw inline content, and the spans
   /// in it (outer range in the content, index into `mathSpans`).
@@ -22,7 +23,10 @@ struct BlockScanner {
     let hasDollar = bytes.contains(UInt8(ascii: "$"))
     for (index, block) in blocks.enumerated() {
       switch block.kind {
-      case .paragraph, .heading:
+      case .heading(let level):
+        headings.append(HeadingStart(level: level, location: block.start))
+        if hasDollar { scanMath(in: block, index: index) }
+      case .paragraph:
         if hasDollar { scanMath(in: block, index: index) }
       case .codeBlock(let info, let literal):
         addCodeBlock(block, info: info, literal: literal)

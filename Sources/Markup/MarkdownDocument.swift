@@ -9,6 +9,8 @@ public struct MarkdownDocument: Sendable {
   public let mathSpans: [MathSpan]
   /// Every code block, in document order.
   public let codeBlocks: [CodeBlock]
+  /// Every heading, in document order.
+  public let headings: [HeadingStart]
   /// Problems found while parsing.
   public let diagnostics: [Diagnostic]
   /// The Markdown as cmark sees it: front matter blanked out (lines kept, so positions hold).
@@ -43,11 +45,11 @@ public struct MarkdownDocument: Sendable {
   ///   - content: given the parsed document, the HTML of its formulas and code blocks.
   public static func render(
     _ bytes: [UInt8], path: String, style: RenderStyle,
-    content: (MarkdownDocument) -> (math: [String], codeBlocks: [String])
+    content: (MarkdownDocument) -> PageContent
   ) -> (document: MarkdownDocument, body: RenderedBody) {
     let prepared = Prepared(bytes, path: path)
     var document: MarkdownDocument? = nil
-    var html: (math: [String], codeBlocks: [String]) = ([], [])
+    var html = PageContent(math: [], codeBlocks: [])
     let marked = CommonMark.render(prepared.markdownText, decorate: style == .page) { blocks in
       let parsed = prepared.document(blocks: blocks)
       document = parsed
@@ -57,8 +59,7 @@ public struct MarkdownDocument: Sendable {
     let parsed = document ?? prepared.document(blocks: [])
     if document == nil { html = content(parsed) }
     let body = parsed.finish(
-      marked: parsed.usesGrafting ? marked : nil, math: html.math, codeBlocks: html.codeBlocks,
-      style: style)
+      marked: parsed.usesGrafting ? marked : nil, content: html, style: style)
     return (parsed, body)
   }
 
@@ -173,7 +174,7 @@ public struct MarkdownDocument: Sendable {
     }
     return MarkdownDocument(
       path: path, frontMatter: frontMatter, mathSpans: spans,
-      codeBlocks: scanner.codeBlocks,
+      codeBlocks: scanner.codeBlocks, headings: scanner.headings,
       diagnostics: diagnostics.sorted {
         ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
       },
@@ -219,7 +220,7 @@ public struct MarkdownDocument: Sendable {
   ///
   /// - Parameter math: the HTML of each formula, parallel to `mathSpans`.
   public func renderFragment(math: [String]) -> String {
-    render(style: .fragment, math: math, codeBlocks: []).html
+    render(style: .fragment, content: PageContent(math: math, codeBlocks: [])).html
   }
 
   /// The body rendered for a page: headings get ids, code blocks are replaced by their HTML.
@@ -229,24 +230,27 @@ public struct MarkdownDocument: Sendable {
   ///   - codeBlocks: the HTML of each code block, parallel to `codeBlocks`.
   /// - Returns: the HTML and the headings, with unique ids, for a table of contents.
   public func renderPage(math: [String], codeBlocks html: [String]) -> RenderedBody {
-    render(style: .page, math: math, codeBlocks: html)
+    render(style: .page, content: PageContent(math: math, codeBlocks: html))
   }
 
-  private func render(style: RenderStyle, math: [String], codeBlocks: [String]) -> RenderedBody {
+  private func render(style: RenderStyle, content: PageContent) -> RenderedBody {
     let marked =
       usesGrafting
       ? CommonMark.render(
         String(decoding: markdown, as: UTF8.self), decorate: style == .page
       ) { _ in rewrites } : nil
-    return finish(marked: marked, math: math, codeBlocks: codeBlocks, style: style)
+    return finish(marked: marked, content: content, style: style)
   }
 
   /// Puts the formulas, heading ids and code blocks into cmark's HTML. Without `marked` (a
   /// document whose formulas could not be grafted block by block), the whole document is parsed
   /// again with every formula replaced by a marker.
-  func finish(
-    marked: CommonMark.MarkedHTML?, math: [String], codeBlocks: [String], style: RenderStyle
-  ) -> RenderedBody {
+  func finish(marked: CommonMark.MarkedHTML?, content: PageContent, style: RenderStyle)
+    -> RenderedBody
+  {
+    let math = content.math
+    let codeBlocks = content.codeBlocks
+    let suffixes = content.headingSuffixes
     precondition(math.count == mathSpans.count, "math: one HTML string per formula is needed")
     precondition(
       style == .fragment || codeBlocks.count == self.codeBlocks.count,
@@ -269,6 +273,7 @@ public struct MarkdownDocument: Sendable {
     let substitution = MarkerSubstitution(
       math: { math[$0] }, mathInAttribute: texInAttribute, fenceIndices: fenceIndices,
       headingID: { headings[$0].id },
+      headingSuffix: { $0 < suffixes.count ? suffixes[$0] : "" },
       codeBlock: { $0 < codeBlocks.count ? codeBlocks[$0] : "" })
     let (body, headingHTML) = substitution.apply(to: marked.html)
     for index in headings.indices where index < headingHTML.count {
@@ -333,6 +338,31 @@ public struct MarkdownDocument: Sendable {
     let text = String(decoding: bytes, as: UTF8.self)
     return Array(
       String(String.UnicodeScalarView(text.unicodeScalars.map { Marker.scalars.contains($0) ? "\u{FFFD}" : $0 })).utf8)
+  }
+}
+
+/// A heading of a document: its level and where it starts.
+public struct HeadingStart: Hashable, Sendable {
+  /// 1 to 6.
+  public var level: Int
+  /// The heading's first character.
+  public var location: SourceLocation
+}
+
+/// What the later stages put into a document's page.
+public struct PageContent: Sendable {
+  /// The HTML of each formula, parallel to `mathSpans`.
+  public var math: [String]
+  /// The HTML of each code block, parallel to `codeBlocks` (ignored for a fragment).
+  public var codeBlocks: [String]
+  /// HTML put at the end of each heading, by heading index (for example a badge).
+  public var headingSuffixes: [String]
+
+  /// Creates the content of a page.
+  public init(math: [String], codeBlocks: [String], headingSuffixes: [String] = []) {
+    self.math = math
+    self.codeBlocks = codeBlocks
+    self.headingSuffixes = headingSuffixes
   }
 }
 

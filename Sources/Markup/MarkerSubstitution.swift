@@ -8,6 +8,7 @@ struct MarkerSubstitution {
   /// The span index of each display block marker `F<k>`.
   var fenceIndices: [Int] = []
   var headingID: (Int) -> String = { _ in "" }
+  var headingSuffix: (Int) -> String = { _ in "" }
   var codeBlock: (Int) -> String = { _ in "" }
 
   /// The HTML with every marker replaced, and the inner HTML of each heading, in order.
@@ -17,6 +18,7 @@ struct MarkerSubstitution {
     output.reserveCapacity(bytes.count + bytes.count / 4)
     var headingHTML: [String] = []
     var openHeadingStart: Int? = nil
+    var openHeading = 0
     var inTag = false
     var index = 0
     let count = bytes.count
@@ -39,6 +41,7 @@ struct MarkerSubstitution {
           if output.last == UInt8(ascii: ">") { output.removeLast() }
           output += " id=\"\(headingID(number))\">".utf8
           openHeadingStart = output.count
+          openHeading = number
         case UInt8(ascii: "C"):
           output += codeBlock(number).utf8
         default:
@@ -52,6 +55,7 @@ struct MarkerSubstitution {
           bytes[index + 2] == UInt8(ascii: "h"), (0x31...0x36).contains(bytes[index + 3])
         {
           headingHTML.append(String(decoding: output[start...], as: UTF8.self))
+          output += headingSuffix(openHeading).utf8
           openHeadingStart = nil
         }
         if index + 1 < count, isTagStart(bytes[index + 1]) { inTag = true }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Builder
+import Execution
 
 /// `hw build`: the whole site, written at once.
 struct BuildCommand: ParsableCommand {
@@ -17,7 +18,9 @@ struct BuildCommand: ParsableCommand {
   func run() throws {
     let site: SiteBuilder.Site
     do {
-      site = try SiteBuilder(contentPath: paths.content).build(outputPath: paths.output)
+      let executor = try Runners.executor(contentPath: paths.content)
+      site = try SiteBuilder(contentPath: paths.content, executor: executor)
+        .build(outputPath: paths.output)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)

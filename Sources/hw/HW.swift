@@ -15,7 +15,7 @@ struct HW: ParsableCommand {
       Exit status: 0 when all is well, 1 when the content has problems (each printed as \
       path:line:col: error: message), 2 when hw cannot run (usage, unreadable input).
       """,
-    subcommands: [BuildCommand.self, RenderCommand.self],
+    subcommands: [BuildCommand.self, VerifyCommand.self, RenderCommand.self],
     defaultSubcommand: nil)
 
   /// Runs the command line, mapping usage errors to exit status 2 as documented.

@@ -1,3 +1,4 @@
+import BlockRecords
 import Foundation
 
 /// `manifest.json`: every page of the site with the SHA-256 of the source it was built from, so a
@@ -17,6 +18,14 @@ struct Manifest: Encodable {
   var generator = "hw"
   var formatVersion = 1
   var pages: [Page]
+
+  /// SHA-256 of a run's blocks as canonical JSON (sorted keys); whether it came from the cache
+  /// does not count.
+  static func resultsHash(_ run: DocumentRun) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return SHA256.hex((try? encoder.encode(run.blocks)) ?? Data())
+  }
 
   func json() -> String {
     let encoder = JSONEncoder()

@@ -1,10 +1,29 @@
+import BlockRecords
+import Execution
 import Foundation
 import Markup
+
+/// Slots that concurrent workers fill, one each.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { slots[index] } }
+    set { lock.withLock { slots[index] = newValue } }
+  }
+
+  var values: [Value?] { lock.withLock { slots } }
+}
 
 /// The whole pipeline: content folder → parsed documents → math and results → pages → site.
 public struct SiteBuilder: Sendable {
   /// The content read from disk.
   public let content: ContentFolder
+  /// How verify blocks are run.
+  let stage: VerifyStage
 
   /// A site built in memory, not yet written.
   public struct Site: Sendable {
@@ -12,13 +31,26 @@ public struct SiteBuilder: Sendable {
     public var files: [String: [UInt8]]
     /// Every problem found, sorted by file and position.
     public var diagnostics: [Diagnostic]
+    /// The problems other than what verify blocks found when they ran (failed checks, compile
+    /// errors, crashes): front matter, math, templates, block options.
+    public var contentDiagnostics: [Diagnostic]
     /// The pages, with their titles, in path order.
     public var pages: [(path: String, title: String)]
+    /// Each document's verification run, for documents with verify blocks, in path order.
+    public var runs: [(displayPath: String, run: DocumentRun)]
   }
 
   /// Reads the content folder at `contentPath`.
-  public init(contentPath: String) throws(ToolError) {
+  ///
+  /// - Parameters:
+  ///   - contentPath: the folder of Markdown documents.
+  ///   - executor: what runs verify blocks; `nil` shows them without running them.
+  ///   - useCache: whether unchanged documents may reuse their cached results.
+  public init(contentPath: String, executor: Executor? = nil, useCache: Bool = true)
+    throws(ToolError)
+  {
     content = try ContentFolder(path: contentPath)
+    stage = VerifyStage(executor: executor, useCache: useCache)
   }
 
   /// Builds the site in memory.
@@ -39,15 +71,22 @@ public struct SiteBuilder: Sendable {
     var manifestPages: [Manifest.Page] = []
     var pages: [(path: String, title: String)] = []
     var indexEntries: [[String: TemplateValue]] = []
-    for source in content.sources {
-      let page = Self.page(for: source, diagnostics: &diagnostics)
+    let built = try buildPages()
+    var runDiagnostics: [Diagnostic] = []
+    var runs: [(displayPath: String, run: DocumentRun)] = []
+    for (source, result) in zip(content.sources, built) {
+      let page = result.page
       let document = page.document
+      diagnostics += result.diagnostics
+      runDiagnostics += result.runDiagnostics
+      if let run = result.run { runs.append((source.displayPath, run)) }
       files[source.pagePath] = Array(page.render(theme: theme, siteTitle: siteTitle).utf8)
       pages.append((source.pagePath, page.title))
       manifestPages.append(
         .init(
           page: source.pagePath, source: source.relativePath,
-          sourceSHA256: SHA256.hex(source.bytes), resultsSHA256: nil))
+          sourceSHA256: SHA256.hex(source.bytes),
+          resultsSHA256: result.run.map { Manifest.resultsHash($0) }))
       var entry: [String: TemplateValue] = [
         "href": .text(source.pagePath), "title": .text(page.title), "summary": .text(page.summary),
       ]
@@ -67,7 +106,9 @@ public struct SiteBuilder: Sendable {
       files[asset] = [UInt8](data)
     }
     files["manifest.json"] = Array(Manifest(pages: manifestPages).json().utf8)
-    return Site(files: files, diagnostics: Self.sorted(diagnostics), pages: pages)
+    return Site(
+      files: files, diagnostics: Self.sorted(diagnostics + runDiagnostics),
+      contentDiagnostics: Self.sorted(diagnostics), pages: pages, runs: runs)
   }
 
   /// Builds the site and writes it to `outputPath`, replacing what was there.
@@ -77,25 +118,73 @@ public struct SiteBuilder: Sendable {
     return site
   }
 
-  /// A document's page: parsed, its formulas rendered, its blocks shown.
-  static func page(for source: ContentFolder.Source, diagnostics: inout [Diagnostic])
-    -> DocumentPage
+  /// What building one document gave.
+  struct PageResult: Sendable {
+    var page: DocumentPage
+    var run: DocumentRun?
+    var diagnostics: [Markup.Diagnostic]
+    var runDiagnostics: [Markup.Diagnostic]
+  }
+
+  /// Every document's page, built two at a time (verify blocks compile and run meanwhile).
+  private func buildPages() throws(ToolError) -> [PageResult] {
+    let sources = content.sources
+    let results = ResultSlots<Result<PageResult, ToolError>>(count: sources.count)
+    let stage = self.stage
+    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+      do throws(ToolError) {
+        results[index] = .success(try Self.page(for: sources[index], stage: stage))
+      } catch {
+        results[index] = .failure(error)
+      }
+    }
+    var pages: [PageResult] = []
+    for result in results.values {
+      switch result {
+      case .success(let page)?: pages.append(page)
+      case .failure(let error)?: throw error
+      case nil: throw ToolError("a document was not built")
+      }
+    }
+    return pages
+  }
+
+  /// A document's page: parsed, its formulas rendered, its verify blocks run and shown.
+  static func page(for source: ContentFolder.Source, stage: VerifyStage) throws(ToolError)
+    -> PageResult
   {
     var math: [String] = []
-    var codeBlocks: [String] = []
-    var found: [Diagnostic] = []
+    var found: [Markup.Diagnostic] = []
+    var outcome = VerifyStage.Outcome()
+    var failure: ToolError? = nil
+    var summary = ""
+    var badges: [String] = []
     let (document, body) = MarkdownDocument.render(
       source.bytes, path: source.displayPath, style: .page
     ) { document in
       let rendered = MathHTML.render(document)
       math = rendered.html
       found = rendered.diagnostics
-      codeBlocks = document.codeBlocks.map(CodeBlockHTML.render)
-      return (math, codeBlocks)
+      do throws(ToolError) {
+        outcome = try stage.run(document)
+      } catch {
+        failure = error
+      }
+      let results = PageResults(document: document, outcome: outcome)
+      summary = results.summaryHTML
+      badges = results.headingBadges
+      return PageContent(
+        math: math, codeBlocks: results.codeBlockHTML(), headingSuffixes: results.headingBadges)
     }
-    diagnostics += document.diagnostics + found
-    return DocumentPage(
-      source: source, document: document, math: math, codeBlocks: codeBlocks, body: body)
+    if let failure { throw failure }
+    var page = DocumentPage(
+      source: source, document: document, math: math, codeBlocks: [], body: body)
+    page.summary = summary
+    for (heading, badge) in zip(body.headings, badges) { page.headingBadges[heading.id] = badge }
+    return PageResult(
+      page: page, run: outcome.run,
+      diagnostics: document.diagnostics + found + outcome.diagnostics,
+      runDiagnostics: outcome.runDiagnostics)
   }
 
   /// One document rendered on its own, for `hw render`.
@@ -114,15 +203,14 @@ public struct SiteBuilder: Sendable {
         document in
         let rendered = MathHTML.render(document)
         mathDiagnostics = rendered.diagnostics
-        return (rendered.html, [])
+        return PageContent(math: rendered.html, codeBlocks: [])
       }
       return (body.html, sorted(document.diagnostics + mathDiagnostics))
     }
     let name = (path as NSString).lastPathComponent
     let source = ContentFolder.Source(relativePath: name, displayPath: path, bytes: bytes)
-    var diagnostics: [Diagnostic] = []
-    let page = page(for: source, diagnostics: &diagnostics)
-    return (page.render(theme: .standard, siteTitle: "Homework"), sorted(diagnostics))
+    let result = try! page(for: source, stage: VerifyStage(executor: nil, useCache: true))
+    return (result.page.render(theme: .standard, siteTitle: "Homework"), sorted(result.diagnostics))
   }
 
   static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

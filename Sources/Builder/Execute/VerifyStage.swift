@@ -1,0 +1,123 @@
+import BlockRecords
+import Execution
+import Markup
+
+/// The execute stage: a document's `swift verify` blocks, run as one program, and what came of it.
+struct VerifyStage: Sendable {
+  /// Runs runners; `nil` when only showing pages (`hw render`), so blocks are shown, not run.
+  var executor: Executor?
+  /// Whether cached results may be reused (`hw verify` always re-runs).
+  var useCache: Bool
+
+  /// What running a document's blocks gave.
+  struct Outcome: Sendable {
+    /// For each code block that is a verify block: its options, and its index among them.
+    var verifyBlocks: [Int: (options: VerifyOptions, index: Int)] = [:]
+    /// The run, when the document has verify blocks and they were run.
+    var run: DocumentRun?
+    /// Problems with the blocks themselves: bad options, repeated ids.
+    var diagnostics: [Markup.Diagnostic] = []
+    /// What the run found: failed checks, blocks that did not compile, crashed or timed out.
+    var runDiagnostics: [Markup.Diagnostic] = []
+  }
+
+  /// Finds a document's verify blocks, checks their options and runs them.
+  func run(_ document: MarkdownDocument) throws(ToolError) -> Outcome {
+    var outcome = Outcome()
+    var blocks: [VerifyBlock] = []
+    var ids: [String: SourceLocation] = [:]
+    for (codeIndex, block) in document.codeBlocks.enumerated() {
+      let options: VerifyOptions?
+      do {
+        options = try VerifyOptions.parse(infoString: block.info)
+      } catch {
+        outcome.diagnostics.append(
+          .error(
+            error.message, path: document.path,
+            at: SourceLocation(
+              line: block.infoLocation.line, column: block.infoLocation.column + error.column)))
+        continue
+      }
+      guard let options else { continue }
+      if let id = options.id {
+        if let first = ids[id] {
+          outcome.diagnostics.append(
+            Markup.Diagnostic(
+              .error, "block id '\(id)' is already used", path: document.path,
+              at: block.infoLocation,
+              notes: ["first used at line \(first.line)"]))
+        } else {
+          ids[id] = block.infoLocation
+        }
+      }
+      outcome.verifyBlocks[codeIndex] = (options, blocks.count)
+      blocks.append(
+        VerifyBlock(
+          code: block.code, codeLine: block.codeStartLine, options: options, index: blocks.count))
+    }
+    guard let executor, !blocks.isEmpty, !outcome.diagnostics.containsErrors else {
+      return outcome
+    }
+    let run: DocumentRun
+    do {
+      run = try executor.run(
+        ExecutionRequest(displayPath: document.path, blocks: blocks), useCache: useCache)
+    } catch {
+      throw ToolError(error.description)
+    }
+    outcome.run = run
+    outcome.runDiagnostics = Self.diagnostics(of: run, path: document.path)
+    return outcome
+  }
+
+  /// The problems a run shows, one located diagnostic each, the way `hw build` prints them.
+  static func diagnostics(of run: DocumentRun, path: String) -> [Markup.Diagnostic] {
+    var found: [Markup.Diagnostic] = []
+    func at(_ location: BlockLocation?) -> SourceLocation? {
+      location.map { SourceLocation(line: $0.line, column: max(1, $0.column)) }
+    }
+    for block in run.blocks {
+      let blockStart = SourceLocation(line: block.line, column: 1)
+      for warning in block.warnings {
+        found.append(.warning(warning.message, path: path, at: at(warning.location)))
+      }
+      switch block.status {
+      case .passed, .expectedFailureHeld:
+        break
+      case .failed:
+        for check in block.checks where !check.passed {
+          found.append(
+            .error(
+              VerificationItem.failureMessage(check), path: path, at: at(check.location)))
+        }
+      case .expectedFailureDidNotFail:
+        found.append(
+          .error(
+            "this expect-failure block did not fail: every check held", path: path,
+            at: blockStart))
+      case .compileError(let diagnostics):
+        for diagnostic in diagnostics {
+          found.append(
+            Markup.Diagnostic(
+              diagnostic.severity == .warning ? .warning : .error, diagnostic.message,
+              path: diagnostic.location.file, at: at(diagnostic.location),
+              notes: diagnostic.notes.map { "\($0.location): \($0.message)" }))
+        }
+      case .crashed(let message, let location):
+        found.append(
+          .error("the block crashed: \(message)", path: path, at: at(location) ?? blockStart))
+      case .timedOut(let seconds):
+        found.append(
+          .error(
+            "the block ran past its time limit of \(NumberText.format(seconds)) s", path: path,
+            at: blockStart))
+      case .notRun(let reason):
+        found.append(.warning("the block was not run: \(reason)", path: path, at: blockStart))
+      }
+      if block.outputTruncated {
+        found.append(.warning("the block's output was cut at 1 MB", path: path, at: blockStart))
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+extension VerificationSummary.OutputComparison {
+  /// Compares the site in the folder at `outputPath` with a fresh build's files, byte for byte.
+  ///
+  /// - Returns: `outputFolderMissing` when there is no such folder; otherwise `matches`, or
+  ///   `differs` with every page that differs, is missing from the folder or should not be there.
+  public static func compare(outputPath: String, with files: [String: [UInt8]]) -> Self {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: outputPath, isDirectory: &isDirectory), isDirectory.boolValue
+    else { return .outputFolderMissing(path: outputPath) }
+    let root = URL(fileURLWithPath: outputPath)
+    var present: Set<String> = []
+    if let enumerator = manager.enumerator(atPath: outputPath) {
+      while let item = enumerator.nextObject() as? String {
+        if (item as NSString).lastPathComponent.hasPrefix(".") {
+          enumerator.skipDescendants()
+          continue
+        }
+        var itemIsDirectory: ObjCBool = false
+        _ = manager.fileExists(
+          atPath: root.appendingPathComponent(item).path, isDirectory: &itemIsDirectory)
+        if !itemIsDirectory.boolValue { present.insert(item) }
+      }
+    }
+    var differing: [String] = []
+    for (path, bytes) in files {
+      let data = manager.contents(atPath: root.appendingPathComponent(path).path)
+      if data.map({ [UInt8]($0) }) != bytes { differing.append(path) }
+    }
+    differing += present.subtracting(files.keys)
+    return differing.isEmpty ? .matches : .differs(pages: differing.sorted())
+  }
+}

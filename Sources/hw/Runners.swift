@@ -1,0 +1,31 @@
+import Builder
+import Execution
+import Foundation
+
+/// How the commands run verify blocks: with the runtime library built beside `hw`, a cache
+/// beside the content folder, and whatever containment the machine allows.
+enum Runners {
+  /// The folder, beside the content folder, where results are cached. Safe to delete.
+  static func cachePath(contentPath: String) -> String {
+    URL(fileURLWithPath: contentPath).standardizedFileURL.deletingLastPathComponent()
+      .appendingPathComponent(".hw-cache").path
+  }
+
+  /// An executor, checked to be usable; says once on standard error when runners cannot be
+  /// contained.
+  static func executor(contentPath: String) throws(ToolError) -> Executor {
+    let executor = Executor(
+      configuration: ExecutorConfiguration(
+        runtimeDirectory: ExecutorConfiguration.executableDirectory,
+        cacheDirectory: cachePath(contentPath: contentPath)))
+    do {
+      try executor.validate()
+    } catch {
+      throw ToolError(error.description)
+    }
+    if let warning = executor.containmentWarning {
+      FileHandle.standardError.write(Data("hw: warning: \(warning)\n".utf8))
+    }
+    return executor
+  }
+}
