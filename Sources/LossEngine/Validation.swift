@@ -4,12 +4,15 @@
 /// precondition failure carries; the message names the offending argument. Tests call these
 /// directly; the engine calls them through ``Validation/require(_:)``.
 public enum Validation {
-  /// Stops the program with `message` when it is not `nil`.
+  /// Stops the program with `message` when it is not `nil`: a precondition failure.
+  ///
+  /// It calls `fatalError` rather than `preconditionFailure` because an optimised (`-O`) build
+  /// drops `preconditionFailure`'s message, and the message is the point.
   @inline(__always)
   public static func require(
     _ message: @autoclosure () -> String?, file: StaticString = #fileID, line: UInt = #line
   ) {
-    if let message = message() { preconditionFailure(message, file: file, line: line) }
+    if let message = message() { fatalError(message, file: file, line: line) }
   }
 
   /// `nil` when `beta > 0` and finite (the inverse temperature β of a Gibbs distribution).
