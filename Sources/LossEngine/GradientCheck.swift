@@ -36,6 +36,24 @@ public struct GradientCheck: Sendable, Equatable {
   /// The central finite-difference gradient.
   public var finiteDifference: Vector
 
+  /// ``relativeError(_:_:)`` between the hand-derived and the reverse-mode gradients: both are
+  /// exact up to rounding, so this is near machine precision when the derivation is right.
+  public var reverseModeError: Double { relativeError(handDerived, reverseMode) }
+
+  /// The largest entrywise difference among the three, ‖a − b‖_∞. Finite differences carry an
+  /// absolute rounding error near ε|ℓ|/h ≈ 1e-11, so a tiny gradient is better judged by this.
+  public var maxAbsoluteError: Double {
+    Swift.max(
+      (handDerived - reverseMode).maxMagnitude, (handDerived - finiteDifference).maxMagnitude,
+      (reverseMode - finiteDifference).maxMagnitude)
+  }
+
+  /// Whether all three agree: within `relative` of one another (``maxRelativeError``) or, for
+  /// gradients so small that finite differences cannot resolve them, within `absolute`.
+  public func agrees(relative: Double = 1e-6, absolute: Double = 1e-9) -> Bool {
+    maxRelativeError <= relative || maxAbsoluteError <= absolute
+  }
+
   /// The largest of the three pairwise ``relativeError(_:_:)``s.
   public var maxRelativeError: Double {
     Swift.max(

@@ -176,3 +176,24 @@ public func slice(
       return out
     })])
 }
+
+/// The entries of `parts`, in order (each in row-major order), stacked into one column; the
+/// pullback hands each part its slice of ḡ. This is how per-label scalars become a vector.
+public func stack(_ parts: [Variable]) -> Variable {
+  Validation.require(Validation.nonEmpty(parts.count, argument: "parts"))
+  let tape = parts[0].tape
+  var offsets: [Int] = []
+  var values: [Double] = []
+  for p in parts {
+    offsets.append(values.count)
+    values += p.value.scalars
+  }
+  return tape.record(
+    Matrix(rows: values.count, columns: 1, scalars: values),
+    zip(parts, offsets).map { part, offset in
+      let (r, c) = part.shape
+      return (part, { g in
+        Matrix(rows: r, columns: c, scalars: Array(g.scalars[offset..<(offset + r * c)]))
+      })
+    })
+}

@@ -45,6 +45,7 @@ let binaryOperations: [BinaryOperation] = [
   BinaryOperation(name: "divide") { $0 ./ (square($1) + 1) },
   BinaryOperation(name: "matmul", rhsShape: (2, 4)) { matmul($0, $1) },
   BinaryOperation(name: "reused operand") { $0 .* $0 + tanh($0) .* $1 },
+  BinaryOperation(name: "stack", rhsShape: (2, 2)) { stack([$1, element($0, 1), $0]) },
 ]
 
 @Suite struct TapeTests {
