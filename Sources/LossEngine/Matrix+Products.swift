@@ -1,26 +1,18 @@
-/// Matrix products, written as cache-friendly loops over contiguous rows.
-///
-/// Each product visits memory row by row (the "i-k-j" order), so the innermost loop is a
-/// contiguous multiply-add that the compiler vectorizes.
+/// Matrix products. Matrix–matrix products go through the package's GEMM kernel (hand-written
+/// blocked loops for small products, OpenBLAS for large ones); matrix–vector products are
+/// loops over contiguous rows.
 extension Matrix {
   /// The product A B, (rows × k)(k × columns).
   public static func * (a: Matrix, b: Matrix) -> Matrix {
     Validation.require(
       Validation.sameLength(b.rows, a.columns, argument: "rhs rows", expectedName: "lhs columns"))
     var c = Matrix.zeros(a.rows, b.columns)
-    let (m, k, n) = (a.rows, a.columns, b.columns)
     a.scalars.withUnsafeBufferPointer { pa in
       b.scalars.withUnsafeBufferPointer { pb in
         c.scalars.withUnsafeMutableBufferPointer { pc in
-          for i in 0..<m {
-            let ci = pc.baseAddress! + i * n
-            for p in 0..<k {
-              let s = pa[i * k + p]
-              if s == 0 { continue }
-              let bp = pb.baseAddress! + p * n
-              for j in 0..<n { ci[j] += s * bp[j] }
-            }
-          }
+          Kernels.gemm(
+            transposeA: false, transposeB: false, m: a.rows, n: b.columns, k: a.columns, alpha: 1,
+            pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
         }
       }
     }
@@ -62,19 +54,12 @@ extension Matrix {
     Validation.require(
       Validation.sameLength(b.rows, rows, argument: "b rows", expectedName: "rows"))
     var c = Matrix.zeros(columns, b.columns)
-    let (k, m, n) = (rows, columns, b.columns)
-    scalars.withUnsafeBufferPointer { pa in
+    self.scalars.withUnsafeBufferPointer { pa in
       b.scalars.withUnsafeBufferPointer { pb in
         c.scalars.withUnsafeMutableBufferPointer { pc in
-          for p in 0..<k {
-            let bp = pb.baseAddress! + p * n
-            for i in 0..<m {
-              let s = pa[p * m + i]
-              if s == 0 { continue }
-              let ci = pc.baseAddress! + i * n
-              for j in 0..<n { ci[j] += s * bp[j] }
-            }
-          }
+          Kernels.gemm(
+            transposeA: true, transposeB: false, m: columns, n: b.columns, k: rows, alpha: 1,
+            pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
         }
       }
     }
@@ -86,19 +71,12 @@ extension Matrix {
     Validation.require(
       Validation.sameLength(b.columns, columns, argument: "b columns", expectedName: "columns"))
     var c = Matrix.zeros(rows, b.rows)
-    let (m, k, n) = (rows, columns, b.rows)
-    scalars.withUnsafeBufferPointer { pa in
+    self.scalars.withUnsafeBufferPointer { pa in
       b.scalars.withUnsafeBufferPointer { pb in
         c.scalars.withUnsafeMutableBufferPointer { pc in
-          for i in 0..<m {
-            let ai = pa.baseAddress! + i * k
-            for j in 0..<n {
-              let bj = pb.baseAddress! + j * k
-              var s = 0.0
-              for p in 0..<k { s += ai[p] * bj[p] }
-              pc[i * n + j] = s
-            }
-          }
+          Kernels.gemm(
+            transposeA: false, transposeB: true, m: rows, n: b.rows, k: columns, alpha: 1,
+            pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
         }
       }
     }
