@@ -37,12 +37,49 @@ enum Kernels {
       if alpha != 1 { for t in 0..<(m * n) { c[t] *= alpha } }
       return
     }
-    let (rowA, columnA) = transposeA ? (1, m) : (k, 1)  // strides of A's (i, p)
-    let (rowB, columnB) = transposeB ? (1, k) : (n, 1)  // strides of B's (p, j)
+    if transposeA && !transposeB {
+      // C = α Aᵀ B as a sum of rank-one updates: row p of A times row p of B, contiguous.
+      c.update(repeating: 0, count: m * n)
+      for p in 0..<k {
+        let bp = b + p * n
+        for i in 0..<m {
+          let s = alpha * a[p * m + i]
+          if s == 0 { continue }
+          let ci = c + i * n
+          for j in 0..<n { ci[j] += s * bp[j] }
+        }
+      }
+      return
+    }
+    if !transposeA && transposeB {
+      // C = α A Bᵀ as dot products of contiguous rows, with four partial sums so that the
+      // additions do not wait on one another.
+      for i in 0..<m {
+        let ai = a + i * k
+        for j in 0..<n {
+          let bj = b + j * k
+          var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+          var p = 0
+          while p + 4 <= k {
+            s0 += ai[p] * bj[p]
+            s1 += ai[p + 1] * bj[p + 1]
+            s2 += ai[p + 2] * bj[p + 2]
+            s3 += ai[p + 3] * bj[p + 3]
+            p += 4
+          }
+          while p < k {
+            s0 += ai[p] * bj[p]
+            p += 1
+          }
+          c[i * n + j] = alpha * ((s0 + s1) + (s2 + s3))
+        }
+      }
+      return
+    }
     for i in 0..<m {
       for j in 0..<n {
         var s = 0.0
-        for p in 0..<k { s += a[i * rowA + p * columnA] * b[p * rowB + j * columnB] }
+        for p in 0..<k { s += a[p * m + i] * b[j * k + p] }
         c[i * n + j] = alpha * s
       }
     }

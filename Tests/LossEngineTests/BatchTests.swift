@@ -37,3 +37,15 @@ import Testing
     #expect(relativeError(a.timesTransposed(b.transposed).flattened, c.flattened) < 1e-14)
   }
 }
+
+@Suite struct MatrixProductTransposeTests {
+  @Test(arguments: [(2, 3, 4), (10, 16, 32), (40, 30, 50)])
+  func transposedTimesTransposedMatchesTheDefinition(m: Int, k: Int, n: Int) {
+    var g = SeededGenerator(seed: UInt64(m + k + n))
+    let at = g.gaussianMatrix(k, m)
+    let bt = g.gaussianMatrix(n, k)
+    let expected = at.transposed * bt.transposed
+    #expect(relativeError(at.transposeTimes(bt.transposed).flattened, expected.flattened) < 1e-14)
+    #expect(relativeError(at.transposed.timesTransposed(bt).flattened, expected.flattened) < 1e-14)
+  }
+}
