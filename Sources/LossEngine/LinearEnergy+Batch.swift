@@ -48,29 +48,33 @@ extension LinearEnergy {
           Kernels.gemm(
             transposeA: false, transposeB: true, m: batch, n: n, k: d, alpha: 1,
             px.baseAddress!, pw.baseAddress!, ps.baseAddress!)
-          // Row by row: energies, log-sum-exp, and G = (onehot − P)/B in place.
+          // Row by row: energies and their maximum; then β(s − top) for the whole batch, one
+          // vectorized exp, and G = (onehot − P)/B in place.
+          var tops = [Double](repeating: 0, count: batch)
+          var correctScores = [Double](repeating: 0, count: batch)
           bias.scalars.withUnsafeBufferPointer { pb in
             for i in 0..<batch {
               let row = ps.baseAddress! + i * n
               var top = -Double.infinity
               for j in 0..<n {
                 row[j] += pb[j]  // score s = −E
-                if row[j] > top { top = row[j] }
+                top = row[j] > top ? row[j] : top
               }
-              // −βE = βs; log Z = β·top + log Σ e^{β(s − top)}.
-              let y = labels[i]
-              let correctScore = row[y]
-              var z = 0.0
-              for j in 0..<n {
-                let e = exp(beta * (row[j] - top))
-                row[j] = e
-                z += e
-              }
-              total += -correctScore + top + log(z) / beta
-              let w = -scale / z
-              for j in 0..<n { row[j] *= w }
-              row[y] += scale
+              tops[i] = top
+              correctScores[i] = row[labels[i]]
+              for j in 0..<n { row[j] = beta * (row[j] - top) }  // −β(E − min E) ≤ 0
             }
+          }
+          Kernels.expInPlace(ps.baseAddress!, count: batch * n)
+          for i in 0..<batch {
+            let row = ps.baseAddress! + i * n
+            var z = 0.0
+            for j in 0..<n { z += row[j] }
+            // ℓ_i = E_{i,y} + (1/β) log Z_i with log Z_i = β·top + log z.
+            total += -correctScores[i] + tops[i] + log(z) / beta
+            let w = -scale / z
+            for j in 0..<n { row[j] *= w }
+            row[labels[i]] += scale
           }
           // ∂W = −Gᵀ X, ∂b = −Σ_i G_i.
           weightGradient.scalars.withUnsafeMutableBufferPointer { pg in

@@ -49,3 +49,28 @@ import Testing
     #expect(relativeError(at.transposed.timesTransposed(bt).flattened, expected.flattened) < 1e-14)
   }
 }
+
+@Suite struct ExpKernelTests {
+  @Test func theBatchExpMatchesTheCLibraryToAFewUlps() {
+    var g = SeededGenerator(seed: 30)
+    var xs = (0..<20000).map { _ in g.uniform(in: -708..<709) }
+    xs += (0..<20000).map { _ in g.uniform(in: -1..<1) }
+    xs += [0, -0.0, 1, -1, 0.5 * Foundation.log(2), -0.5 * Foundation.log(2), 709, -708]
+    let exact = xs.map { Foundation.exp($0) }
+    var ys = xs
+    ys.withUnsafeMutableBufferPointer { batchExp($0) }
+    let worst = zip(ys, exact).map { abs($0 - $1) / $1 }.max()!
+    #expect(worst < 1e-15)
+    #expect(ys[xs.count - 8] == 1)
+  }
+
+  @Test func theBatchExpClampsInsteadOfOverflowingOrUnderflowing() {
+    var ys: [Double] = [-1e4, -.infinity, 1e4]
+    ys.withUnsafeMutableBufferPointer { batchExp($0) }
+    #expect(ys[0] > 0 && ys[0] < 1e-307)
+    #expect(ys[1] == ys[0])
+    #expect(ys[2].isFinite)
+  }
+}
+
+import Foundation
