@@ -17,3 +17,5 @@ executable="$(swift build -c release --show-bin-path)/EngineBenchmark"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 VECLIB_MAXIMUM_THREADS=1 \
   python3 bench.py "$executable"
+echo
+"$executable" train

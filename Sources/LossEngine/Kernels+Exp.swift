@@ -37,9 +37,9 @@ extension Kernels {
     let t = x * log2e + V(repeating: shifter)
     let k = t - V(repeating: shifter)
     let r = (x - k * ln2High) - k * ln2Low
-    var q = V(repeating: 1.0 / 479001600)
-    q = q * r + 1.0 / 39916800
-    q = q * r + 1.0 / 3628800
+    var q = V(repeating: 1.0 / 479_001_600)
+    q = q * r + 1.0 / 39_916_800
+    q = q * r + 1.0 / 3_628_800
     q = q * r + 1.0 / 362880
     q = q * r + 1.0 / 40320
     q = q * r + 1.0 / 5040

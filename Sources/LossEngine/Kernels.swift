@@ -105,7 +105,10 @@ enum Kernels {
       let (a0, a1, a2, a3) = (a + i * k, a + (i + 1) * k, a + (i + 2) * k, a + (i + 3) * k)
       for jp in 0..<panels {
         let panel = UnsafeRawPointer(packed + jp * k * 4)
-        var c0 = SIMD4<Double>(), c1 = SIMD4<Double>(), c2 = SIMD4<Double>(), c3 = SIMD4<Double>()
+        var c0 = SIMD4<Double>()
+        var c1 = SIMD4<Double>()
+        var c2 = SIMD4<Double>()
+        var c3 = SIMD4<Double>()
         for p in 0..<k {
           let bv = panel.loadUnaligned(fromByteOffset: p * 32, as: SIMD4<Double>.self)
           c0 += a0[p] * bv

@@ -39,7 +39,8 @@ extension LatentEnergy {
   public func freeEnergies(_ x: Vector, beta: Double) -> Vector {
     Validation.require(Validation.beta(beta))
     let g = energies(x)
-    return Vector((0..<g.rows).map { GibbsDistribution(energies: g.row($0), beta: beta).freeEnergy })
+    return Vector(
+      (0..<g.rows).map { GibbsDistribution(energies: g.row($0), beta: beta).freeEnergy })
   }
 
   /// min_z G_W(x, y, z) for every y (the β → ∞ limit of the free energy).
@@ -83,7 +84,8 @@ public struct FreeEnergy<Base: LatentEnergy>: DiscreteEnergy {
   /// Σ_y g_y Σ_z P(z | x, y) ∂G_W(x, y, z)/∂W.
   public func parameterGradient(_ x: Vector, energyGradient g: Vector) -> Vector {
     Validation.require(
-      Validation.sameLength(g.count, labelCount, argument: "energyGradient", expectedName: "labels"))
+      Validation.sameLength(g.count, labelCount, argument: "energyGradient", expectedName: "labels")
+    )
     let e = base.energies(x)
     var weights = Matrix.zeros(e.rows, e.columns)
     for y in 0..<e.rows {

@@ -31,7 +31,8 @@ extension LinearEnergy {
     Validation.require(Validation.beta(beta))
     Validation.require(Validation.nonEmpty(batch, argument: "inputs"))
     Validation.require(
-      Validation.sameLength(d, inputDimension, argument: "inputs columns", expectedName: "W columns"))
+      Validation.sameLength(
+        d, inputDimension, argument: "inputs columns", expectedName: "W columns"))
     Validation.require(
       Validation.sameLength(labels.count, batch, argument: "labels", expectedName: "inputs rows"))
     for y in labels { Validation.require(Validation.label(y, count: n, argument: "labels")) }

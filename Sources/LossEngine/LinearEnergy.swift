@@ -19,8 +19,9 @@ public struct LinearEnergy: DiscreteEnergy, Equatable {
   }
 
   /// An energy with n labels on d inputs, W drawn N(0, scale²) from `generator`, b = 0.
-  public init(labels n: Int, inputs d: Int, scale: Double = 1, using generator: inout SeededGenerator)
-  {
+  public init(
+    labels n: Int, inputs d: Int, scale: Double = 1, using generator: inout SeededGenerator
+  ) {
     self.init(weights: generator.gaussianMatrix(n, d, standardDeviation: scale))
   }
 
@@ -52,7 +53,8 @@ public struct LinearEnergy: DiscreteEnergy, Equatable {
   /// ∂ℓ/∂W = −g xᵀ and ∂ℓ/∂b = −g for g = ∂ℓ/∂F_W(x, ·).
   public func parameterGradient(_ x: Vector, energyGradient g: Vector) -> Vector {
     Validation.require(
-      Validation.sameLength(g.count, labelCount, argument: "energyGradient", expectedName: "labels"))
+      Validation.sameLength(g.count, labelCount, argument: "energyGradient", expectedName: "labels")
+    )
     Validation.require(
       Validation.sameLength(x.count, inputDimension, argument: "x", expectedName: "W columns"))
     return Vector(Matrix.outer(-g, x).scalars + (-g).scalars)

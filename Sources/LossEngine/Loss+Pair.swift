@@ -77,7 +77,8 @@ extension Loss {
       let gibbs = GibbsDistribution(energies: energies, beta: b)
       var g = -gibbs.probabilities
       g[y] += 1
-      return LossEvaluation(value: energies[y] - gibbs.freeEnergy, energyGradient: g, offending: nil)
+      return LossEvaluation(
+        value: energies[y] - gibbs.freeEnergy, energyGradient: g, offending: nil)
     default:
       let ybar = mostOffendingIncorrect(energies: energies, correct: y)
       let (dy, dbar) = derivatives(correct: energies[y], offending: energies[ybar])

@@ -74,7 +74,9 @@ public struct Matrix: Equatable, Hashable, Sendable {
   /// The transpose Aᵀ.
   public var transposed: Matrix {
     var t = Matrix.zeros(columns, rows)
-    for i in 0..<rows { for j in 0..<columns { t.scalars[j * rows + i] = scalars[i * columns + j] } }
+    for i in 0..<rows {
+      for j in 0..<columns { t.scalars[j * rows + i] = scalars[i * columns + j] }
+    }
     return t
   }
 

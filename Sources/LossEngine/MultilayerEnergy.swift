@@ -24,7 +24,8 @@ public struct MultilayerEnergy: DiscreteEnergy, Equatable {
     Validation.require(Validation.nonEmpty(n, argument: "labels"))
     Validation.require(Validation.nonEmpty(d, argument: "inputs"))
     Validation.require(Validation.nonEmpty(hidden, argument: "hidden"))
-    inputWeights = generator.gaussianMatrix(hidden, d, standardDeviation: 1 / Double(d).squareRoot())
+    inputWeights = generator.gaussianMatrix(
+      hidden, d, standardDeviation: 1 / Double(d).squareRoot())
     hiddenBias = .zeros(hidden)
     outputWeights = generator.gaussianMatrix(
       n, hidden, standardDeviation: 1 / Double(hidden).squareRoot())
@@ -73,7 +74,8 @@ public struct MultilayerEnergy: DiscreteEnergy, Equatable {
   /// With s = −g: ∂V = s hᵀ, ∂e = s, δ = (Vᵀ s) ⊙ (1 − h²), ∂U = δ xᵀ, ∂c = δ.
   public func parameterGradient(_ x: Vector, energyGradient g: Vector) -> Vector {
     Validation.require(
-      Validation.sameLength(g.count, labelCount, argument: "energyGradient", expectedName: "labels"))
+      Validation.sameLength(g.count, labelCount, argument: "energyGradient", expectedName: "labels")
+    )
     let h = hidden(x)
     let s = -g
     let delta = outputWeights.transposeTimes(s) .* h.map { 1 - $0 * $0 }

@@ -23,7 +23,8 @@ public struct SGD: Sendable {
   /// One update of `parameters` with the gradient g = ∂ℓ/∂W.
   public mutating func step(_ parameters: inout Vector, gradient g: Vector) {
     Validation.require(
-      Validation.sameLength(g.count, parameters.count, argument: "gradient",
+      Validation.sameLength(
+        g.count, parameters.count, argument: "gradient",
         expectedName: "parameters"))
     var v = velocity ?? .zeros(parameters.count)
     for i in 0..<v.count {

@@ -69,11 +69,20 @@ func entrywise(
 ) -> Variable {
   let x = a.value
   let y = x.map(f)
-  return a.tape.record(y, [(a, { g in
-    var out = g
-    for i in 0..<out.scalars.count { out.scalars[i] *= derivative(x.scalars[i], y.scalars[i]) }
-    return out
-  })])
+  return a.tape.record(
+    y,
+    [
+      (
+        a,
+        { g in
+          var out = g
+          for i in 0..<out.scalars.count {
+            out.scalars[i] *= derivative(x.scalars[i], y.scalars[i])
+          }
+          return out
+        }
+      )
+    ])
 }
 
 /// e^A entrywise; derivative e^a.
@@ -105,7 +114,8 @@ public func square(_ a: Variable) -> Variable { entrywise(a, { $0 * $0 }, { x, _
 
 /// min(upper, max(lower, A)) entrywise; derivative 1 strictly inside (lower, upper), else 0.
 public func clamp(_ a: Variable, _ lower: Double, _ upper: Double) -> Variable {
-  entrywise(a, { Swift.min(upper, Swift.max(lower, $0)) }, { x, _ in x > lower && x < upper ? 1 : 0 })
+  entrywise(
+    a, { Swift.min(upper, Swift.max(lower, $0)) }, { x, _ in x > lower && x < upper ? 1 : 0 })
 }
 
 /// Σ_ij a_ij (1 × 1); pullback ḡ·𝟙.
@@ -113,7 +123,12 @@ public func sum(_ a: Variable) -> Variable {
   let (r, c) = a.shape
   return a.tape.record(
     Matrix(rows: 1, columns: 1, scalars: [a.value.sum]),
-    [(a, { g in Matrix(rows: r, columns: c, scalars: Array(repeating: g.scalars[0], count: r * c)) })])
+    [
+      (
+        a,
+        { g in Matrix(rows: r, columns: c, scalars: Array(repeating: g.scalars[0], count: r * c)) }
+      )
+    ])
 }
 
 /// log Σ_ij e^{a_ij} (1 × 1), shifted by the maximum; pullback ḡ·softmax(A).
@@ -135,11 +150,16 @@ public func max(_ a: Variable) -> Variable {
   let (r, c) = a.shape
   return a.tape.record(
     Matrix(rows: 1, columns: 1, scalars: [v.scalars[best]]),
-    [(a, { g in
-      var out = Matrix.zeros(r, c)
-      out.scalars[best] = g.scalars[0]
-      return out
-    })])
+    [
+      (
+        a,
+        { g in
+          var out = Matrix.zeros(r, c)
+          out.scalars[best] = g.scalars[0]
+          return out
+        }
+      )
+    ])
 }
 
 /// min_ij a_ij = −max(−A) (1 × 1); the subgradient goes to the first minimal entry.
@@ -151,11 +171,16 @@ public func element(_ a: Variable, _ index: Int) -> Variable {
   Validation.require(Validation.label(index, count: r * c, argument: "index"))
   return a.tape.record(
     Matrix(rows: 1, columns: 1, scalars: [a.value.scalars[index]]),
-    [(a, { g in
-      var out = Matrix.zeros(r, c)
-      out.scalars[index] = g.scalars[0]
-      return out
-    })])
+    [
+      (
+        a,
+        { g in
+          var out = Matrix.zeros(r, c)
+          out.scalars[index] = g.scalars[0]
+          return out
+        }
+      )
+    ])
 }
 
 /// The entries `range` of A in row-major order, reshaped to `rows × columns`
@@ -170,11 +195,16 @@ public func slice(
   let outColumns = columns ?? 1
   return a.tape.record(
     Matrix(rows: outRows, columns: outColumns, scalars: Array(a.value.scalars[range])),
-    [(a, { g in
-      var out = Matrix.zeros(r, c)
-      out.scalars.replaceSubrange(range, with: g.scalars)
-      return out
-    })])
+    [
+      (
+        a,
+        { g in
+          var out = Matrix.zeros(r, c)
+          out.scalars.replaceSubrange(range, with: g.scalars)
+          return out
+        }
+      )
+    ])
 }
 
 /// The entries of `parts`, in order (each in row-major order), stacked into one column; the
@@ -192,8 +222,11 @@ public func stack(_ parts: [Variable]) -> Variable {
     Matrix(rows: values.count, columns: 1, scalars: values),
     zip(parts, offsets).map { part, offset in
       let (r, c) = part.shape
-      return (part, { g in
-        Matrix(rows: r, columns: c, scalars: Array(g.scalars[offset..<(offset + r * c)]))
-      })
+      return (
+        part,
+        { g in
+          Matrix(rows: r, columns: c, scalars: Array(g.scalars[offset..<(offset + r * c)]))
+        }
+      )
     })
 }

@@ -37,7 +37,8 @@ public final class Tape {
   /// Records an operation's output and the pullback to each of its inputs.
   func record(_ value: Matrix, _ inputs: [(Variable, (Matrix) -> Matrix)]) -> Variable {
     for (v, _) in inputs {
-      Validation.require(v.tape === self ? nil : "an operand of this operation belongs to another tape")
+      Validation.require(
+        v.tape === self ? nil : "an operand of this operation belongs to another tape")
     }
     nodes.append(Node(value: value, inputs: inputs.map(\.0.index), pullbacks: inputs.map(\.1)))
     return Variable(tape: self, index: nodes.count - 1)

@@ -51,7 +51,9 @@ extension DiscreteEnergy {
       Validation.sameLength(inputDimension, 2, argument: "inputDimension", expectedName: "(u, v)"))
     Validation.require(Validation.label(y, count: labelCount))
     var m = Matrix.zeros(vs.count, us.count)
-    for (i, v) in vs.enumerated() { for (j, u) in us.enumerated() { m[i, j] = energies([u, v])[y] } }
+    for (i, v) in vs.enumerated() {
+      for (j, u) in us.enumerated() { m[i, j] = energies([u, v])[y] }
+    }
     return m
   }
 }

@@ -2,7 +2,8 @@
 extension Vector {
   @inline(__always)
   static func zipped(_ a: Vector, _ b: Vector, _ f: (Double, Double) -> Double) -> Vector {
-    Validation.require(Validation.sameLength(b.count, a.count, argument: "rhs", expectedName: "lhs"))
+    Validation.require(
+      Validation.sameLength(b.count, a.count, argument: "rhs", expectedName: "lhs"))
     var out = a.scalars
     for i in 0..<out.count { out[i] = f(out[i], b.scalars[i]) }
     return Vector(out)

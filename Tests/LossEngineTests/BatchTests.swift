@@ -1,3 +1,4 @@
+import Foundation
 import LossEngine
 import Testing
 
@@ -72,5 +73,3 @@ import Testing
     #expect(ys[2].isFinite)
   }
 }
-
-import Foundation

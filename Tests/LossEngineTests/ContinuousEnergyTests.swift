@@ -35,11 +35,18 @@ import Testing
     let ring = RingEnergy(radius: 0.8)
     for _ in 0..<20 {
       let (x, y) = (g.gaussianVector(2), g.gaussianVector(2))
-      #expect(gradientCheck({ quadratic.energy(x, $0) }, claimed: quadratic.outputGradient(x, y), at: y) < 1e-8)
-      #expect(gradientCheck({ ring.energy(x, $0) }, claimed: ring.outputGradient(x, y), at: y) < 1e-8)
+      #expect(
+        gradientCheck({ quadratic.energy(x, $0) }, claimed: quadratic.outputGradient(x, y), at: y)
+          < 1e-8)
+      #expect(
+        gradientCheck({ ring.energy(x, $0) }, claimed: ring.outputGradient(x, y), at: y) < 1e-8)
       #expect(
         gradientCheck(
-          { var q = quadratic; q.parameters = $0; return q.energy(x, y) },
+          {
+            var q = quadratic
+            q.parameters = $0
+            return q.energy(x, y)
+          },
           claimed: quadratic.parameterGradient(x, y), at: quadratic.parameters) < 1e-8)
       #expect(
         gradientCheck(

@@ -1,3 +1,4 @@
+import Foundation
 import LossEngine
 import PropertyBased
 import Testing
@@ -11,9 +12,10 @@ import Testing
     return (f, g.gaussianVector(d), g.integer(below: n))
   }
 
-  @Test(arguments: Loss.catalogue(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5).filter {
-    $0 != .lvq2(delta: 0.5)
-  })
+  @Test(
+    arguments: Loss.catalogue(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5).filter {
+      $0 != .lvq2(delta: 0.5)
+    })
   func freeEnergyGradientsAgreeThreeWays(loss: Loss) async {
     await propertyCheck(count: 50, input: Gen.int(in: 0...1_000_000)) { seed in
       let (g, x, y) = Self.energy(seed)
@@ -59,5 +61,3 @@ import Testing
     #expect(FreeEnergy(f, beta: 1e6).infer(x) == y)
   }
 }
-
-import Foundation

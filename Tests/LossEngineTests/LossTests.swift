@@ -83,7 +83,8 @@ let handComputedCases: [LossCase] = [
       let fbar = g.uniform(in: 0.1..<3)
       let claimed = loss.derivatives(correct: fy, offending: fbar)
       let error = gradientCheck(
-        { loss.value(correct: $0[0], offending: $0[1]) }, claimed: [claimed.correct, claimed.offending],
+        { loss.value(correct: $0[0], offending: $0[1]) },
+        claimed: [claimed.correct, claimed.offending],
         at: [fy, fbar])
       #expect(error < 1e-6, "\(loss.name) at (\(fy), \(fbar))")
     }
@@ -146,8 +147,9 @@ let handComputedCases: [LossCase] = [
     let e = Loss.nll(beta: 2).evaluate(energies: energies, label: 1)
     let p = GibbsDistribution(energies: energies, beta: 2).probabilities
     #expect(relativeError(e.energyGradient, Vector.basis(1, count: 3) - p) < 1e-15)
-    #expect(abs(e.value - -GibbsDistribution(energies: energies, beta: 2).logProbability(of: 1) / 2)
-      < 1e-15)
+    #expect(
+      abs(e.value - -GibbsDistribution(energies: energies, beta: 2).logProbability(of: 1) / 2)
+        < 1e-15)
     #expect(abs(e.energyGradient.sum) < 1e-15)
   }
 
@@ -158,8 +160,10 @@ let handComputedCases: [LossCase] = [
 
   @Test func nllWithBetaOneOnAPairIsTheLogLoss() {
     for gap in stride(from: -5.0, through: 5, by: 0.25) {
-      #expect(abs(Loss.nll(beta: 1).value(correct: gap, offending: 0)
-        - Loss.log.value(correct: gap, offending: 0)) < 1e-15)
+      #expect(
+        abs(
+          Loss.nll(beta: 1).value(correct: gap, offending: 0)
+            - Loss.log.value(correct: gap, offending: 0)) < 1e-15)
     }
   }
 

@@ -11,10 +11,11 @@ import Testing
     #expect(abs(w[0] - 0.85) < 1e-15 && abs(w[1] - 2.15) < 1e-15)
   }
 
-  @Test(arguments: Loss.catalogue(margin: 1, beta: 1).filter {
-    $0 != .energy && $0 != .lvq2(delta: 1) && $0 != .squareExponential(gamma: 1)
-      && $0 != .simple(margin: 1) && $0 != .squareSquare(margin: 1)
-  })
+  @Test(
+    arguments: Loss.catalogue(margin: 1, beta: 1).filter {
+      $0 != .energy && $0 != .lvq2(delta: 1) && $0 != .squareExponential(gamma: 1)
+        && $0 != .simple(margin: 1) && $0 != .squareSquare(margin: 1)
+    })
   func contrastiveLossesLearnSeparableBlobs(loss: Loss) {
     var g = SeededGenerator(seed: 21)
     let data = Dataset.blobs(classes: 3, perClass: 40, radius: 2, spread: 0.4, using: &g)
@@ -30,7 +31,8 @@ import Testing
     var g = SeededGenerator(seed: 22)
     let data = Dataset.blobs(classes: 3, perClass: 40, radius: 2, spread: 0.4, using: &g)
     var f = MultilayerEnergy(labels: 3, inputs: 2, hidden: 8, using: &g)
-    f.train(loss, on: data, steps: 600, batchSize: 8,
+    f.train(
+      loss, on: data, steps: 600, batchSize: 8,
       optimizer: SGD(learningRate: 0.02, momentum: 0.9), using: &g)
     #expect(f.accuracy(on: data) > 0.95)
   }
@@ -69,6 +71,7 @@ import Testing
     let f = LinearEnergy(weights: Matrix([[1, 0], [0, 1]]))
     let s = f.surface(label: 0, us: [0, 1, 2], vs: [5, 6])
     #expect(s == Matrix([[0, -1, -2], [0, -1, -2]]))
-    #expect(f.surface(label: 1, us: [0, 1, 2], vs: [5, 6]) == Matrix([[-5, -5, -5], [-6, -6, -6]]))
+    #expect(
+      f.surface(label: 1, us: [0, 1, 2], vs: [5, 6]) == Matrix([[-5, -5, -5], [-6, -6, -6]]))
   }
 }
