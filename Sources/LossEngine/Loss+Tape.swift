@@ -18,7 +18,16 @@ extension Loss {
     default: break
     }
     let fbar = element(e, mostOffendingIncorrect(energies: values, correct: y))
+    return value(correct: fy, offending: fbar)
+  }
+
+  /// The pair form ℓ(F(x, y), F(x, ȳ)) on the tape, from two 1 × 1 variables, written from the
+  /// definitions in ``Loss`` with tape operations only.
+  public func value(correct fy: Variable, offending fbar: Variable) -> Variable {
+    Validation.require(validationMessage)
     switch self {
+    case .energy: return fy
+    case .perceptron: return positivePart(fy - fbar)
     case .hinge(let m): return positivePart(fy - fbar + m)
     case .log: return softplus(fy - fbar)
     case .simple(let m): return positivePart(fy) + positivePart(m - fbar)
@@ -28,7 +37,7 @@ extension Loss {
       Validation.require(lvq2Message(fbar.scalar))
       return clamp((fy - fbar) ./ (d * fbar), 0, 1)
     case .mce: return sigmoid(fy - fbar)
-    case .energy, .perceptron, .nll: fatalError("handled above")
+    case .nll(let b): return (1 / b) * softplus(b * (fy - fbar))
     }
   }
 }

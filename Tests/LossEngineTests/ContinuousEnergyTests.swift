@@ -1,4 +1,5 @@
 import LossEngine
+import PropertyBased
 import Testing
 
 @Suite struct ContinuousEnergyTests {
@@ -74,5 +75,51 @@ import Testing
       return Loss.hinge(margin: 2).value(correct: q.energy(x, y), offending: q.energy(x, ybar))
     }
     #expect(gradientCheck(fixed, claimed: result.gradient, at: quadratic.parameters) < 1e-8)
+  }
+}
+
+@Suite struct ContinuousGradientAgreementTests {
+  static let grid = gridPoints(lower: [-3, -3], upper: [3, 3], count: 25)
+
+  static func quadratic(_ seed: Int) -> (QuadraticEnergy, Vector, Vector) {
+    var g = SeededGenerator(seed: UInt64(seed))
+    let f = QuadraticEnergy(weights: g.gaussianMatrix(2, 3), offset: g.gaussianVector(2))
+    return (f, g.gaussianVector(3), g.uniformVector(2, in: -2..<2))
+  }
+
+  @Test(arguments: Loss.catalogue(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5))
+  func quadraticEnergyLossGradientsAgreeThreeWays(loss: Loss) async {
+    await propertyCheck(count: 50, input: Gen.int(in: 0...1_000_000)) { seed in
+      let (f, x, y) = Self.quadratic(seed)
+      let check = gradientCheck(f, loss, x: x, y: y, epsilon: 0.5, grid: Self.grid)
+      #expect(check.reverseModeError < 1e-8, "seed \(seed)")
+      #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError)")
+    }
+  }
+
+  @Test(arguments: Loss.catalogue(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5))
+  func ringEnergyLossGradientsAgreeThreeWays(loss: Loss) async {
+    await propertyCheck(count: 50, input: Gen.int(in: 0...1_000_000)) { seed in
+      var g = SeededGenerator(seed: UInt64(seed))
+      let f = RingEnergy(radius: g.uniform(in: 0.5..<2))
+      let (x, y) = (g.uniformVector(2, in: -1..<1), g.uniformVector(2, in: -2..<2))
+      let check = gradientCheck(f, loss, x: x, y: y, epsilon: 0.5, grid: Self.grid)
+      #expect(check.reverseModeError < 1e-8, "seed \(seed)")
+      #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError)")
+    }
+  }
+
+  @Test func reverseModeGivesTheOutputAndParameterGradients() {
+    var g = SeededGenerator(seed: 31)
+    for _ in 0..<20 {
+      let (f, x, y) = Self.quadratic(Int(g.integer(below: 1000)))
+      let ad = f.reverseModeGradients(x, y)
+      #expect(relativeError(ad.output, f.outputGradient(x, y)) < 1e-14)
+      #expect(relativeError(ad.parameters, f.parameterGradient(x, y)) < 1e-14)
+      let ring = RingEnergy(radius: 1.3)
+      let adRing = ring.reverseModeGradients(x[0..<2], y)
+      #expect(relativeError(adRing.output, ring.outputGradient(x[0..<2], y)) < 1e-13)
+      #expect(relativeError(adRing.parameters, ring.parameterGradient(x[0..<2], y)) < 1e-13)
+    }
   }
 }
