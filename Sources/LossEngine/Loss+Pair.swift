@@ -91,3 +91,19 @@ extension Loss {
     }
   }
 }
+
+extension Loss {
+  /// How far, in units of energy, the pair (F(x, y), F(x, ȳ)) is from the nearest point where
+  /// the loss or its derivative is not smooth (+∞ for a smooth loss). A finite-difference step
+  /// that moves the energies by less than this does not cross a kink. Square-square counts
+  /// the points where its second derivative jumps.
+  public func kinkDistance(correct fy: Double, offending fbar: Double) -> Double {
+    switch self {
+    case .energy, .log, .squareExponential, .mce, .nll: return .infinity
+    case .perceptron: return abs(fy - fbar)
+    case .hinge(let m): return abs(m + fy - fbar)
+    case .simple(let m), .squareSquare(let m): return Swift.min(abs(fy), abs(m - fbar))
+    case .lvq2(let d): return Swift.min(abs(fy - fbar), abs(fy - (1 + d) * fbar))
+    }
+  }
+}

@@ -91,6 +91,8 @@ import Testing
   func quadraticEnergyLossGradientsAgreeThreeWays(loss: Loss) async {
     await propertyCheck(count: 50, input: Gen.int(in: 0...1_000_000)) { seed in
       let (f, x, y) = Self.quadratic(seed)
+      let ybar = mostOffendingIncorrect(f, x: x, y: y, epsilon: 0.5, grid: Self.grid)
+      if loss.kinkDistance(correct: f.energy(x, y), offending: f.energy(x, ybar)) < 1e-3 { return }
       let check = gradientCheck(f, loss, x: x, y: y, epsilon: 0.5, grid: Self.grid)
       #expect(check.reverseModeError < 1e-8, "seed \(seed)")
       #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError)")
@@ -103,9 +105,15 @@ import Testing
       var g = SeededGenerator(seed: UInt64(seed))
       let f = RingEnergy(radius: g.uniform(in: 0.5..<2))
       let (x, y) = (g.uniformVector(2, in: -1..<1), g.uniformVector(2, in: -2..<2))
+      let ybar = mostOffendingIncorrect(f, x: x, y: y, epsilon: 0.5, grid: Self.grid)
+      if loss.kinkDistance(correct: f.energy(x, y), offending: f.energy(x, ybar)) < 1e-3 { return }
       let check = gradientCheck(f, loss, x: x, y: y, epsilon: 0.5, grid: Self.grid)
       #expect(check.reverseModeError < 1e-8, "seed \(seed)")
-      #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError)")
+      // The quartic ring makes losses such as F(x,y)² polynomials of degree 8 in r, whose high
+      // derivatives put the central difference's O(h²) error near 1e-5; hand-derived and
+      // reverse mode still agree to rounding (above).
+      #expect(
+        check.agrees(relative: 1e-4, absolute: 1e-7), "seed \(seed): \(check.maxRelativeError)")
     }
   }
 

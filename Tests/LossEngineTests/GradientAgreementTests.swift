@@ -3,6 +3,15 @@ import PropertyBased
 import Testing
 
 /// Hand-derived ∂ℓ/∂W = reverse mode = finite differences, on random energies and inputs.
+/// Whether finite differences at (x, y) may straddle a kink: the pair is within `margin` of a
+/// kink of the loss, or the most offending answer ȳ is within `margin` of switching.
+func nearAKink(_ loss: Loss, energies e: Vector, label y: Int, margin: Double = 1e-3) -> Bool {
+  guard loss.isContrastive else { return false }
+  let incorrect = (0..<e.count).filter { $0 != y }.map { e[$0] }.sorted()
+  if incorrect.count >= 2 && incorrect[1] - incorrect[0] < margin { return true }
+  return loss.kinkDistance(correct: e[y], offending: incorrect[0]) < margin
+}
+
 @Suite struct GradientAgreementTests {
   static let losses = Loss.catalogue(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5)
 
@@ -30,6 +39,7 @@ import Testing
   func linearEnergyGradientsAgreeThreeWays(loss: Loss) async {
     await propertyCheck(input: Gen.int(in: 0...1_000_000)) { seed in
       let (f, x, y) = Self.linear(seed, for: loss)
+      if nearAKink(loss, energies: f.energies(x), label: y) { return }
       let check = gradientCheck(f, loss, x: x, y: y)
       #expect(check.reverseModeError < 1e-8, "seed \(seed)")
       #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError), \(check.maxAbsoluteError)")
@@ -40,6 +50,7 @@ import Testing
   func multilayerEnergyGradientsAgreeThreeWays(loss: Loss) async {
     await propertyCheck(input: Gen.int(in: 0...1_000_000)) { seed in
       let (f, x, y) = Self.multilayer(seed, for: loss)
+      if nearAKink(loss, energies: f.energies(x), label: y) { return }
       let check = gradientCheck(f, loss, x: x, y: y)
       #expect(check.reverseModeError < 1e-8, "seed \(seed)")
       #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError), \(check.maxAbsoluteError)")

@@ -19,7 +19,9 @@ import Testing
   func freeEnergyGradientsAgreeThreeWays(loss: Loss) async {
     await propertyCheck(count: 50, input: Gen.int(in: 0...1_000_000)) { seed in
       let (g, x, y) = Self.energy(seed)
-      let check = gradientCheck(FreeEnergy(g, beta: 2.5), loss, x: x, y: y)
+      let f = FreeEnergy(g, beta: 2.5)
+      if nearAKink(loss, energies: f.energies(x), label: y) { return }
+      let check = gradientCheck(f, loss, x: x, y: y)
       #expect(check.reverseModeError < 1e-8, "seed \(seed)")
       #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError), \(check.maxAbsoluteError)")
     }

@@ -173,3 +173,14 @@ let handComputedCases: [LossCase] = [
     #expect(e.energyGradient.scalars.allSatisfy { $0.isFinite })
   }
 }
+
+@Suite struct KinkDistanceTests {
+  @Test func kinkDistanceIsZeroAtEachKinkAndInfiniteForSmoothLosses() {
+    #expect(Loss.hinge(margin: 1).kinkDistance(correct: 0.5, offending: 1.5) == 0)
+    #expect(Loss.perceptron.kinkDistance(correct: 0.3, offending: 0.3) == 0)
+    #expect(Loss.simple(margin: 1).kinkDistance(correct: 0, offending: 3) == 0)
+    #expect(Loss.lvq2(delta: 1).kinkDistance(correct: 4, offending: 2) == 0)
+    #expect(Loss.log.kinkDistance(correct: 0, offending: 0) == .infinity)
+    #expect(Loss.hinge(margin: 1).kinkDistance(correct: 0, offending: 0.25) == 0.75)
+  }
+}
