@@ -26,7 +26,9 @@ let package = Package(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
     .target(name: "Markup", dependencies: ["CCMark", "Yams"]),
     .target(name: "TeXMath"),
-    .target(name: "LossEngine"),
+    .systemLibrary(
+      name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .target(name: "LossEngine", dependencies: ["COpenBLAS"]),
     .target(name: "Figures"),
     .target(name: "BlockRecords"),
     .target(name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords"]),

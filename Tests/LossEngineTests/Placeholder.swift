@@ -1,5 +1,0 @@
-import Testing
-
-@testable import LossEngine
-
-@Suite struct LossEnginePlaceholderTests {}
