@@ -2,6 +2,7 @@
 //
 // Usage: math-bench FILE [ITERATIONS]   prints timings
 //        math-bench --html FILE        prints each formula's HTML (or error), one per line
+//        math-bench --css                prints the math stylesheet
 // FILE holds formulas separated by NUL bytes; each starts with "D" (display) or "I" (inline).
 // Compiled together with Sources/TeXMath by run.sh, so it has no package of its own.
 
@@ -19,6 +20,10 @@ func readFormulas(_ path: String) -> [Formula] {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 2 && arguments[1] == "--css" {
+  print(MathStyle.css, terminator: "")
+  exit(0)
+}
 if arguments.count >= 3 && arguments[1] == "--html" {
   let page = MathPage(formulas: readFormulas(arguments[2]), macros: MacroTable())
   for result in page.results {

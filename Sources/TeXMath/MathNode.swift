@@ -59,6 +59,18 @@ struct MathNode: Sendable {
   /// `<mspace width="…"/>`; `width` is a CSS length in em.
   static func space(_ width: String) -> MathNode { MathNode(.mspace, "", [("width", width)]) }
 
+  /// Taller than a line of text: a fraction, table, root, large operator, limits or a stretched
+  /// fence somewhere inside (fences around such content stretch).
+  var isTall: Bool {
+    switch kind {
+    case .mfrac, .mtable, .msqrt, .mroot, .munderover: return true
+    case .munder, .mover: return attribute("accent") == nil || children.contains(where: \.isTall)
+    case .mo: return isLargeOperator && text.unicodeScalars.count == 1 || attribute("minsize") != nil
+    case .msubsup: return true
+    default: return children.contains(where: \.isTall)
+    }
+  }
+
   func attribute(_ name: String) -> String? {
     attributes.first { $0.name == name }?.value
   }

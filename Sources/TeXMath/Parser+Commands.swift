@@ -14,7 +14,9 @@ extension Parser {
     if let text = Symbols.limitFunctions[name] { return Self.limitOperator(text) }
     if let accent = Symbols.accents[name] {
       let base = try parseArgument(for: t)
-      let mark = MathNode(.mo, accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
+      var mark = MathNode(.mo, accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
+      // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
+      if name == "vec" { mark.attributes.append(("class", "math-vec")) }
       return MathNode(.mover, children: [base, mark], [("accent", "true")])
     }
     if let accent = Symbols.underAccents[name] {
@@ -81,6 +83,10 @@ extension Parser {
       let base = try parseArgument(for: t)
       let kind: MathNode.Kind = name == "underset" ? .munder : .mover
       return MathNode(kind, children: [base, script])
+    case "overline":
+      // Chromium does not stretch an overline character, so the bar is a CSS border.
+      let base = try parseArgument(for: t)
+      return MathNode(.mrow, children: [base], [("class", "math-overline")])
     case "phantom":
       return MathNode(.mphantom, children: [try parseArgument(for: t)])
     case "begin": return try environment(token: t)
@@ -140,7 +146,7 @@ extension Parser {
     case .operator:
       return MathNode(.mo, symbol.text)
     case .delimiter:
-      return MathNode(.mo, symbol.text, [("stretchy", "false")])
+      return Self.delimiter(symbol.text)
     case .largeOperator:
       var node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
       node.limits = .movable
@@ -151,6 +157,15 @@ extension Parser {
       node.isLargeOperator = true
       return node
     }
+  }
+
+  /// A delimiter outside `\left…\right`: not stretchy; bars are ordinary symbols in TeX, so
+  /// they get no operator spacing (`p(y|x)`, `\|x\|`).
+  static func delimiter(_ text: String) -> MathNode {
+    if text == "|" || text == "‖" {
+      return MathNode(.mo, text, [("stretchy", "false"), ("lspace", "0"), ("rspace", "0")])
+    }
+    return MathNode(.mo, text, [("stretchy", "false")])
   }
 
   /// An upright operator name whose limits go under in display style (`\lim`, `\operatorname*`).
@@ -222,7 +237,8 @@ extension Parser {
     var children: [MathNode] = []
     if !open.isEmpty { children.append(Self.fence(open, form: "prefix")) }
     while true {
-      children += try parseList()
+      let body = try parseList()
+      children += body
       let t = try peek()
       switch t.kind {
       case .command("middle"):
@@ -239,6 +255,13 @@ extension Parser {
         pos += 1
         let close = try readDelimiter(after: t)
         if !close.isEmpty { children.append(Self.fence(close, form: "postfix")) }
+        // Around one line of content TeX uses the normal delimiter; Chromium would pick the next
+        // larger variant, which has visible gaps, so such fences do not stretch.
+        if !children.contains(where: \.isTall) {
+          for i in children.indices where children[i].attribute("fence") == "true" {
+            children[i].setAttribute("stretchy", "false")
+          }
+        }
         return MathNode(.mrow, children: children)
       case .tab, .command("\\"), .command("cr"):
         throw TeXError(

@@ -236,7 +236,7 @@ struct Parser {
     if atom == nil && !sawScript { return }
     if primes > 0 {
       let mark = ["′", "″", "‴", "⁗"][min(primes, 4) - 1]
-      let prime = MathNode(.mo, mark)
+      let prime = MathNode(.mo, mark, [("lspace", "0"), ("rspace", "0")])
       if let s = sup {
         sup = MathNode(.mrow, children: [prime, s])
       } else {
@@ -364,7 +364,7 @@ struct Parser {
     }
     switch c {
     case "(", ")", "[", "]", "|", "/":
-      return MathNode(.mo, String(c), [("stretchy", "false")])
+      return Self.delimiter(String(c))
     case "-": return MathNode(.mo, "−")
     case "*": return MathNode(.mo, "∗")
     case "~": return .space("0.3333em")

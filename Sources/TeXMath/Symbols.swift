@@ -158,9 +158,9 @@ enum Symbols {
 
   /// Accents over the argument: the mark and whether it stretches to the argument's width.
   static let accents: [String: (mark: String, stretchy: Bool)] = [
-    "hat": ("ˆ", false), "widehat": ("ˆ", true), "check": ("ˇ", false),
-    "widecheck": ("ˇ", true), "tilde": ("˜", false), "widetilde": ("˜", true),
-    "bar": ("¯", false), "overline": ("‾", true), "vec": ("→", false),
+    "hat": ("ˆ", false), "widehat": ("\u{0302}", true), "check": ("ˇ", false),
+    "widecheck": ("\u{030C}", true), "tilde": ("˜", false), "widetilde": ("\u{0303}", true),
+    "bar": ("¯", false), "vec": ("→", false),
     "overrightarrow": ("→", true), "overleftarrow": ("←", true),
     "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false),
     "breve": ("˘", false), "acute": ("´", false),
@@ -169,7 +169,7 @@ enum Symbols {
 
   /// Marks under the argument.
   static let underAccents: [String: (mark: String, stretchy: Bool)] = [
-    "underline": ("_", true), "underrightarrow": ("→", true),
+    "underline": ("\u{0332}", true), "underrightarrow": ("→", true),
     "underleftarrow": ("←", true), "underleftrightarrow": ("↔", true),
   ]
 }
