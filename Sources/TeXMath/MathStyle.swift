@@ -23,11 +23,9 @@ public enum MathStyle {
       text-transform: none;
       direction: ltr;
     }
-    /* Chromium's own sheet makes display="block" math "display: block math"; plain
-       "display: block" would switch math layout off, so only older engines get it. */
-    @supports not (display: block math) {
-      math[display="block"] { display: block; text-align: center; }
-    }
+    /* No "display" rule for math: the browsers' own sheets make display="block" math
+       "display: block math", and a plain "display: block" would switch math layout off in
+       Chromium. */
     /* Display math is centred on the line whether or not it has a number, as in LaTeX. */
     .math-display {
       display: grid;
