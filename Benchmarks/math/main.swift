@@ -2,21 +2,47 @@
 //
 // Usage: math-bench FILE [ITERATIONS]   prints timings
 //        math-bench --html FILE        prints each formula's HTML (or error), one per line
-//        math-bench --css                prints the math stylesheet
+//        math-bench --css              prints the math stylesheet
 // FILE holds formulas separated by NUL bytes; each starts with "D" (display) or "I" (inline).
-// Compiled together with Sources/TeXMath by run.sh, so it has no package of its own.
+// Compiled together with Sources/TeXMath by run.sh, so it has no package of its own. It does not
+// use Foundation, whose start-up would dominate a whole-process timing.
 
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+func fail(_ message: String) -> Never {
+  fputs(message + "\n", stderr)
+  exit(2)
+}
 
 func readFormulas(_ path: String) -> [Formula] {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    FileHandle.standardError.write("cannot read \(path)\n".data(using: .utf8)!)
-    exit(2)
+  guard let file = fopen(path, "rb") else { fail("cannot read \(path)") }
+  defer { fclose(file) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 65536)
+  while true {
+    let n = fread(&chunk, 1, chunk.count, file)
+    if n <= 0 { break }
+    bytes.append(contentsOf: chunk[0..<n])
   }
-  return data.split(separator: 0).map { chunk in
-    let text = String(decoding: chunk, as: UTF8.self)
+  return bytes.split(separator: 0).map { part in
+    let text = String(decoding: part, as: UTF8.self)
     return Formula(tex: String(text.dropFirst()), display: text.first == "D")
   }
+}
+
+/// `value` with three decimals.
+func fixed(_ value: Double) -> String {
+  let thousandths = Int((value * 1000).rounded())
+  let fraction = String(thousandths % 1000)
+  return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+}
+
+func milliseconds(_ d: Duration) -> Double {
+  Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
 }
 
 let arguments = CommandLine.arguments
@@ -34,10 +60,7 @@ if arguments.count >= 3 && arguments[1] == "--html" {
   }
   exit(0)
 }
-guard arguments.count >= 2 else {
-  print("usage: math-bench FILE [ITERATIONS] | --html FILE")
-  exit(2)
-}
+guard arguments.count >= 2 else { fail("usage: math-bench FILE [ITERATIONS] | --html FILE | --css") }
 let formulas = readFormulas(arguments[1])
 let iterations = arguments.count >= 3 ? Int(arguments[2]) ?? 50 : 50
 let macros = try! MacroTable(["\\R": "\\mathbb{R}", "\\E": "\\mathbb{E}"])
@@ -61,10 +84,7 @@ for _ in 0..<iterations {
     }
   }
 }
-func ms(_ d: Duration) -> Double {
-  Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-}
 print(
-  String(
-    format: "formulas=%d errors=%d html_bytes=%d best_ms=%.3f mean_ms=%.3f",
-    formulas.count, errors, bytes, ms(best), ms(total) / Double(iterations)))
+  "formulas=\(formulas.count) errors=\(errors) html_bytes=\(bytes)"
+    + " best_ms=\(fixed(milliseconds(best)))"
+    + " mean_ms=\(fixed(milliseconds(total) / Double(iterations)))")

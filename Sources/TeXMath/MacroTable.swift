@@ -64,6 +64,9 @@ public struct MacroTable: Sendable {
     }
   }
 
+  /// No macros defined.
+  public var isEmpty: Bool { macros.isEmpty }
+
   /// The macro named `name` (without backslash), if defined.
   public subscript(name: String) -> MathMacro? { macros[name] }
 }

@@ -109,33 +109,33 @@ public struct MathPage: Sendable {
         + MathMLWriter.escape(target.text) + "</a>"
     }
     if formula.display {
-      writer.out += "<span class=\"math-display\""
+      writer.raw("<span class=\"math-display\"")
       if let id = parsed.id {
-        writer.out += " id=\""
-        MathMLWriter.escape(id, into: &writer.out)
-        writer.out += "\""
+        writer.raw(" id=\"")
+        writer.text(id)
+        writer.raw("\"")
       }
-      writer.out += "><math display=\"block\">"
+      writer.raw("><math display=\"block\">")
     } else {
-      writer.out += "<math>"
+      writer.raw("<math>")
     }
-    writer.out += "<semantics>"
+    writer.raw("<semantics>")
     if nodes.count == 1 {
       try writer.write(nodes[0])
     } else {
       try writer.write(MathNode(.mrow, children: nodes))
     }
-    writer.out += "<annotation encoding=\"application/x-tex\">"
-    MathMLWriter.escape(formula.tex, into: &writer.out)
-    writer.out += "</annotation></semantics></math>"
+    writer.raw("<annotation encoding=\"application/x-tex\">")
+    writer.text(formula.tex)
+    writer.raw("</annotation></semantics></math>")
     if formula.display {
       if let number = parsed.number {
-        writer.out += "<span class=\"math-eqno\">"
-        MathMLWriter.escape(number, into: &writer.out)
-        writer.out += "</span>"
+        writer.raw("<span class=\"math-eqno\">")
+        writer.text(number)
+        writer.raw("</span>")
       }
-      writer.out += "</span>"
+      writer.raw("</span>")
     }
-    return writer.out
+    return writer.output
   }
 }

@@ -39,7 +39,7 @@ struct Parser {
 
   /// The next token after expanding user macros at the head of the input.
   mutating func peek() throws(TeXError) -> Token {
-    while case .command(let name) = tokens[pos].kind, let macro = macros[name] {
+    while !macros.isEmpty, case .command(let name) = tokens[pos].kind, let macro = macros[name] {
       try expand(macro, at: tokens[pos])
     }
     return tokens[pos]
@@ -272,7 +272,7 @@ struct Parser {
     let t = try peekNonSpace()
     var ordinary = false
     switch t.kind {
-    case .char(let c): ordinary = c.properties.isAlphabetic || ("0"..."9").contains(c)
+    case .char(let c): ordinary = c.isLetter || ("0"..."9").contains(c)
     case .command(let name):
       if let symbol = Symbols.commands[name] {
         ordinary = symbol.symbolClass == .identifier || symbol.symbolClass == .uprightIdentifier
@@ -359,7 +359,7 @@ struct Parser {
       }
       return MathNode(.mn, text)
     }
-    if c.properties.isAlphabetic {
+    if c.isLetter {
       return letters(startingWith: c)
     }
     switch c {
@@ -381,7 +381,7 @@ struct Parser {
     var text = String(alphabet.map(c))
     var count = 1
     if mergeLetters {
-      while case .char(let d) = tokens[pos].kind, d.properties.isAlphabetic {
+      while case .char(let d) = tokens[pos].kind, d.isLetter {
         text.unicodeScalars.append(alphabet.map(d))
         count += 1
         pos += 1
@@ -389,6 +389,15 @@ struct Parser {
     }
     if count == 1 && alphabet == .roman { return MathNode(.mi, text, [("mathvariant", "normal")]) }
     return MathNode(.mi, text)
+  }
+}
+
+extension Unicode.Scalar {
+  /// A letter (an identifier in math), with a fast path for ASCII.
+  var isLetter: Bool {
+    let v = value
+    if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+    return properties.isAlphabetic
   }
 }
 
