@@ -9,7 +9,7 @@ enum MathAlphabet: Sendable {
     switch name {
     case "mathrm", "textrm", "text", "textnormal", "mbox", "textup", "mathup":
       return .roman
-    case "mathbf", "textbf", "bf": return .bold
+    case "mathbf", "textbf": return .bold
     case "mathit", "textit", "emph", "mathnormal": return .italic
     case "boldsymbol", "bm", "pmb": return .boldItalic
     case "mathcal": return .script

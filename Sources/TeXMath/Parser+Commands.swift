@@ -2,34 +2,37 @@
 extension Parser {
   /// Parses the command `name` whose token `t` was just consumed.
   mutating func command(_ name: String, token t: Token) throws(TeXError) -> MathNode? {
-    if let symbol = Symbols.commands[name] { return self.symbol(symbol) }
-    if let width = Symbols.spaces[name] ?? (name == "\n" || name == "\t" ? "0.3333em" : nil) {
-      return .space(width)
+    guard let kind = Command.table[name] else {
+      throw TeXError("unknown command \(t.spelling)", offset: t.offset, length: t.length)
     }
-    if Symbols.functions.contains(name) {
+    switch kind {
+    case .symbol(let symbol): return self.symbol(symbol)
+    case .space(let width): return .space(width)
+    case .function:
       var node = MathNode(.mi, name)
       node.isFunctionName = true
       return node
-    }
-    if let text = Symbols.limitFunctions[name] { return Self.limitOperator(text) }
-    if let accent = Symbols.accents[name] {
+    case .limitFunction(let text): return Self.limitOperator(text)
+    case .accent(let mark, let stretchy):
       let base = try parseArgument(for: t)
-      var mark = MathNode(.mo, accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
+      var mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
       // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
-      if name == "vec" { mark.attributes.append(("class", "math-vec")) }
-      return MathNode(.mover, children: [base, mark], [("accent", "true")])
-    }
-    if let accent = Symbols.underAccents[name] {
+      if name == "vec" { mo.attributes.append(("class", "math-vec")) }
+      return MathNode(.mover, children: [base, mo], [("accent", "true")])
+    case .underAccent(let mark, let stretchy):
       let base = try parseArgument(for: t)
-      let mark = MathNode(.mo, accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
-      return MathNode(.munder, children: [base, mark], [("accentunder", "true")])
-    }
-    if let size = Self.bigSizes[name] { return try big(size, token: t) }
-    if Self.textCommands.contains(name) { return try text(token: t, alphabet: name) }
-    if let alphabet = MathAlphabet.forCommand(name) {
+      let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
+      return MathNode(.munder, children: [base, mo], [("accentunder", "true")])
+    case .big(let size, let form): return try big((size, form), token: t)
+    case .text: return try text(token: t, alphabet: name)
+    case .font(let alphabet):
       return try withAlphabet(alphabet) { (p: inout Parser) throws(TeXError) in
         try p.parseArgument(for: t)
       }
+    case .style:
+      // Only reached as a script or command argument (`x^\displaystyle`); lists handle styles.
+      throw TeXError("\(t.spelling) cannot be an argument", offset: t.offset, length: t.length)
+    case .structural: break
     }
     switch name {
     case "frac", "dfrac", "tfrac", "cfrac":

@@ -139,7 +139,7 @@ struct Parser {
       let t = try peekNonSpace()
       if endsList(t) { return nodes }
       if let stop, case .char(let c) = t.kind, c == stop { return nodes }
-      if case .command(let name) = t.kind, let style = Self.styles[name] {
+      if case .command(let name) = t.kind, case .style(let style)? = Command.table[name] {
         pos += 1
         let rest = try parseList(until: stop)
         nodes.append(MathNode(.mstyle, children: rest, style))
@@ -274,11 +274,12 @@ struct Parser {
     switch t.kind {
     case .char(let c): ordinary = c.isLetter || ("0"..."9").contains(c)
     case .command(let name):
-      if let symbol = Symbols.commands[name] {
+      switch Command.table[name] {
+      case .symbol(let symbol)?:
         ordinary = symbol.symbolClass == .identifier || symbol.symbolClass == .uprightIdentifier
-      } else {
-        ordinary = Symbols.functions.contains(name) || MathAlphabet.forCommand(name) != nil
-          || Self.ordinaryCommands.contains(name)
+      case .function?, .font?, .accent?: ordinary = true
+      case .structural?: ordinary = Self.ordinaryCommands.contains(name)
+      default: break
       }
     default: break
     }
@@ -286,8 +287,7 @@ struct Parser {
   }
 
   static let ordinaryCommands: Set<String> = [
-    "frac", "dfrac", "tfrac", "sqrt", "hat", "bar", "tilde", "vec", "dot", "ddot", "overline",
-    "widehat", "widetilde", "operatorname",
+    "frac", "dfrac", "tfrac", "sqrt", "overline", "operatorname",
   ]
 
   /// The argument of `^` or `_`: a group, or one token (a single digit, letter or command).
