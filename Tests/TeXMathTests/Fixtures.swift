@@ -22,6 +22,20 @@ enum Fixtures {
       }
   }
 
+  /// The group's macros: `macros.txt` lines `\name = body`, or none.
+  static func macros(_ group: String) throws -> MacroTable {
+    let url = root.appendingPathComponent("math-\(group)/macros.txt")
+    guard FileManager.default.fileExists(atPath: url.path) else { return MacroTable() }
+    var definitions: [String: String] = [:]
+    for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+      let parts = line.split(separator: "=", maxSplits: 1)
+      precondition(parts.count == 2, "macros.txt line must be '\\name = body': \(line)")
+      definitions[parts[0].trimmingCharacters(in: .whitespaces)] =
+        parts[1].trimmingCharacters(in: .whitespaces)
+    }
+    return try MacroTable(definitions)
+  }
+
   /// One line per result: the HTML, or `error: message @offset+length`.
   static func render(_ page: MathPage) -> String {
     page.results.map { result in

@@ -16,7 +16,9 @@ import Testing
     var body = ""
     for group in MathMLGoldenTests.groups {
       body += "<h2>\(group)</h2>\n"
-      for html in try TestPage.render(Fixtures.formulas(group)) {
+      let page = MathPage(
+        formulas: try Fixtures.formulas(group), macros: try Fixtures.macros(group))
+      for html in try page.results.map({ try $0.get() }) {
         // Display math sits inside a paragraph here, as it may in Markdown.
         body += "<p>Text \(html) text.</p>\n"
       }
