@@ -1,0 +1,75 @@
+/// The CSS a page with math must include: the math font, cell alignment, equation numbers and the
+/// error box.
+public enum MathStyle {
+  /// The stylesheet with the font at `fonts/latinmodern-math.woff2` relative to the site root.
+  public static let css = css(fontURL: "fonts/latinmodern-math.woff2")
+
+  /// The stylesheet with the Latin Modern Math WOFF2 at `fontURL` (as written in `url(…)`,
+  /// relative to the stylesheet or page that includes it).
+  public static func css(fontURL: String) -> String {
+    """
+    @font-face {
+      font-family: "Latin Modern Math";
+      src: url("\(fontURL)") format("woff2");
+      font-display: swap;
+    }
+    math {
+      font-family: "Latin Modern Math", math;
+      font-style: normal;
+      font-weight: normal;
+      line-height: normal;
+      letter-spacing: normal;
+      text-indent: 0;
+      text-transform: none;
+      direction: ltr;
+    }
+    /* No "display" rule for math: the browsers' own sheets make display="block" math
+       "display: block math", and a plain "display: block" would switch math layout off in
+       Chromium. */
+    /* Display math is centred on the line whether or not it has a number, as in LaTeX. */
+    .math-display {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto minmax(0, 1fr);
+      align-items: center;
+      margin: 0.6em 0;
+      overflow-x: auto;
+      overflow-y: hidden;
+    }
+    .math-display > math { grid-column: 2; margin: 0; }
+    .math-eqno { grid-column: 3; justify-self: end; padding-left: 1em; }
+    mo.math-vec { font-size: 0.7em; }
+    mrow.math-overline { border-top: 0.06em solid; padding-top: 0.1em; }
+    a.math-ref { text-decoration: none; }
+    /* Table cells: aligned pairs (right | left), cases, arrays. Chromium ignores columnalign
+       and plain text-align on mtd but honours the -webkit- values. */
+    mtd.math-r { text-align: right; }
+    mtd.math-l { text-align: left; }
+    @supports (not (-moz-appearance: none)) {
+      mtd.math-r { text-align: -webkit-right; }
+      mtd.math-l { text-align: -webkit-left; }
+    }
+    mtable.math-align > mtr > mtd { padding: 0.25em 0; }
+    mtable.math-align > mtr > mtd.math-l + mtd.math-r { padding-left: 2em; }
+    mtable.math-gather > mtr > mtd { padding: 0.25em 0; }
+    mtable.math-cases > mtr > mtd { padding: 0.15em 0; }
+    mtable.math-cases > mtr > mtd + mtd { padding-left: 1em; }
+    mtable.math-matrix > mtr > mtd, mtable.math-array > mtr > mtd { padding: 0.15em 0.4em; }
+    mtable.math-substack > mtr > mtd { padding: 0; }
+    .math-error {
+      display: inline-block;
+      font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+      font-size: 0.9em;
+      white-space: pre-wrap;
+      color: #9b1c1c;
+      background: #fdecec;
+      border: 1px solid #e0a0a0;
+      border-radius: 3px;
+      padding: 0 0.3em;
+    }
+    @media (prefers-color-scheme: dark) {
+      .math-error { color: #ffb4b4; background: #3a1d1d; border-color: #7a3a3a; }
+    }
+
+    """
+  }
+}

@@ -1,0 +1,389 @@
+/// Math-mode commands: symbols, fonts, fractions, roots, accents, delimiters, operators, numbering.
+extension Parser {
+  /// Parses the command `name` whose token `t` was just consumed.
+  mutating func command(_ name: String, token t: Token) throws(TeXError) -> MathNode? {
+    guard let kind = Command.table[name] else {
+      throw TeXError("unknown command \(t.spelling)", offset: t.offset, length: t.length)
+    }
+    switch kind {
+    case .symbol(let symbol): return self.symbol(symbol)
+    case .space(let width): return .space(width)
+    case .function:
+      var node = MathNode(.mi, name)
+      node.isFunctionName = true
+      return node
+    case .limitFunction(let text): return Self.limitOperator(text)
+    case .accent(let mark, let stretchy):
+      let base = try parseArgument(for: t)
+      var mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
+      // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
+      if name == "vec" { mo.attributes.append(("class", "math-vec")) }
+      return MathNode(.mover, children: [base, mo], [("accent", "true")])
+    case .underAccent(let mark, let stretchy):
+      let base = try parseArgument(for: t)
+      let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
+      return MathNode(.munder, children: [base, mo], [("accentunder", "true")])
+    case .big(let size, let form): return try big((size, form), token: t)
+    case .text: return try text(token: t, alphabet: name)
+    case .font(let alphabet):
+      return try withAlphabet(alphabet) { (p: inout Parser) throws(TeXError) in
+        try p.parseArgument(for: t)
+      }
+    case .style:
+      // Only reached as a script or command argument (`x^\displaystyle`); lists handle styles.
+      throw TeXError("\(t.spelling) cannot be an argument", offset: t.offset, length: t.length)
+    case .structural: break
+    }
+    switch name {
+    case "frac", "dfrac", "tfrac", "cfrac":
+      let num = try parseArgument(for: t)
+      let den = try parseArgument(for: t)
+      let frac = MathNode(.mfrac, children: [num, den])
+      if name == "frac" { return frac }
+      let displaystyle = name == "tfrac" ? "false" : "true"
+      return MathNode(.mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
+    case "binom", "dbinom", "tbinom":
+      let top = try parseArgument(for: t)
+      let bottom = try parseArgument(for: t)
+      var node = MathNode(
+        .mrow,
+        children: [
+          Self.fence("(", form: "prefix"),
+          MathNode(.mfrac, children: [top, bottom], [("linethickness", "0")]),
+          Self.fence(")", form: "postfix"),
+        ])
+      if name != "binom" {
+        let displaystyle = name == "tbinom" ? "false" : "true"
+        node = MathNode(.mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
+      }
+      return node
+    case "sqrt":
+      let open = try peekNonSpace()
+      if open.kind == .char("[") {
+        pos += 1
+        let index = try parseList(until: "]")
+        let close = try peek()
+        guard close.kind == .char("]") else {
+          throw TeXError("\\sqrt[ is never closed by ]", offset: open.offset, length: 1)
+        }
+        pos += 1
+        let base = try parseArgument(for: t)
+        return MathNode(.mroot, children: [base, MathNode.row(index)])
+      }
+      return MathNode(.msqrt, children: [try parseArgument(for: t)])
+    case "left": return try leftRight(token: t)
+    case "not": return try negation(token: t)
+    case "operatorname", "operatornamewithlimits": return try operatorName(token: t)
+    case "overbrace", "underbrace":
+      let base = try parseArgument(for: t)
+      let over = name == "overbrace"
+      let brace = MathNode(.mo, over ? "⏞" : "⏟", [("stretchy", "true")])
+      var node = MathNode(over ? .mover : .munder, children: [base, brace])
+      node.limits = .always
+      return node
+    case "overset", "underset", "stackrel":
+      let script = try parseArgument(for: t)
+      let base = try parseArgument(for: t)
+      let kind: MathNode.Kind = name == "underset" ? .munder : .mover
+      return MathNode(kind, children: [base, script])
+    case "overline":
+      // Chromium does not stretch an overline character, so the bar is a CSS border.
+      let base = try parseArgument(for: t)
+      return MathNode(.mrow, children: [base], [("class", "math-overline")])
+    case "phantom":
+      return MathNode(.mphantom, children: [try parseArgument(for: t)])
+    case "begin": return try environment(token: t)
+    case "label": return try label(token: t)
+    case "tag": return try tagCommand(token: t)
+    case "nonumber", "notag":
+      suppressesNumber = true
+      return nil
+    case "eqref", "ref":
+      let label = try rawArgument(for: t)
+      var node = MathNode(.ref)
+      node.reference = MathNode.Reference(
+        label: label, parenthesized: name == "eqref", offset: t.offset, length: t.length)
+      return node
+    case "bmod":
+      return MathNode(.mo, "mod", [("lspace", "0.2222em"), ("rspace", "0.2222em")])
+    case "pmod", "mod":
+      let argument = try parseArgument(for: t)
+      var nodes: [MathNode] = [.space(name == "pmod" ? "1em" : "0.6667em")]
+      if name == "pmod" { nodes.append(MathNode(.mo, "(", [("stretchy", "false")])) }
+      nodes += [MathNode(.mi, "mod"), .space("0.3333em"), argument]
+      if name == "pmod" { nodes.append(MathNode(.mo, ")", [("stretchy", "false")])) }
+      return MathNode(.mrow, children: nodes)
+    case "substack": return try substack(token: t)
+    case "limits", "nolimits":
+      throw TeXError("\(t.spelling) must follow a large operator", offset: t.offset, length: t.length)
+    case "right", "middle", "end", "\\", "cr":
+      throw misplaced(t)
+    default:
+      throw TeXError("unknown command \(t.spelling)", offset: t.offset, length: t.length)
+    }
+  }
+
+  /// Runs `body` with letters and digits mapped to `alphabet` and letter runs merged.
+  mutating func withAlphabet<T>(
+    _ alphabet: MathAlphabet, _ body: (inout Parser) throws(TeXError) -> T
+  ) throws(TeXError) -> T {
+    let saved = (self.alphabet, mergeLetters)
+    self.alphabet = alphabet
+    mergeLetters = true
+    defer { (self.alphabet, mergeLetters) = saved }
+    return try body(&self)
+  }
+
+  /// The node for a symbol command, in the current alphabet.
+  func symbol(_ symbol: Symbol) -> MathNode {
+    switch symbol.symbolClass {
+    case .identifier, .uprightIdentifier:
+      var text = symbol.text
+      if let alphabet, alphabet != .roman { text = alphabet.map(text) }
+      if symbol.symbolClass == .uprightIdentifier && text == symbol.text
+        || alphabet == .roman && symbol.symbolClass == .identifier
+      {
+        return MathNode(.mi, text, [("mathvariant", "normal")])
+      }
+      return MathNode(.mi, text)
+    case .operator:
+      return MathNode(.mo, symbol.text)
+    case .delimiter:
+      return Self.delimiter(symbol.text)
+    case .largeOperator:
+      var node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
+      node.limits = .movable
+      node.isLargeOperator = true
+      return node
+    case .integral:
+      var node = MathNode(.mo, symbol.text)
+      node.isLargeOperator = true
+      return node
+    }
+  }
+
+  /// A delimiter outside `\left…\right`: not stretchy; bars are ordinary symbols in TeX, so
+  /// they get no operator spacing (`p(y|x)`, `\|x\|`).
+  static func delimiter(_ text: String) -> MathNode {
+    if text == "|" || text == "‖" {
+      return MathNode(.mo, text, [("stretchy", "false"), ("lspace", "0"), ("rspace", "0")])
+    }
+    return MathNode(.mo, text, [("stretchy", "false")])
+  }
+
+  /// An upright operator name whose limits go under in display style (`\lim`, `\operatorname*`).
+  static func limitOperator(_ text: String) -> MathNode {
+    var node = MathNode(
+      .mo, text,
+      [("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"),
+       ("rspace", "0.1667em")])
+    node.limits = .movable
+    node.isLargeOperator = true
+    return node
+  }
+
+  /// A stretchy fence for `\left`, `\right`, `\binom` and environments.
+  static func fence(_ text: String, form: String) -> MathNode {
+    MathNode(.mo, text, [("fence", "true"), ("form", form), ("stretchy", "true")])
+  }
+
+  static let bigSizes: [String: (size: String, form: String?)] = [
+    "big": ("1.2em", nil), "Big": ("1.623em", nil), "bigg": ("2.047em", nil),
+    "Bigg": ("2.470em", nil), "bigl": ("1.2em", "prefix"), "Bigl": ("1.623em", "prefix"),
+    "biggl": ("2.047em", "prefix"), "Biggl": ("2.470em", "prefix"),
+    "bigr": ("1.2em", "postfix"), "Bigr": ("1.623em", "postfix"),
+    "biggr": ("2.047em", "postfix"), "Biggr": ("2.470em", "postfix"),
+    "bigm": ("1.2em", "infix"), "Bigm": ("1.623em", "infix"), "biggm": ("2.047em", "infix"),
+    "Biggm": ("2.470em", "infix"),
+  ]
+
+  /// `\big(` and friends: a delimiter stretched to a fixed size.
+  mutating func big(_ size: (size: String, form: String?), token t: Token) throws(TeXError)
+    -> MathNode
+  {
+    let delimiter = try readDelimiter(after: t)
+    var attributes: [(name: String, value: String)] = [("fence", "true")]
+    if let form = size.form { attributes.append(("form", form)) }
+    attributes += [("stretchy", "true"), ("minsize", size.size), ("maxsize", size.size)]
+    if size.form == "infix" { attributes += [("lspace", "0.2778em"), ("rspace", "0.2778em")] }
+    return MathNode(.mo, delimiter, attributes)
+  }
+
+  /// The delimiter after `\left`, `\right`, `\middle` or `\big`: `""` for `.`.
+  mutating func readDelimiter(after command: Token) throws(TeXError) -> String {
+    let t = try peekNonSpace()
+    switch t.kind {
+    case .char(let c) where Symbols.delimiterCharacters.contains(c) || c == "." || c == "<"
+      || c == ">":
+      pos += 1
+      if c == "." { return "" }
+      if c == "<" { return "⟨" }
+      if c == ">" { return "⟩" }
+      return String(c)
+    case .command(let name):
+      if let symbol = Symbols.commands[name],
+        symbol.symbolClass == .delimiter || name.hasSuffix("arrow")
+      {
+        pos += 1
+        return symbol.text
+      }
+    default: break
+    }
+    let at = t.kind == .end ? command : t
+    throw TeXError(
+      "missing delimiter after \(command.spelling)", offset: at.offset, length: at.length)
+  }
+
+  /// `\left( … \middle| … \right)`: a row with stretchy fences.
+  mutating func leftRight(token left: Token) throws(TeXError) -> MathNode {
+    let open = try readDelimiter(after: left)
+    var children: [MathNode] = []
+    if !open.isEmpty { children.append(Self.fence(open, form: "prefix")) }
+    while true {
+      let body = try parseList()
+      children += body
+      let t = try peek()
+      switch t.kind {
+      case .command("middle"):
+        pos += 1
+        let middle = try readDelimiter(after: t)
+        if !middle.isEmpty {
+          children.append(
+            MathNode(
+              .mo, middle,
+              [("fence", "true"), ("stretchy", "true"), ("lspace", "0.05em"),
+               ("rspace", "0.05em")]))
+        }
+      case .command("right"):
+        pos += 1
+        let close = try readDelimiter(after: t)
+        if !close.isEmpty { children.append(Self.fence(close, form: "postfix")) }
+        // Around one line of content TeX uses the normal delimiter; Chromium would pick the next
+        // larger variant, which has visible gaps, so such fences do not stretch.
+        if !children.contains(where: \.isTall) {
+          for i in children.indices where children[i].attribute("fence") == "true" {
+            children[i].setAttribute("stretchy", "false")
+          }
+        }
+        return MathNode(.mrow, children: children)
+      case .tab, .command("\\"), .command("cr"):
+        throw TeXError(
+          "\(t.spelling) inside \\left … \\right", offset: t.offset, length: t.length)
+      default:
+        throw TeXError(
+          "\\left without a matching \\right", offset: left.offset, length: left.length)
+      }
+    }
+  }
+
+  /// `\not` before a relation: the negated symbol.
+  mutating func negation(token t: Token) throws(TeXError) -> MathNode {
+    let next = try peekNonSpace()
+    guard !endsList(next), var node = try parseAtom(single: true),
+      node.kind == .mo || node.kind == .mi
+    else {
+      throw TeXError("\\not must be followed by a symbol", offset: t.offset, length: t.length)
+    }
+    node.text = Symbols.negations[node.text] ?? node.text + "\u{0338}"
+    node.kind = .mo
+    node.attributes.removeAll { $0.name == "mathvariant" }
+    return node
+  }
+
+  /// `\operatorname{name}` (an upright function name) or `\operatorname*{name}` (limits below in
+  /// display style).
+  mutating func operatorName(token t: Token) throws(TeXError) -> MathNode {
+    var starred = t.kind == .command("operatornamewithlimits")
+    if tokens[pos].kind == .char("*") {
+      starred = true
+      pos += 1
+    }
+    let argument = try withAlphabet(.roman) { (p: inout Parser) throws(TeXError) in
+      try p.parseArgument(for: t)
+    }
+    var text = ""
+    for node in argument.kind == .mrow ? argument.children : [argument] {
+      switch node.kind {
+      case .mi, .mn, .mo: text += node.text
+      case .mspace: text += "\u{2009}"
+      default:
+        throw TeXError(
+          "\(t.spelling) takes letters, digits and spaces only", offset: t.offset,
+          length: t.length)
+      }
+    }
+    if starred { return Self.limitOperator(text) }
+    var node = MathNode(.mi, text)
+    if text.unicodeScalars.count == 1 { node.attributes = [("mathvariant", "normal")] }
+    node.isFunctionName = true
+    return node
+  }
+
+  /// The text of a `{…}` argument taken literally (labels, tags, environment names).
+  mutating func rawArgument(for command: Token) throws(TeXError) -> String {
+    let open = try peekNonSpace()
+    guard open.kind == .open else {
+      throw TeXError(
+        "missing argument for \(command.spelling)", offset: command.offset,
+        length: command.length)
+    }
+    pos += 1
+    var text = ""
+    while true {
+      let t = tokens[pos]
+      pos += 1
+      switch t.kind {
+      case .close: return text
+      case .char(let c): text.unicodeScalars.append(c)
+      case .space: text += " "
+      case .subscript: text += "_"
+      case .end:
+        throw TeXError("unbalanced braces: { is never closed", offset: open.offset, length: 1)
+      default:
+        throw TeXError(
+          "unexpected \(t.spelling) in the argument of \(command.spelling)", offset: t.offset,
+          length: t.length)
+      }
+    }
+  }
+
+  /// `\label{name}`: names are letters, digits and `:_.-`; display math only, one per formula.
+  mutating func label(token t: Token) throws(TeXError) -> MathNode? {
+    let name = try rawArgument(for: t)
+    guard display else {
+      throw TeXError("\\label is only allowed in display math", offset: t.offset, length: t.length)
+    }
+    let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ":_.-".unicodeScalars.contains($0))
+    }
+    guard valid else {
+      throw TeXError(
+        "label '\(name)' must be letters, digits and : _ . - only", offset: t.offset,
+        length: t.length)
+    }
+    if label != nil {
+      throw TeXError(
+        "a formula can have only one \\label", offset: t.offset, length: t.length)
+    }
+    label = (name, t)
+    return nil
+  }
+
+  /// `\tag{text}` (shown as `(text)`) or `\tag*{text}` (shown as is).
+  mutating func tagCommand(token t: Token) throws(TeXError) -> MathNode? {
+    var starred = false
+    if tokens[pos].kind == .char("*") {
+      starred = true
+      pos += 1
+    }
+    let text = try rawArgument(for: t)
+    guard display else {
+      throw TeXError("\\tag is only allowed in display math", offset: t.offset, length: t.length)
+    }
+    if tag != nil {
+      throw TeXError("a formula can have only one \\tag", offset: t.offset, length: t.length)
+    }
+    tag = (starred ? text : "(\(text))", t)
+    return nil
+  }
+}

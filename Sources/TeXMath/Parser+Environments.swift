@@ -1,0 +1,212 @@
+/// `\begin{…}…\end{…}` environments and `\substack`, as `mtable` with alignment classes.
+extension Parser {
+  /// How an environment lays out its table.
+  struct Environment: Sendable {
+    /// The CSS class of the cell in each column (nil: centred), cycling for aligned pairs.
+    var columnClasses: [String?]
+    var cycle: Bool = false
+    var maxColumns: Int? = nil
+    var rows: Bool = true
+    var displaystyle: Bool = false
+    var fences: (open: String, close: String)? = nil
+    var tableClass: String
+    /// Only in display math (`align`, `equation`, `gather`).
+    var displayOnly: Bool = false
+    /// Starred: never numbered.
+    var starred: Bool = false
+  }
+
+  static let environments: [String: Environment] = {
+    var table: [String: Environment] = [:]
+    let align = Environment(
+      columnClasses: ["math-r", "math-l"], cycle: true, displaystyle: true,
+      tableClass: "math-align")
+    table["aligned"] = align
+    table["split"] = align
+    for (name, starred) in [("align", false), ("align*", true)] {
+      var env = align
+      env.displayOnly = true
+      env.starred = starred
+      table[name] = env
+    }
+    let gather = Environment(
+      columnClasses: [nil], maxColumns: 1, displaystyle: true, tableClass: "math-gather")
+    table["gathered"] = gather
+    for (name, starred) in [("gather", false), ("gather*", true)] {
+      var env = gather
+      env.displayOnly = true
+      env.starred = starred
+      table[name] = env
+    }
+    for (name, starred) in [("equation", false), ("equation*", true)] {
+      var env = gather
+      env.rows = false
+      env.displayOnly = true
+      env.starred = starred
+      table[name] = env
+    }
+    let cases = Environment(
+      columnClasses: ["math-l", "math-l"], maxColumns: 2, fences: ("{", ""),
+      tableClass: "math-cases")
+    table["cases"] = cases
+    var dcases = cases
+    dcases.displaystyle = true
+    table["dcases"] = dcases
+    var rcases = cases
+    rcases.fences = ("", "}")
+    table["rcases"] = rcases
+    let matrices: [(String, String, String)] = [
+      ("matrix", "", ""), ("pmatrix", "(", ")"), ("bmatrix", "[", "]"), ("Bmatrix", "{", "}"),
+      ("vmatrix", "|", "|"), ("Vmatrix", "‖", "‖"),
+    ]
+    for (name, open, close) in matrices {
+      table[name] = Environment(
+        columnClasses: [nil], cycle: true, fences: (open, close), tableClass: "math-matrix")
+    }
+    return table
+  }()
+
+  /// Parses an environment whose `\begin` token `begin` was just consumed.
+  mutating func environment(token begin: Token) throws(TeXError) -> MathNode {
+    let name = try rawArgument(for: begin)
+    let nameEnd = tokens[pos - 1].offset + 1
+    let beginSpan = TeXError("", offset: begin.offset, length: nameEnd - begin.offset)
+    var env: Environment
+    if name == "array" {
+      env = try arrayEnvironment(begin: begin)
+    } else if let known = Self.environments[name] {
+      env = known
+    } else {
+      throw TeXError(
+        "unknown environment '\(name)'", offset: beginSpan.offset, length: beginSpan.length)
+    }
+    if env.displayOnly && !display {
+      throw TeXError(
+        "environment '\(name)' is only allowed in display math", offset: beginSpan.offset,
+        length: beginSpan.length)
+    }
+    if env.starred && starredEnvironment == nil { starredEnvironment = begin }
+    let rows = try parseRows(env, name: name, opener: beginSpan)
+    var attributes: [(name: String, value: String)] = []
+    if env.displaystyle { attributes.append(("displaystyle", "true")) }
+    attributes.append(("class", env.tableClass))
+    let table = MathNode(.mtable, children: rows, attributes)
+    guard let fences = env.fences else { return table }
+    var children: [MathNode] = []
+    if !fences.open.isEmpty { children.append(Self.fence(fences.open, form: "prefix")) }
+    children.append(table)
+    if !fences.close.isEmpty { children.append(Self.fence(fences.close, form: "postfix")) }
+    return MathNode(.mrow, children: children)
+  }
+
+  /// `\begin{array}{lcr}`: the column specification.
+  mutating func arrayEnvironment(begin: Token) throws(TeXError) -> Environment {
+    let specToken = try peekNonSpace()
+    let spec = try rawArgument(for: begin)
+    var classes: [String?] = []
+    for c in spec where c != " " {
+      switch c {
+      case "l": classes.append("math-l")
+      case "c": classes.append(nil)
+      case "r": classes.append("math-r")
+      default:
+        throw TeXError(
+          "array column '\(c)' is not supported (use l, c or r)", offset: specToken.offset,
+          length: spec.utf8.count + 2)
+      }
+    }
+    if classes.isEmpty {
+      throw TeXError(
+        "array needs a column specification such as {lcr}", offset: specToken.offset,
+        length: spec.utf8.count + 2)
+    }
+    return Environment(columnClasses: classes, maxColumns: classes.count, tableClass: "math-array")
+  }
+
+  /// Parses rows (`\\`) of cells (`&`) up to `\end{name}`, or up to `}` when `name` is nil
+  /// (`\substack`).
+  mutating func parseRows(_ env: Environment, name: String?, opener: TeXError)
+    throws(TeXError) -> [MathNode]
+  {
+    var rows: [MathNode] = []
+    var cells: [MathNode] = []
+    func cell(_ nodes: [MathNode], column: Int) -> MathNode {
+      let index = env.cycle ? column % env.columnClasses.count : column
+      let cls = index < env.columnClasses.count ? env.columnClasses[index] : nil
+      return MathNode(.mtd, children: nodes, cls.map { [("class", $0)] } ?? [])
+    }
+    while true {
+      let content = try parseList()
+      let t = try peek()
+      switch t.kind {
+      case .tab:
+        if let limit = env.maxColumns, cells.count + 1 >= limit {
+          let what = name.map { "'\($0)'" } ?? "\\substack"
+          throw TeXError(
+            "too many columns in \(what) (at most \(limit))", offset: t.offset, length: 1)
+        }
+        pos += 1
+        cells.append(cell(content, column: cells.count))
+      case .command("\\"), .command("cr"):
+        guard env.rows else {
+          throw TeXError(
+            "\\\\ is not allowed in '\(name ?? "")' (use aligned or gathered inside it)",
+            offset: t.offset, length: t.length)
+        }
+        pos += 1
+        cells.append(cell(content, column: cells.count))
+        rows.append(MathNode(.mtr, children: cells))
+        cells = []
+        if try peekNonSpace().kind == .char("[") {
+          throw TeXError(
+            "row spacing \\\\[…] is not supported", offset: t.offset, length: t.length)
+        }
+      case .command("end") where name != nil:
+        pos += 1
+        let endName = try rawArgument(for: t)
+        guard endName == name else {
+          let length = tokens[pos - 1].offset + 1 - t.offset
+          throw TeXError(
+            "\\end{\(endName)} does not match \\begin{\(name!)}", offset: t.offset,
+            length: length)
+        }
+        if !(content.isEmpty && cells.isEmpty && !rows.isEmpty) {
+          cells.append(cell(content, column: cells.count))
+          rows.append(MathNode(.mtr, children: cells))
+        }
+        return rows
+      case .close where name == nil:
+        pos += 1
+        if !(content.isEmpty && cells.isEmpty && !rows.isEmpty) {
+          cells.append(cell(content, column: cells.count))
+          rows.append(MathNode(.mtr, children: cells))
+        }
+        return rows
+      case .end:
+        let message =
+          name.map { "environment '\($0)' is not closed (missing \\end{\($0)})" }
+          ?? "unbalanced braces: { is never closed"
+        throw TeXError(message, offset: opener.offset, length: opener.length)
+      case .close:
+        throw TeXError(
+          "unbalanced braces: unexpected } inside '\(name ?? "")'", offset: t.offset,
+          length: 1)
+      default:
+        throw misplaced(t)
+      }
+    }
+  }
+
+  /// `\substack{a \\ b}`: centred rows for limits of large operators.
+  mutating func substack(token t: Token) throws(TeXError) -> MathNode {
+    let open = try peekNonSpace()
+    guard open.kind == .open else {
+      throw TeXError("missing argument for \\substack", offset: t.offset, length: t.length)
+    }
+    pos += 1
+    let env = Environment(columnClasses: [nil], maxColumns: 1, tableClass: "math-substack")
+    let rows = try parseRows(
+      env, name: nil, opener: TeXError("", offset: open.offset, length: 1))
+    return MathNode(.mtable, children: rows, [("class", "math-substack")])
+  }
+}

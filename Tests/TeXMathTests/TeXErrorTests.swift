@@ -1,0 +1,115 @@
+import Testing
+
+@testable import TeXMath
+
+@Suite struct TeXErrorTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var tex: String
+    var display = false
+    var message: String
+    var offset: Int
+    var length: Int
+    var testDescription: String { tex }
+  }
+
+  static let cases: [Case] = [
+    Case(tex: "{a", message: "unbalanced braces: { is never closed", offset: 0, length: 1),
+    Case(tex: "a}", message: "unbalanced braces: unexpected }", offset: 1, length: 1),
+    Case(tex: "\\frac{a}{b", message: "unbalanced braces: { is never closed", offset: 8, length: 1),
+    Case(tex: "x + \\foo", message: "unknown command \\foo", offset: 4, length: 4),
+    Case(tex: "\\left( a", message: "\\left without a matching \\right", offset: 0, length: 5),
+    Case(tex: "a \\right)", message: "\\right without a matching \\left", offset: 2, length: 6),
+    Case(tex: "\\left a", message: "missing delimiter after \\left", offset: 6, length: 1),
+    Case(tex: "x_1_2", message: "double subscript", offset: 3, length: 1),
+    Case(tex: "x^1^2", message: "double superscript", offset: 3, length: 1),
+    Case(tex: "x'^1'", message: "double superscript", offset: 4, length: 1),
+    Case(tex: "x^", message: "missing argument for ^", offset: 1, length: 1),
+    Case(tex: "x_}", message: "missing argument for _", offset: 1, length: 1),
+    Case(tex: "\\frac{a}", message: "missing argument for \\frac", offset: 0, length: 5),
+    Case(tex: "\\sqrt", message: "missing argument for \\sqrt", offset: 0, length: 5),
+    Case(tex: "a \\\\ b", message: "\\\\ outside an environment", offset: 2, length: 2),
+    Case(tex: "a & b", message: "& outside an environment", offset: 2, length: 1),
+    Case(
+      tex: "\\begin{aligned} a &= b", message:
+        "environment 'aligned' is not closed (missing \\end{aligned})", offset: 0, length: 15),
+    Case(
+      tex: "\\begin{aligned} a \\end{cases}",
+      message: "\\end{cases} does not match \\begin{aligned}", offset: 18, length: 11),
+    Case(tex: "\\begin{foo} \\end{foo}", message: "unknown environment 'foo'", offset: 0, length: 11),
+    Case(tex: "a \\end{cases}", message: "\\end without a matching \\begin", offset: 2, length: 4),
+    Case(
+      tex: "\\begin{cases} a & b & c \\end{cases}",
+      message: "too many columns in 'cases' (at most 2)", offset: 20, length: 1),
+    Case(
+      tex: "\\begin{align} a \\end{align}",
+      message: "environment 'align' is only allowed in display math", offset: 0, length: 13),
+    Case(tex: "\\label{x}", message: "\\label is only allowed in display math", offset: 0, length: 6),
+    Case(
+      tex: "a \\label{x} \\label{y}", display: true,
+      message: "a formula can have only one \\label", offset: 12, length: 6),
+    Case(
+      tex: "\\label{a b}", display: true,
+      message: "label 'a b' must be letters, digits and : _ . - only", offset: 0, length: 6),
+    Case(tex: "\\eqref{nowhere}", message: "\\eqref to unknown label 'nowhere'", offset: 0, length: 6),
+    Case(tex: "a \\ref{nowhere}", message: "\\ref to unknown label 'nowhere'", offset: 2, length: 4),
+    Case(tex: "\\text{a_b}", message: "_ is not allowed in text (use $…$ for math inside \\text)", offset: 7, length: 1),
+    Case(tex: "\\text{\\alpha}", message: "\\alpha is not allowed in text", offset: 6, length: 6),
+    Case(tex: "a #", message: "unexpected character #", offset: 2, length: 1),
+    Case(tex: "\\sum_i \\limits", message: "\\limits must follow a large operator", offset: 7, length: 7),
+    Case(tex: "x \\limits", message: "\\limits must follow a large operator", offset: 2, length: 7),
+    Case(tex: "a\\", message: "backslash at the end of the formula", offset: 1, length: 1),
+    Case(tex: "é + \\foo", message: "unknown command \\foo", offset: 5, length: 4),
+    Case(tex: "\\not", message: "\\not must be followed by a symbol", offset: 0, length: 4),
+    Case(
+      tex: "\\begin{array}{l|r} a \\end{array}",
+      message: "array column '|' is not supported (use l, c or r)", offset: 13, length: 5),
+    Case(
+      tex: "\\begin{aligned} a \\\\[2pt] b \\end{aligned}",
+      message: "row spacing \\\\[…] is not supported", offset: 18, length: 2),
+    Case(tex: "\\operatorname{\\frac{a}{b}}", message: "\\operatorname takes letters, digits and spaces only", offset: 0, length: 13),
+  ]
+
+  @Test(arguments: cases)
+  func reportsTheMessageAndTheOffendingTokensLocation(_ c: Case) {
+    let page = MathPage(formulas: [Formula(tex: c.tex, display: c.display)], macros: MacroTable())
+    guard case .failure(let error) = page.results[0] else {
+      Issue.record("expected an error for \(c.tex), got \(page.results[0])")
+      return
+    }
+    #expect(error == TeXError(c.message, offset: c.offset, length: c.length))
+  }
+
+  @Test func reportsADuplicateLabelAtTheSecondLabel() {
+    let page = MathPage(
+      formulas: [
+        Formula(tex: "a \\label{x}", display: true), Formula(tex: "b \\label{x}", display: true),
+      ], macros: MacroTable())
+    #expect(throws: Never.self) { try page.results[0].get() }
+    #expect(page.results[1] == .failure(TeXError("duplicate \\label 'x'", offset: 2, length: 6)))
+  }
+
+  @Test func rejectsALabelInAFormulaThatIsNotNumbered() {
+    let page = MathPage(
+      formulas: [
+        Formula(tex: "a \\nonumber \\label{x}", display: true),
+        Formula(tex: "\\begin{align*} a \\label{y} \\end{align*}", display: true),
+      ], macros: MacroTable())
+    #expect(
+      page.results[0]
+        == .failure(
+          TeXError("\\label 'x' in a formula with \\nonumber or \\notag", offset: 12, length: 6)))
+    #expect(
+      page.results[1]
+        == .failure(
+          TeXError(
+            "\\label 'y' in a starred environment, which is not numbered", offset: 17, length: 6)))
+  }
+
+  @Test func keepsRenderingTheOtherFormulasOfAPageAfterAnError() {
+    let page = MathPage(
+      formulas: [Formula(tex: "\\foo", display: false), Formula(tex: "x", display: false)],
+      macros: MacroTable())
+    #expect(throws: TeXError.self) { try page.results[0].get() }
+    #expect(throws: Never.self) { try page.results[1].get() }
+  }
+}
