@@ -1,0 +1,133 @@
+/// The description shared by line and scatter plots: labels, series and optional fixed
+/// ranges. Build one through `LinePlot` or `ScatterPlot`; `PlotGrid` lays several out.
+public struct XYChart: Sendable {
+  var kind: String
+  var title: String
+  var xLabel: String
+  var yLabel: String
+  var series: [Series] = []
+  var xRange: ClosedRange<Double>?
+  var yRange: ClosedRange<Double>?
+  var size: PlotSize
+  var summary: String?
+
+  /// The axis ranges: explicit ones, or the padded extent of every finite point.
+  func ranges() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    guard !series.isEmpty else { throw PlotError.nothingToDraw(plot: title) }
+    var xExtent: ClosedRange<Double>?
+    var yExtent: ClosedRange<Double>?
+    for s in series {
+      let extent = try s.validated(plot: title)
+      xExtent = AxisRange.union(xExtent, extent.x)
+      yExtent = AxisRange.union(yExtent, extent.y)
+    }
+    for (range, axis) in [(xRange, "x"), (yRange, "y")] {
+      if let range, !(range.lowerBound.isFinite && range.upperBound.isFinite
+        && range.lowerBound < range.upperBound)
+      {
+        throw PlotError.invalidRange(plot: title, axis: axis)
+      }
+    }
+    return (xRange ?? AxisRange.padded(xExtent!), yRange ?? AxisRange.padded(yExtent!))
+  }
+
+  var legend: Legend {
+    let named = series.enumerated().filter { !$0.element.name.isEmpty }
+    guard series.count > 1 || !named.isEmpty else { return Legend(entries: []) }
+    return Legend(entries: named.map { Legend.Entry(name: $0.element.name, mark: $0.element.mark, index: $0.offset) })
+  }
+
+  /// The text of `<desc>`: what is plotted and over which ranges.
+  func describe(x: ClosedRange<Double>, y: ClosedRange<Double>) -> String {
+    if let summary { return summary }
+    let names = series.map { s in
+      (s.name.isEmpty ? "unnamed" : s.name) + " (\(s.xs.count) points)"
+    }
+    let xData = AxisRange.extent(of: series.lazy.flatMap(\.xs)) ?? x
+    let yData = AxisRange.extent(of: series.lazy.flatMap(\.ys)) ?? y
+    return "\(kind) of \(series.count) series: \(names.joined(separator: ", ")). "
+      + Self.dataSentence("x", xLabel, xData) + " " + Self.dataSentence("y", yLabel, yData)
+  }
+
+  static func dataSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String {
+    let shown = label.isEmpty ? "" : " (\(label))"
+    let lo = TickLabel.format(range.lowerBound, decimals: 2)
+    let hi = TickLabel.format(range.upperBound, decimals: 2)
+    return "The \(name) values\(shown) range from \(lo) to \(hi)."
+  }
+
+  static func axisSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String {
+    let shown = label.isEmpty ? "" : " (\(label))"
+    let lo = TickLabel.format(range.lowerBound, decimals: 2)
+    let hi = TickLabel.format(range.upperBound, decimals: 2)
+    return "The \(name) axis\(shown) runs from \(lo) to \(hi)."
+  }
+
+  /// Tick count targets for a frame: about one x tick per 90 units, one y tick per 55.
+  static func tickTargets(_ frame: Rect) -> (x: Int, y: Int) {
+    (max(2, Int(frame.width / 90)), max(2, Int(frame.height / 55)))
+  }
+
+  func render(idPrefix: String?) throws -> String {
+    let (xr, yr) = try ranges()
+    let width = size.width
+    let height = size.height
+    let legend = self.legend
+    var top = 8.0
+    if !title.isEmpty { top += 24 }
+    let legendTop = top
+    let legendHeight = legend.height(width: width - 32)
+    top += legendHeight + (legendHeight > 0 ? 4 : 0) + 8
+    let bottom = height - 8 - Panel.xTickBand - (xLabel.isEmpty ? 0 : 22)
+    // The y ticks depend only on the frame height, so find them before the left margin.
+    let yTarget = max(2, Int((bottom - top) / 55))
+    let yAxis = Axis(range: yr, target: yTarget)
+    let left = 10 + Panel.yTickBand(yAxis.labels) + (yLabel.isEmpty ? 0 : 22)
+    var frame = Rect(x: left, y: top, width: width - left - 20, height: bottom - top)
+    frame.width = max(frame.width, 40)
+    frame.height = max(frame.height, 40)
+    let xAxis = Axis(range: xr, target: Self.tickTargets(frame).x)
+    let panel = Panel(frame: frame, x: xAxis, y: yAxis)
+    let desc = describe(x: xr, y: yr)
+    let points = series.reduce(0) { $0 + $1.xs.count }
+    return SVGDocument.render(
+      idPrefix: idPrefix, size: size, title: title.isEmpty ? kind : title, description: desc,
+      capacity: 2048 + points * 14
+    ) { w, prefix in
+      if !title.isEmpty {
+        Label.centred(&w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
+      }
+      legend.draw(&w, left: 16, top: legendTop, width: width - 32)
+      drawPanel(&w, panel: panel, clipID: "\(prefix)-clip")
+      Label.centred(&w, xLabel, x: frame.x + frame.width / 2, y: height - 10, fontSize: SVGDocument.fontSize)
+      Label.centred(&w, yLabel, x: 18, y: frame.y + frame.height / 2, fontSize: SVGDocument.fontSize, rotated: true)
+    }
+  }
+
+  /// Grid and axes, the series clipped to the frame, then the tick labels.
+  func drawPanel(_ w: inout SVGWriter, panel: Panel, clipID: String) {
+    panel.drawClipPath(&w, id: clipID)
+    panel.drawAxes(&w)
+    w.raw("<g clip-path=\"url(#\(clipID))\">\n")
+    let xm = panel.xMap
+    let ym = panel.yMap
+    for (i, s) in series.enumerated() {
+      s.draw(&w, index: i, xMap: xm, yMap: ym)
+    }
+    w.raw("</g>\n")
+    panel.drawTickLabels(&w)
+  }
+}
+
+/// A plot made of an `XYChart`: `LinePlot` and `ScatterPlot`, the panels of a `PlotGrid`.
+public protocol XYPlot: SVGRenderable {
+  /// The description this plot draws.
+  var chart: XYChart { get }
+}
+
+extension XYPlot {
+  public func renderSVG() throws -> String { try chart.render(idPrefix: nil) }
+  public func renderSVG(idPrefix: String) throws -> String {
+    try chart.render(idPrefix: idPrefix)
+  }
+}
