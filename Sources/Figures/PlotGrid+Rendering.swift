@@ -35,7 +35,7 @@ extension PlotGrid {
     let xBands = sharing.sharesX ? 1.0 : Double(rows)
     let frameHeight = max(
       40, (size.height - top - outerBottom - xBands * xBand - Double(rows) * titleBand
-        - Double(rows - 1) * (sharing.sharesX ? 4 : gap)) / Double(rows))
+        - Double(rows - 1) * (sharing.sharesX ? 10 : gap)) / Double(rows))
     let yTarget = max(2, Int(frameHeight / 45))
     func yAxis(_ i: Int) -> Axis { Axis(range: sharing.sharesY ? sharedY : ranges[i].y, target: yTarget) }
     let yBand = (0..<panels.count).map { Panel.yTickBand(yAxis($0).labels) }.max()!
@@ -52,7 +52,7 @@ extension PlotGrid {
       let x = outerLeft + yBand + Double(column) * (frameWidth + gap
         + (sharing.sharesY ? 0 : yBand))
       let y = top + titleBand + Double(row) * (frameHeight + titleBand
-        + (sharing.sharesX ? 4 : gap + xBand))
+        + (sharing.sharesX ? 10 : gap + xBand))
       let frame = Rect(x: x, y: y, width: frameWidth, height: frameHeight)
       let xAxis = Axis(range: sharing.sharesX ? sharedX : ranges[i].x, target: xTarget)
       let lastInColumn = i + columns >= panels.count

@@ -62,42 +62,50 @@ extension Series {
     }
   }
 
-  /// "M x y L x y x y …", a new "M" after each gap; points that round to the previous
-  /// coordinates are skipped, numbers separated only where needed.
+  /// "M x y L x y x y …", a new "M" after each gap. Each unbroken run is simplified to within
+  /// 0.1 units (`Simplify`), and numbers are separated only where needed.
   func appendPolyline(_ w: inout SVGWriter, xMap: LinearMap, yMap: LinearMap) {
-    var penDown = false
-    var afterL = false
-    var lastX = Int64.min
-    var lastY = Int64.min
+    var runX: [Double] = []
+    var runY: [Double] = []
+    runX.reserveCapacity(xs.count)
+    runY.reserveCapacity(xs.count)
     for i in 0..<xs.count {
       let x = xs[i]
       let y = ys[i]
-      guard x.isFinite && y.isFinite else {
-        penDown = false
-        continue
+      if x.isFinite && y.isFinite {
+        runX.append(xMap(x).clamped(to: -1e6...1e6))
+        runY.append(yMap(y).clamped(to: -1e6...1e6))
+      } else if !runX.isEmpty {
+        Self.appendRun(&w, runX, runY)
+        runX.removeAll(keepingCapacity: true)
+        runY.removeAll(keepingCapacity: true)
       }
-      let px = xMap(x)
-      let py = yMap(y)
-      let qx = Int64((px * 10).rounded(.toNearestOrAwayFromZero).clamped(to: -1e12...1e12))
-      let qy = Int64((py * 10).rounded(.toNearestOrAwayFromZero).clamped(to: -1e12...1e12))
-      if penDown {
-        if qx == lastX && qy == lastY { continue }
-        if afterL {
-          if px >= -0.05 { w.byte(0x20) }
-        } else {
-          w.byte(UInt8(ascii: "L"))
-          afterL = true
-        }
-      } else {
-        w.byte(UInt8(ascii: "M"))
-        penDown = true
-        afterL = false
+    }
+    if !runX.isEmpty { Self.appendRun(&w, runX, runY) }
+  }
+
+  /// One subpath through the points of a run (already in user units).
+  static func appendRun(_ w: inout SVGWriter, _ xs: [Double], _ ys: [Double]) {
+    var lastX = Int64.min
+    var lastY = Int64.min
+    var count = 0
+    for i in Simplify.keep(xs: xs, ys: ys, tolerance: 0.1) {
+      let px = xs[i]
+      let py = ys[i]
+      let qx = Int64((px * 10).rounded(.toNearestOrAwayFromZero))
+      let qy = Int64((py * 10).rounded(.toNearestOrAwayFromZero))
+      if count > 0 && qx == lastX && qy == lastY { continue }
+      switch count {
+      case 0: w.byte(UInt8(ascii: "M"))
+      case 1: w.byte(UInt8(ascii: "L"))
+      default: if px >= -0.05 { w.byte(0x20) }
       }
       w.number(px)
       if py >= -0.05 { w.byte(0x20) }
       w.number(py)
       lastX = qx
       lastY = qy
+      count += 1
     }
   }
 }

@@ -24,7 +24,15 @@ enum Golden {
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "\(name)/\(file) differs from the golden file", sourceLocation: sourceLocation)
+    guard actual != expected else { return }
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+    let got = line < a.count ? String(a[line].prefix(200)) : "<end>"
+    let want = line < e.count ? String(e[line].prefix(200)) : "<end>"
+    Issue.record(
+      "\(name)/\(file) differs at line \(line + 1):\n  got:  \(got)\n  want: \(want)",
+      sourceLocation: sourceLocation)
   }
 }
 

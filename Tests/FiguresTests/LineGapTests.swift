@@ -14,6 +14,7 @@ struct LineGapTests {
 
   @Test func aLineIsOneSubpathWithImplicitLineTos() {
     #expect(Self.pathData([0, 1, 2], [0, 1, 4]) == "M0 10L1 9 2 6")
+    #expect(Self.pathData([0, 1, 2], [0, 1, 2]) == "M0 10L2 8", "collinear points merge")
   }
 
   @Test(arguments: [Double.nan, .infinity, -.infinity])
@@ -27,5 +28,18 @@ struct LineGapTests {
 
   @Test func pointsThatRoundToThePreviousOneAreDropped() {
     #expect(Self.pathData([0, 0.01, 0.02, 1], [0, 0, 0, 0]) == "M0 10L1 10")
+  }
+}
+
+@Suite("Simplification")
+struct SimplifyTests {
+  @Test func collinearPointsAreDroppedAndCornersKept() {
+    let xs: [Double] = [0, 1, 2, 3, 4, 5, 6]
+    let ys: [Double] = [0, 0, 0, 0, 1, 2, 3]
+    #expect(Simplify.keep(xs: xs, ys: ys, tolerance: 0.1) == [0, 3, 6])
+  }
+
+  @Test func aSpikeBeyondTheChordIsKept() {
+    #expect(Simplify.keep(xs: [0, 5, 1], ys: [0, 0, 0], tolerance: 0.1) == [0, 1, 2])
   }
 }
