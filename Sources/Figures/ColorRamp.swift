@@ -25,9 +25,10 @@ enum ColorRamp {
   }
 
   /// The 256-entry palette: `levels` ramp colours, then transparent black for missing values.
-  static let palette: [(UInt8, UInt8, UInt8)] = (0..<levels).map {
-    rgb(Double($0) / Double(levels - 1))
-  } + [(0, 0, 0)]
+  static let palette: [(UInt8, UInt8, UInt8)] =
+    (0..<levels).map {
+      rgb(Double($0) / Double(levels - 1))
+    } + [(0, 0, 0)]
 
   /// The palette index of `value` on `range`; non-finite values get the transparent entry.
   @inline(__always)

@@ -1,8 +1,10 @@
 extension HeatMap {
   func render(idPrefix: String?) throws -> String {
     let (columns, rows, extent) = try validated()
-    let colourRange = valueRange ?? (extent.lowerBound < extent.upperBound
-      ? extent : AxisRange.padded(extent))
+    let colourRange =
+      valueRange
+      ?? (extent.lowerBound < extent.upperBound
+        ? extent : AxisRange.padded(extent))
     let levels = contourLevels(extent)
     let width = size.width
     let height = size.height
@@ -129,7 +131,8 @@ extension HeatMap {
     Base64.append(png, to: &w)
     w.raw("\"/>\n")
     let map = axis.scale(from: bar.maxY, to: bar.y)
-    w.raw("<path class=\"ax\" stroke=\"\(Palette.axisLight)\" stroke-width=\"1\" fill=\"none\" d=\"M")
+    w.raw(
+      "<path class=\"ax\" stroke=\"\(Palette.axisLight)\" stroke-width=\"1\" fill=\"none\" d=\"M")
     w.number(bar.x)
     w.byte(0x20)
     w.number(bar.y)
@@ -150,7 +153,8 @@ extension HeatMap {
     w.raw("\"/>\n")
     let inside = levels.filter { axis.range.contains($0) }
     if !inside.isEmpty {
-      w.raw("<path class=\"contour\" stroke=\"#000000\" stroke-opacity=\"0.6\" stroke-width=\"1\" d=\"")
+      w.raw(
+        "<path class=\"contour\" stroke=\"#000000\" stroke-opacity=\"0.6\" stroke-width=\"1\" d=\"")
       for level in inside {
         w.byte(UInt8(ascii: "M"))
         w.number(bar.x)

@@ -108,12 +108,14 @@ public struct HeatMap: SVGRenderable {
         plot: name, detail: "row \(j) has \(row.count) values, row 0 has \(columns)")
     }
     for (range, axis) in [(x, "x"), (y, "y")] {
-      guard range.lowerBound.isFinite && range.upperBound.isFinite
-        && range.lowerBound < range.upperBound
+      guard
+        range.lowerBound.isFinite && range.upperBound.isFinite
+          && range.lowerBound < range.upperBound
       else { throw PlotError.invalidRange(plot: name, axis: axis) }
     }
-    if let valueRange, !(valueRange.lowerBound.isFinite && valueRange.upperBound.isFinite
-      && valueRange.lowerBound < valueRange.upperBound)
+    if let valueRange,
+      !(valueRange.lowerBound.isFinite && valueRange.upperBound.isFinite
+        && valueRange.lowerBound < valueRange.upperBound)
     {
       throw PlotError.invalidRange(plot: name, axis: "value")
     }

@@ -20,7 +20,8 @@ struct Legend {
     var x = 0.0
     var row = 0
     for entry in entries {
-      let w = Self.swatchWidth + Self.gap
+      let w =
+        Self.swatchWidth + Self.gap
         + SVGDocument.textWidth(entry.name, fontSize: SVGDocument.tickFontSize)
       if x > 0 && x + w > width {
         row += 1
@@ -45,7 +46,8 @@ struct Legend {
     guard !placed.isEmpty else { return }
     var rowWidths: [Int: Double] = [:]
     for p in placed {
-      let end = p.x + Self.swatchWidth + Self.gap
+      let end =
+        p.x + Self.swatchWidth + Self.gap
         + SVGDocument.textWidth(p.entry.name, fontSize: SVGDocument.tickFontSize)
       rowWidths[p.row] = max(rowWidths[p.row] ?? 0, end)
     }

@@ -19,7 +19,8 @@ struct Panel {
 
   /// Width left of the frame taken by ticks and the widest of `labels`.
   static func yTickBand(_ labels: [String]) -> Double {
-    let widest = labels.map { SVGDocument.textWidth($0, fontSize: SVGDocument.tickFontSize) }
+    let widest =
+      labels.map { SVGDocument.textWidth($0, fontSize: SVGDocument.tickFontSize) }
       .max() ?? 0
     return tickLength + labelGap + widest
   }
@@ -52,7 +53,8 @@ struct Panel {
       }
       w.raw("\"/>\n")
     }
-    w.raw("<path class=\"ax\" stroke=\"\(Palette.axisLight)\" stroke-width=\"1\" fill=\"none\" d=\"M")
+    w.raw(
+      "<path class=\"ax\" stroke=\"\(Palette.axisLight)\" stroke-width=\"1\" fill=\"none\" d=\"M")
     w.number(frame.x)
     w.byte(0x20)
     w.number(frame.y)
@@ -83,7 +85,8 @@ struct Panel {
     let fs = SVGDocument.tickFontSize
     if xTickLabels {
       let baseline = frame.maxY + Self.tickLength + Self.labelGap + 0.8 * fs
-      w.raw("<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"12\" text-anchor=\"middle\">")
+      w.raw(
+        "<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"12\" text-anchor=\"middle\">")
       for (t, label) in zip(x.ticks, x.labels) {
         w.raw("<text")
         w.attribute("x", xMap(t))

@@ -34,14 +34,18 @@ extension PlotGrid {
     let xBand = Panel.xTickBand
     let xBands = sharing.sharesX ? 1.0 : Double(rows)
     let frameHeight = max(
-      40, (size.height - top - outerBottom - xBands * xBand - Double(rows) * titleBand
+      40,
+      (size.height - top - outerBottom - xBands * xBand - Double(rows) * titleBand
         - Double(rows - 1) * (sharing.sharesX ? 10 : gap)) / Double(rows))
     let yTarget = max(2, Int(frameHeight / 45))
-    func yAxis(_ i: Int) -> Axis { Axis(range: sharing.sharesY ? sharedY : ranges[i].y, target: yTarget) }
+    func yAxis(_ i: Int) -> Axis {
+      Axis(range: sharing.sharesY ? sharedY : ranges[i].y, target: yTarget)
+    }
     let yBand = (0..<panels.count).map { Panel.yTickBand(yAxis($0).labels) }.max()!
     let yBands = sharing.sharesY ? 1.0 : Double(columns)
     let frameWidth = max(
-      40, (size.width - outerLeft - 12 - yBands * yBand - Double(columns - 1) * gap)
+      40,
+      (size.width - outerLeft - 12 - yBands * yBand - Double(columns - 1) * gap)
         / Double(columns))
     let xTarget = max(2, Int(frameWidth / 80))
 
@@ -49,10 +53,14 @@ extension PlotGrid {
     for i in panels.indices {
       let row = i / columns
       let column = i % columns
-      let x = outerLeft + yBand + Double(column) * (frameWidth + gap
-        + (sharing.sharesY ? 0 : yBand))
-      let y = top + titleBand + Double(row) * (frameHeight + titleBand
-        + (sharing.sharesX ? 10 : gap + xBand))
+      let x =
+        outerLeft + yBand + Double(column)
+        * (frameWidth + gap
+          + (sharing.sharesY ? 0 : yBand))
+      let y =
+        top + titleBand + Double(row)
+        * (frameHeight + titleBand
+          + (sharing.sharesX ? 10 : gap + xBand))
       let frame = Rect(x: x, y: y, width: frameWidth, height: frameHeight)
       let xAxis = Axis(range: sharing.sharesX ? sharedX : ranges[i].x, target: xTarget)
       let lastInColumn = i + columns >= panels.count

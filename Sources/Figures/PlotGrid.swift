@@ -2,8 +2,9 @@
 /// one legend and one pair of axis labels; a series name keeps its colour in every panel.
 ///
 ///     let grid = PlotGrid(title: "Losses and their gradients", columns: 2, panels: [
-///       LinePlot(title: "hinge", xLabel: "gap", yLabel: "value").function("loss", in: -3...3) { … },
-///       LinePlot(title: "log").function("loss", in: -3...3) { … },
+///       LinePlot(title: "hinge", xLabel: "gap", yLabel: "value")
+///         .function("loss", in: -3...3) { max(0, 1 - $0) },
+///       LinePlot(title: "log").function("loss", in: -3...3) { log1p(exp(-$0)) },
 ///     ])
 ///
 /// With shared axes, every panel uses the union of the panels' ranges and only the outer

@@ -61,7 +61,7 @@ public enum PlotStyle {
       \(printing)
         }
       }
-      svg.hw-plot { font-family: inherit; max-width: 100%; height: auto; overflow: visible; }
+      svg.hw-plot { font-family: inherit; max-width: 100%; height: auto; }
       .hw-plot .tx { fill: var(--plot-text); }
       .hw-plot .ax { stroke: var(--plot-axis); }
       .hw-plot .gr { stroke: var(--plot-grid); }

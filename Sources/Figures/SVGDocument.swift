@@ -17,7 +17,7 @@ enum SVGDocument {
   ) rethrows -> String {
     precondition(
       idPrefix.map(isValidPrefix) ?? true,
-      "idPrefix must start with a letter and hold only letters, digits, '-' and '_', got \(idPrefix!)")
+      "idPrefix must start with a letter and hold only letters, digits, - and _, got \(idPrefix!)")
     var w = SVGWriter(capacity: capacity)
     let prefix = idPrefix ?? String(decoding: [placeholder], as: UTF8.self)
     w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hw-plot\"")

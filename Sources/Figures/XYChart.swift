@@ -22,8 +22,9 @@ public struct XYChart: Sendable {
       yExtent = AxisRange.union(yExtent, extent.y)
     }
     for (range, axis) in [(xRange, "x"), (yRange, "y")] {
-      if let range, !(range.lowerBound.isFinite && range.upperBound.isFinite
-        && range.lowerBound < range.upperBound)
+      if let range,
+        !(range.lowerBound.isFinite && range.upperBound.isFinite
+          && range.lowerBound < range.upperBound)
       {
         throw PlotError.invalidRange(plot: title, axis: axis)
       }
@@ -34,7 +35,10 @@ public struct XYChart: Sendable {
   var legend: Legend {
     let named = series.enumerated().filter { !$0.element.name.isEmpty }
     guard series.count > 1 || !named.isEmpty else { return Legend(entries: []) }
-    return Legend(entries: named.map { Legend.Entry(name: $0.element.name, mark: $0.element.mark, index: $0.offset) })
+    return Legend(
+      entries: named.map {
+        Legend.Entry(name: $0.element.name, mark: $0.element.mark, index: $0.offset)
+      })
   }
 
   /// The text of `<desc>`: what is plotted and over which ranges.
@@ -49,14 +53,16 @@ public struct XYChart: Sendable {
       + Self.dataSentence("x", xLabel, xData) + " " + Self.dataSentence("y", yLabel, yData)
   }
 
-  static func dataSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String {
+  static func dataSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String
+  {
     let shown = label.isEmpty ? "" : " (\(label))"
     let lo = TickLabel.format(range.lowerBound, decimals: 2)
     let hi = TickLabel.format(range.upperBound, decimals: 2)
     return "The \(name) values\(shown) range from \(lo) to \(hi)."
   }
 
-  static func axisSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String {
+  static func axisSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String
+  {
     let shown = label.isEmpty ? "" : " (\(label))"
     let lo = TickLabel.format(range.lowerBound, decimals: 2)
     let hi = TickLabel.format(range.upperBound, decimals: 2)
@@ -95,12 +101,16 @@ public struct XYChart: Sendable {
       capacity: 2048 + points * 14
     ) { w, prefix in
       if !title.isEmpty {
-        Label.centred(&w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
+        Label.centred(
+          &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
       }
       legend.draw(&w, left: 16, top: legendTop, width: width - 32)
       drawPanel(&w, panel: panel, clipID: "\(prefix)-clip")
-      Label.centred(&w, xLabel, x: frame.x + frame.width / 2, y: height - 10, fontSize: SVGDocument.fontSize)
-      Label.centred(&w, yLabel, x: 18, y: frame.y + frame.height / 2, fontSize: SVGDocument.fontSize, rotated: true)
+      Label.centred(
+        &w, xLabel, x: frame.x + frame.width / 2, y: height - 10, fontSize: SVGDocument.fontSize)
+      Label.centred(
+        &w, yLabel, x: 18, y: frame.y + frame.height / 2, fontSize: SVGDocument.fontSize,
+        rotated: true)
     }
   }
 

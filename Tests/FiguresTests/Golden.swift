@@ -20,7 +20,8 @@ enum Golden {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: url)
-      Issue.record("recorded \(name)/\(file); unset RECORD_GOLDEN to compare", sourceLocation: sourceLocation)
+      Issue.record(
+        "recorded \(name)/\(file); unset RECORD_GOLDEN to compare", sourceLocation: sourceLocation)
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)

@@ -75,7 +75,8 @@ struct PNGEncoderTests {
   }
 
   @Test func base64MatchesTheRFCExamples() {
-    for (input, output) in [("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+    for (input, output) in [("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")]
+    {
       var w = SVGWriter()
       Base64.append(Array(input.utf8), to: &w)
       #expect(w.string == output)
@@ -132,7 +133,8 @@ struct PlotGridTests {
   }
 
   @Test func aSeriesNameKeepsItsColourInEveryPanel() throws {
-    let a = LinePlot(title: "a").series("x", xs: [0, 1], ys: [0, 1]).series("y", xs: [0, 1], ys: [1, 0])
+    let a = LinePlot(title: "a").series("x", xs: [0, 1], ys: [0, 1]).series(
+      "y", xs: [0, 1], ys: [1, 0])
     let b = LinePlot(title: "b").series("y", xs: [0, 1], ys: [0, 1])
     let svg = try PlotGrid(columns: 2, panels: [a, b]).renderSVG()
     // "y" is the second name seen, so it is series colour 2 in both panels (and the legend).

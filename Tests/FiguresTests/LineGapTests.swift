@@ -7,8 +7,9 @@ struct LineGapTests {
   static func pathData(_ xs: [Double], _ ys: [Double]) -> String {
     var w = SVGWriter()
     Series(name: "s", xs: xs, ys: ys, mark: .line(.solid))
-      .appendPolyline(&w, xMap: LinearMap(domain: 0...10, from: 0, to: 10),
-                      yMap: LinearMap(domain: 0...10, from: 10, to: 0))
+      .appendPolyline(
+        &w, xMap: LinearMap(domain: 0...10, from: 0, to: 10),
+        yMap: LinearMap(domain: 0...10, from: 10, to: 0))
     return w.string
   }
 

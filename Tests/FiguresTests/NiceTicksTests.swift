@@ -1,29 +1,32 @@
-@testable import Figures
 import Testing
+
+@testable import Figures
 
 @Suite("Nice ticks")
 struct NiceTicksTests {
-  @Test(arguments: [
-    (0.0...1.0, 5, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
-    (-3.24...3.24, 6, [-3.0, -2, -1, 0, 1, 2, 3]),
-    (0.0...100.0, 4, [0.0, 20, 40, 60, 80, 100]),
-    (-0.16...4.16, 5, [0.0, 1, 2, 3, 4]),
-    (0.001...0.0093, 4, [0.002, 0.004, 0.006, 0.008]),
-    (1.0...1.0, 5, [1.0]),
-    (-7.0...(-2.0), 5, [-7.0, -6, -5, -4, -3, -2]),
-    (0.1...0.4, 3, [0.1, 0.2, 0.3, 0.4]),
-    (12.0...987.0, 5, [200.0, 400, 600, 800]),
-  ] as [(ClosedRange<Double>, Int, [Double])])
+  @Test(
+    arguments: [
+      (0.0...1.0, 5, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+      (-3.24...3.24, 6, [-3.0, -2, -1, 0, 1, 2, 3]),
+      (0.0...100.0, 4, [0.0, 20, 40, 60, 80, 100]),
+      (-0.16...4.16, 5, [0.0, 1, 2, 3, 4]),
+      (0.001...0.0093, 4, [0.002, 0.004, 0.006, 0.008]),
+      (1.0...1.0, 5, [1.0]),
+      (-7.0...(-2.0), 5, [-7.0, -6, -5, -4, -3, -2]),
+      (0.1...0.4, 3, [0.1, 0.2, 0.3, 0.4]),
+      (12.0...987.0, 5, [200.0, 400, 600, 800]),
+    ] as [(ClosedRange<Double>, Int, [Double])])
   func ticksAreMultiplesOfOneTwoOrFiveTimesAPowerOfTen(
     range: ClosedRange<Double>, target: Int, expected: [Double]
   ) {
     #expect(NiceTicks.ticks(in: range, target: target) == expected)
   }
 
-  @Test(arguments: [
-    (1.0, 1, 1.0), (10.0, 5, 2.0), (7.0, 1, 5.0), (7.1, 1, 10.0), (0.35, 5, 0.05),
-    (3.0, 1, 2.0), (3.2, 1, 5.0), (1234.0, 4, 200.0), (1.45, 1, 2.0),
-  ] as [(Double, Int, Double)])
+  @Test(
+    arguments: [
+      (1.0, 1, 1.0), (10.0, 5, 2.0), (7.0, 1, 5.0), (7.1, 1, 10.0), (0.35, 5, 0.05),
+      (3.0, 1, 2.0), (3.2, 1, 5.0), (1234.0, 4, 200.0), (1.45, 1, 2.0),
+    ] as [(Double, Int, Double)])
   func theStepIsTheNiceNumberNearestTheRawStep(span: Double, target: Int, step: Double) {
     #expect(NiceTicks.step(span: span, target: target) == step)
   }
@@ -40,11 +43,13 @@ struct NiceTicksTests {
     #expect(AxisRange.padded(0...0) == -1...1)
   }
 
-  @Test(arguments: [
-    (0.0, 2, "0"), (-0.0001, 2, "0"), (-0.004, 2, "0"), (1.005, 1, "1"), (-1.25, 1, "-1.3"),
-    (12.5, 0, "13"), (3.10, 2, "3.1"), (-7.0, 2, "-7"), (0.05, 1, "0.1"), (123456.789, 2, "123456.79"),
-    (.nan, 2, "0"),
-  ] as [(Double, Int, String)])
+  @Test(
+    arguments: [
+      (0.0, 2, "0"), (-0.0001, 2, "0"), (-0.004, 2, "0"), (1.005, 1, "1"), (-1.25, 1, "-1.3"),
+      (12.5, 0, "13"), (3.10, 2, "3.1"), (-7.0, 2, "-7"), (0.05, 1, "0.1"),
+      (123456.789, 2, "123456.79"),
+      (.nan, 2, "0"),
+    ] as [(Double, Int, String)])
   func numbersUseFixedDecimalsAndNeverMinusZero(value: Double, decimals: Int, text: String) {
     #expect(Fixed.format(value, decimals: decimals) == text)
   }

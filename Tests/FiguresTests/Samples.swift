@@ -1,5 +1,5 @@
-import Foundation
 import Figures
+import Foundation
 
 /// The plots the golden files show, built from closed-form values so they never drift.
 enum Samples {
@@ -15,7 +15,8 @@ enum Samples {
       .function("tan", in: -3...3, samples: 121) { x in
         abs(cos(x)) < 0.08 ? .nan : tan(x)
       }
-      .series("1/x", xs: [-3, -2, -1, 0, 1, 2, 3], ys: [-1.0 / 3, -0.5, -1, .infinity, 1, 0.5, 1.0 / 3])
+      .series(
+        "1/x", xs: [-3, -2, -1, 0, 1, 2, 3], ys: [-1.0 / 3, -0.5, -1, .infinity, 1, 0.5, 1.0 / 3])
   }
 
   static func scatter() -> ScatterPlot {
@@ -50,7 +51,9 @@ extension Samples {
     let panels: [any XYPlot] = losses.map { name, f in
       LinePlot(title: name, xLabel: "energy gap", yLabel: "value")
         .function("loss", in: -3...3, samples: 31, f)
-        .function("−gradient", in: -3...3, samples: 31) { x in (f(x - 1e-4) - f(x + 1e-4)) / 2e-4 }
+        .function("−gradient", in: -3...3, samples: 31) { x in
+          (f(x - 1e-4) - f(x + 1e-4)) / 2e-4
+        }
     }
     return PlotGrid(title: "Losses and their gradients", columns: 2, panels: panels)
   }
