@@ -165,7 +165,7 @@ extension HeatMap {
       }
       w.raw("\"/>\n")
     }
-    w.raw("<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"12\">")
+    w.raw("<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"13\">")
     for (t, label) in zip(axis.ticks, axis.labels) {
       w.raw("<text")
       w.attribute("x", bar.maxX + Panel.tickLength + Panel.labelGap)

@@ -72,7 +72,7 @@ struct Legend {
         Series.appendMarker(&w, shape, x: x0 + Self.swatchWidth / 2, y: cy)
         w.raw("\"/>\n")
       }
-      w.raw("<text class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"12\"")
+      w.raw("<text class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"13\"")
       w.attribute("x", x0 + Self.swatchWidth + Self.gap)
       w.attribute("y", cy + 0.35 * SVGDocument.tickFontSize)
       w.byte(UInt8(ascii: ">"))

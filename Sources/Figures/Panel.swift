@@ -86,7 +86,7 @@ struct Panel {
     if xTickLabels {
       let baseline = frame.maxY + Self.tickLength + Self.labelGap + 0.8 * fs
       w.raw(
-        "<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"12\" text-anchor=\"middle\">")
+        "<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"13\" text-anchor=\"middle\">")
       for (t, label) in zip(x.ticks, x.labels) {
         w.raw("<text")
         w.attribute("x", xMap(t))
@@ -99,7 +99,7 @@ struct Panel {
     }
     if yTickLabels {
       let right = frame.x - Self.tickLength - Self.labelGap
-      w.raw("<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"12\" text-anchor=\"end\">")
+      w.raw("<g class=\"tx\" fill=\"\(Palette.textLight)\" font-size=\"13\" text-anchor=\"end\">")
       for (t, label) in zip(y.ticks, y.labels) {
         w.raw("<text")
         w.attribute("x", right)

@@ -86,7 +86,7 @@ extension PlotGrid {
         let chart = panels[i]
         Label.centred(
           &w, chart.title, x: panel.frame.x + panel.frame.width / 2, y: panel.frame.y - 7,
-          fontSize: 13)
+          fontSize: SVGDocument.fontSize)
         let clipID = "\(prefix)-clip\(i + 1)"
         panel.drawClipPath(&w, id: clipID)
         panel.drawAxes(&w)

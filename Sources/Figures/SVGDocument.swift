@@ -2,8 +2,8 @@
 enum SVGDocument {
   /// Base text size in user units; tick labels use `tickFontSize`, titles `titleFontSize`.
   static let fontSize = 14.0
-  static let tickFontSize = 12.0
-  static let titleFontSize = 16.0
+  static let tickFontSize = 13.0
+  static let titleFontSize = 17.0
 
   /// A byte that never survives `SVGWriter.text` (XML forbids it), standing for the id prefix
   /// until the content hash is known.
@@ -15,11 +15,8 @@ enum SVGDocument {
     idPrefix: String?, size: PlotSize, title: String, description: String,
     capacity: Int = 8192, body: (inout SVGWriter, String) throws -> Void
   ) rethrows -> String {
-    precondition(
-      idPrefix.map(isValidPrefix) ?? true,
-      "idPrefix must start with a letter and hold only letters, digits, - and _, got \(idPrefix!)")
     var w = SVGWriter(capacity: capacity)
-    let prefix = idPrefix ?? String(decoding: [placeholder], as: UTF8.self)
+    let prefix = idPrefix.map(sanitized) ?? String(decoding: [placeholder], as: UTF8.self)
     w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hw-plot\"")
     w.raw(" width=\"")
     w.number(size.width, decimals: 0)
@@ -38,7 +35,7 @@ enum SVGDocument {
     w.raw("</desc>\n")
     try body(&w, prefix)
     w.raw("</svg>\n")
-    guard idPrefix == nil else { return w.string }
+    if idPrefix != nil { return w.string }
     var hash = FNV1a()
     hash.combine(bytes: w.bytes)
     let derived = Array("p\(hash.shortHex)".utf8)
@@ -50,14 +47,21 @@ enum SVGDocument {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func isValidPrefix(_ prefix: String) -> Bool {
-    guard let first = prefix.unicodeScalars.first, first.properties.isAlphabetic else {
-      return false
+  /// `prefix` made safe for ids and `url(#…)`: ASCII letters, digits, "-" and "_" kept,
+  /// anything else replaced by "-", and "p" put in front unless it starts with a letter.
+  static func sanitized(_ prefix: String) -> String {
+    var out = ""
+    for scalar in prefix.unicodeScalars {
+      let keep =
+        scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+          || scalar == "-" || scalar == "_")
+      out.unicodeScalars.append(keep ? scalar : "-")
     }
-    return prefix.unicodeScalars.allSatisfy {
-      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
-        || $0 == "-" || $0 == "_"
+    if let first = out.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic {
+      return out
     }
+    return "p" + out
   }
 
   /// Estimated advance width of `text` in a sans-serif face at `fontSize` (0.56 em a character).

@@ -127,7 +127,7 @@ struct PlotGridTests {
     let (probe, error) = XMLProbe.parse(svg)
     #expect(error == nil)
     // 4 panels sharing both axes: x labels on the bottom row (2 groups), y on the left (2).
-    let groups = probe.attributes.filter { $0["font-size"] == "12" && $0["text-anchor"] != nil }
+    let groups = probe.attributes.filter { $0["font-size"] == "13" && $0["text-anchor"] != nil }
     #expect(groups.filter { $0["text-anchor"] == "middle" }.count == 2)
     #expect(groups.filter { $0["text-anchor"] == "end" }.count == 2)
   }

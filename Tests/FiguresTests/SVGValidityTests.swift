@@ -66,3 +66,13 @@ struct SVGValidityTests {
     #expect(PlotStyle.css.contains("@media print"))
   }
 }
+
+extension SVGValidityTests {
+  @Test(arguments: [
+    ("fig-losses", "fig-losses"), ("fig:loss 1", "fig-loss-1"), ("1st", "p1st"), ("", "p"),
+    ("β-plot", "p--plot"),
+  ])
+  func idPrefixesAreMadeSafeForIdsAndURLs(given: String, used: String) {
+    #expect(SVGDocument.sanitized(given) == used)
+  }
+}
