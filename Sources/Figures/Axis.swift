@@ -24,8 +24,9 @@ struct LinearMap {
   let factor: Double
 
   init(domain: ClosedRange<Double>, from: Double, to: Double) {
-    let span = domain.upperBound - domain.lowerBound
-    factor = span > 0 ? (to - from) / span : 0
+    // Halves, so that a span near the largest double does not overflow.
+    let halfSpan = domain.upperBound / 2 - domain.lowerBound / 2
+    factor = halfSpan > 0 ? (to - from) / 2 / halfSpan : 0
     offset = from - domain.lowerBound * factor
   }
 
@@ -38,7 +39,7 @@ enum TickLabel {
   static func labels(for ticks: [Double], range: ClosedRange<Double>, target: Int) -> [String] {
     let span = range.upperBound - range.lowerBound
     let magnitude = max(abs(range.lowerBound), abs(range.upperBound))
-    guard span > 0 else { return ticks.map { format($0, decimals: 2) } }
+    guard span > 0 && span.isFinite else { return ticks.map(scientific) }
     let step = NiceTicks.niceStep(span: span, target: target)
     if magnitude >= 1e6 || step.exponent < -4 {
       let exponent = Int(log10(magnitude).rounded(.down))
@@ -50,6 +51,23 @@ enum TickLabel {
     }
     let decimals = min(6, max(0, -step.exponent))
     return ticks.map { format($0, decimals: decimals) }
+  }
+
+  /// `x` as m×10ⁿ with up to three decimals of m (plainly for 0.001 ≤ |x| < 10⁶).
+  static func scientific(_ x: Double) -> String {
+    guard x != 0 && x.isFinite else { return "0" }
+    var exponent = Int(log10(abs(x)).rounded(.down))
+    if (-3..<6).contains(exponent) { return format(x, decimals: max(0, 2 - exponent)) }
+    // Scale in two steps so that subnormal x does not overflow 10⁻ⁿ.
+    var mantissa =
+      exponent < -300
+      ? x * 1e300 / NiceTicks.pow10Signed(exponent + 300) : x / NiceTicks.pow10Signed(exponent)
+    if abs(mantissa) >= 9.9995 {
+      mantissa /= 10
+      exponent += 1
+    }
+    return format(mantissa, decimals: 3).replacingOccurrences(of: ".000", with: "")
+      + "×10" + superscript(exponent)
   }
 
   /// `x` with `decimals` places kept (trailing zeros kept too, so labels line up), and "−".

@@ -7,7 +7,10 @@ public enum AxisRange {
   ) -> ClosedRange<Double> {
     let span = extent.upperBound - extent.lowerBound
     if span > 0 {
-      return (extent.lowerBound - padding * span)...(extent.upperBound + padding * span)
+      let lo = extent.lowerBound - padding * span
+      let hi = extent.upperBound + padding * span
+      // Near the largest doubles the padding would overflow: keep the extent itself.
+      return lo.isFinite && hi.isFinite ? lo...hi : extent
     }
     let v = extent.lowerBound
     let half = v == 0 ? 1 : abs(v) / 10

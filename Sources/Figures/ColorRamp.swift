@@ -35,6 +35,7 @@ enum ColorRamp {
   static func index(_ value: Double, lo: Double, scale: Double) -> UInt8 {
     guard value.isFinite else { return UInt8(levels) }
     let t = ((value - lo) * scale).rounded()
+    guard !t.isNaN else { return 0 }
     return UInt8(t.clamped(to: 0...Double(levels - 1)))
   }
 }

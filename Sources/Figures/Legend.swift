@@ -55,9 +55,16 @@ struct Legend {
     for p in placed {
       let x0 = left + (width - rowWidths[p.row]!) / 2 + p.x
       let cy = top + Double(p.row) * Self.rowHeight + Self.rowHeight / 2
+      let index = p.entry.index
+      let line: LineStyle?
+      let marker: Marker?
       switch p.entry.mark {
-      case .line(let style):
-        Series.openLine(&w, index: p.entry.index, style: style.resolved(index: p.entry.index))
+      case .line(let style): (line, marker) = (style, nil)
+      case .points(let shape): (line, marker) = (nil, shape)
+      case .lineWithMarkers(let style, let shape): (line, marker) = (style, shape)
+      }
+      if let line {
+        Series.openLine(&w, index: index, style: line.resolved(index: index))
         w.raw(" d=\"M")
         w.number(x0 + 1)
         w.byte(0x20)
@@ -65,9 +72,10 @@ struct Legend {
         w.byte(UInt8(ascii: "h"))
         w.number(Self.swatchWidth - 2)
         w.raw("\"/>\n")
-      case .points(let marker):
-        let shape = marker.resolved(index: p.entry.index)
-        Series.openMarkers(&w, index: p.entry.index, marker: shape)
+      }
+      if let marker {
+        let shape = marker.resolved(index: index)
+        Series.openMarkers(&w, index: index, marker: shape)
         w.raw(" d=\"")
         Series.appendMarker(&w, shape, x: x0 + Self.swatchWidth / 2, y: cy)
         w.raw("\"/>\n")

@@ -22,17 +22,23 @@ public struct LinePlot: XYPlot {
   }
 
   /// Adds the line through (xs[i], ys[i]) in order. Non-finite points break the line.
+  /// - Parameter marker: also marks every point (e.g. `.automatic`), in the line's colour:
+  ///   useful for a discrete distribution such as p(y) = e^(−βE(y)) / Z over a few y.
   public func series(
-    _ name: String, xs: [Double], ys: [Double], style: LineStyle = .automatic
+    _ name: String, xs: [Double], ys: [Double], style: LineStyle = .automatic,
+    marker: Marker? = nil
   ) -> LinePlot {
     var copy = self
-    copy.chart.series.append(Series(name: name, xs: xs, ys: ys, mark: .line(style)))
+    let mark: Series.Mark = marker.map { .lineWithMarkers(style, $0) } ?? .line(style)
+    copy.chart.series.append(Series(name: name, xs: xs, ys: ys, mark: mark))
     return copy
   }
 
   /// Adds the line through (i, ys[i]) for i = 0, 1, …: e.g. a loss per training step.
-  public func series(_ name: String, ys: [Double], style: LineStyle = .automatic) -> LinePlot {
-    series(name, xs: ys.indices.map(Double.init), ys: ys, style: style)
+  public func series(
+    _ name: String, ys: [Double], style: LineStyle = .automatic, marker: Marker? = nil
+  ) -> LinePlot {
+    series(name, xs: ys.indices.map(Double.init), ys: ys, style: style, marker: marker)
   }
 
   /// Adds y = f(x) sampled at `samples` evenly spaced x in `domain` (ends included).

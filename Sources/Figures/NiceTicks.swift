@@ -20,9 +20,13 @@ public enum NiceTicks {
       "range must be finite, got \(range)")
     let span = range.upperBound - range.lowerBound
     guard span > 0 else { return [range.lowerBound] }
+    // Beyond what doubles can step through (a span that overflows, or steps too fine for the
+    // magnitude), the ends are the only honest ticks.
+    guard span.isFinite else { return [range.lowerBound, range.upperBound] }
     let step = niceStep(span: span, target: target)
     let first = (range.lowerBound / step.value - 1e-9).rounded(.up)
     let last = (range.upperBound / step.value + 1e-9).rounded(.down)
+    guard max(abs(first), abs(last)) < 1e15 else { return [range.lowerBound, range.upperBound] }
     guard first <= last else { return [] }
     var ticks: [Double] = []
     var i = first
@@ -36,7 +40,7 @@ public enum NiceTicks {
   /// The number of decimals that shows every multiple of the step for `range` exactly.
   static func decimals(forTicksIn range: ClosedRange<Double>, target: Int) -> Int {
     let span = range.upperBound - range.lowerBound
-    guard span > 0 else { return 2 }
+    guard span > 0 && span.isFinite else { return 2 }
     return max(0, -niceStep(span: span, target: target).exponent)
   }
 
@@ -77,6 +81,9 @@ public enum NiceTicks {
     }
     return Step(mantissa: mantissa, exponent: exponent)
   }
+
+  /// 10ⁿ for any n (negative too), exact for |n| ≤ 22.
+  static func pow10Signed(_ n: Int) -> Double { n >= 0 ? pow10(n) : 1 / pow10(-n) }
 
   static func pow10(_ n: Int) -> Double {
     var result = 1.0

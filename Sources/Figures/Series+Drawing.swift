@@ -9,14 +9,26 @@ extension Series {
       appendPolyline(&w, xMap: xMap, yMap: yMap)
       w.raw("\"/>\n")
     case .points(let marker):
-      let shape = marker.resolved(index: index)
-      Self.openMarkers(&w, index: index, marker: shape)
+      drawMarkers(&w, index: index, marker: marker, xMap: xMap, yMap: yMap)
+    case .lineWithMarkers(let style, let marker):
+      Self.openLine(&w, index: index, style: style.resolved(index: index))
       w.raw(" d=\"")
-      for (x, y) in zip(xs, ys) where x.isFinite && y.isFinite {
-        Self.appendMarker(&w, shape, x: xMap(x), y: yMap(y))
-      }
+      appendPolyline(&w, xMap: xMap, yMap: yMap)
       w.raw("\"/>\n")
+      drawMarkers(&w, index: index, marker: marker, xMap: xMap, yMap: yMap)
     }
+  }
+
+  private func drawMarkers(
+    _ w: inout SVGWriter, index: Int, marker: Marker, xMap: LinearMap, yMap: LinearMap
+  ) {
+    let shape = marker.resolved(index: index)
+    Self.openMarkers(&w, index: index, marker: shape)
+    w.raw(" d=\"")
+    for (x, y) in zip(xs, ys) where x.isFinite && y.isFinite {
+      Self.appendMarker(&w, shape, x: xMap(x), y: yMap(y))
+    }
+    w.raw("\"/>\n")
   }
 
   static func openLine(_ w: inout SVGWriter, index: Int, style: LineStyle) {
@@ -32,23 +44,27 @@ extension Series {
     switch marker {
     case .automatic, .circle:
       w.raw(" stroke-width=\"7\" stroke-linecap=\"round\"")
-    case .square:
-      w.raw(" stroke-width=\"6\" stroke-linecap=\"square\"")
-    case .diamond, .triangle:
+    case .square, .diamond, .triangle:
       w.raw(" stroke-width=\"1\" stroke-linejoin=\"round\"")
     }
   }
 
-  /// One marker centred at (x, y): a dot or square is a zero-length segment with round or
-  /// square caps; a diamond or triangle a small closed polygon.
+  /// One marker centred at (x, y): a dot is a zero-length segment with round caps (drawn by
+  /// every renderer, per the SVG spec); the other shapes are small closed polygons (square
+  /// caps on zero-length segments are dropped by some renderers).
   static func appendMarker(_ w: inout SVGWriter, _ marker: Marker, x: Double, y: Double) {
     w.byte(UInt8(ascii: "M"))
     switch marker {
-    case .automatic, .circle, .square:
+    case .automatic, .circle:
       w.number(x)
       w.byte(0x20)
       w.number(y)
       w.raw("h0")
+    case .square:
+      w.number(x - 3)
+      w.byte(0x20)
+      w.number(y - 3)
+      w.raw("h6v6h-6z")
     case .diamond:
       w.number(x)
       w.byte(0x20)

@@ -3,6 +3,7 @@ struct Series: Sendable {
   enum Mark: Sendable, Equatable {
     case line(LineStyle)
     case points(Marker)
+    case lineWithMarkers(LineStyle, Marker)
   }
 
   var name: String

@@ -16,7 +16,8 @@ enum Samples {
         abs(cos(x)) < 0.08 ? .nan : tan(x)
       }
       .series(
-        "1/x", xs: [-3, -2, -1, 0, 1, 2, 3], ys: [-1.0 / 3, -0.5, -1, .infinity, 1, 0.5, 1.0 / 3])
+        "1/x", xs: [-3, -2, -1, 0, 1, 2, 3], ys: [-1.0 / 3, -0.5, -1, .infinity, 1, 0.5, 1.0 / 3],
+        marker: .automatic)
   }
 
   static func scatter() -> ScatterPlot {
