@@ -6,10 +6,16 @@ struct Axis {
   var ticks: [Double]
   var labels: [String]
 
-  init(range: ClosedRange<Double>, target: Int) {
+  /// An axis over `range`, given in the scale's units (decades for `.log`).
+  init(range: ClosedRange<Double>, target: Int, scale: AxisScale = .linear) {
     self.range = range
-    ticks = NiceTicks.ticks(in: range, target: target)
-    labels = TickLabel.labels(for: ticks, range: range, target: target)
+    switch scale {
+    case .linear:
+      ticks = NiceTicks.ticks(in: range, target: target)
+      labels = TickLabel.labels(for: ticks, range: range, target: target)
+    case .log:
+      (ticks, labels) = Self.logTicks(range: range, target: target)
+    }
   }
 
   /// Maps a data value to a coordinate: `range` onto `from...to` (to may be below from).

@@ -70,6 +70,20 @@ public struct LinePlot: XYPlot {
     return copy
   }
 
+  /// Sets how x values are placed: `.log` for ratios (values ≤ 0 leave gaps).
+  public func xScale(_ scale: AxisScale) -> LinePlot {
+    var copy = self
+    copy.chart.xScale = scale
+    return copy
+  }
+
+  /// Sets how y values are placed: `.log` e.g. for a loss falling over decades.
+  public func yScale(_ scale: AxisScale) -> LinePlot {
+    var copy = self
+    copy.chart.yScale = scale
+    return copy
+  }
+
   /// Fixes the y axis range.
   public func yRange(_ range: ClosedRange<Double>) -> LinePlot {
     var copy = self

@@ -1,6 +1,7 @@
 extension PlotGrid {
   func render(idPrefix: String?) throws -> String {
     guard !panels.isEmpty else { throw PlotError.nothingToDraw(plot: title) }
+    let panels = try self.panels.map { try $0.inAxisUnits() }
     var ranges: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
     for panel in panels { ranges.append(try panel.ranges()) }
     let sharedX = ranges.dropFirst().reduce(ranges[0].x) { AxisRange.union($0, $1.x)! }
@@ -39,7 +40,9 @@ extension PlotGrid {
         - Double(rows - 1) * (sharing.sharesX ? 10 : gap)) / Double(rows))
     let yTarget = max(2, Int(frameHeight / 45))
     func yAxis(_ i: Int) -> Axis {
-      Axis(range: sharing.sharesY ? sharedY : ranges[i].y, target: yTarget)
+      Axis(
+        range: sharing.sharesY ? sharedY : ranges[i].y, target: yTarget,
+        scale: sharing.sharesY ? panels[0].yScale : panels[i].yScale)
     }
     let yBand = (0..<panels.count).map { Panel.yTickBand(yAxis($0).labels) }.max()!
     let yBands = sharing.sharesY ? 1.0 : Double(columns)
@@ -62,7 +65,9 @@ extension PlotGrid {
         * (frameHeight + titleBand
           + (sharing.sharesX ? 10 : gap + xBand))
       let frame = Rect(x: x, y: y, width: frameWidth, height: frameHeight)
-      let xAxis = Axis(range: sharing.sharesX ? sharedX : ranges[i].x, target: xTarget)
+      let xAxis = Axis(
+        range: sharing.sharesX ? sharedX : ranges[i].x, target: xTarget,
+        scale: sharing.sharesX ? panels[0].xScale : panels[i].xScale)
       let lastInColumn = i + columns >= panels.count
       var panel = Panel(frame: frame, x: xAxis, y: yAxis(i))
       panel.xTickLabels = !sharing.sharesX || lastInColumn

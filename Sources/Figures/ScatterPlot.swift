@@ -44,6 +44,20 @@ public struct ScatterPlot: XYPlot {
     return copy
   }
 
+  /// Sets how x values are placed: `.log` for ratios (values ≤ 0 leave gaps).
+  public func xScale(_ scale: AxisScale) -> ScatterPlot {
+    var copy = self
+    copy.chart.xScale = scale
+    return copy
+  }
+
+  /// Sets how y values are placed: `.log` e.g. for a loss falling over decades.
+  public func yScale(_ scale: AxisScale) -> ScatterPlot {
+    var copy = self
+    copy.chart.yScale = scale
+    return copy
+  }
+
   /// Fixes the y axis range.
   public func yRange(_ range: ClosedRange<Double>) -> ScatterPlot {
     var copy = self

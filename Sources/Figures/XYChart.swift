@@ -10,6 +10,29 @@ public struct XYChart: Sendable {
   var yRange: ClosedRange<Double>?
   var size: PlotSize
   var summary: String?
+  var xScale: AxisScale = .linear
+  var yScale: AxisScale = .linear
+
+  /// The chart in axis units: series and explicit ranges passed through the axis scales
+  /// (log₁₀ for `.log`, where values ≤ 0 become NaN and so leave gaps).
+  func inAxisUnits() throws -> XYChart {
+    guard xScale != .linear || yScale != .linear else { return self }
+    for (range, scale, axis) in [(xRange, xScale, "x"), (yRange, yScale, "y")] {
+      if let range, scale == .log, !(range.lowerBound > 0 && range.upperBound.isFinite) {
+        throw PlotError.invalidRange(plot: title, axis: axis)
+      }
+    }
+    var copy = self
+    copy.series = series.map { s in
+      var t = s
+      if xScale != .linear { t.xs = s.xs.map(xScale.forward) }
+      if yScale != .linear { t.ys = s.ys.map(yScale.forward) }
+      return t
+    }
+    copy.xRange = xRange.map { xScale.forward($0.lowerBound)...xScale.forward($0.upperBound) }
+    copy.yRange = yRange.map { yScale.forward($0.lowerBound)...yScale.forward($0.upperBound) }
+    return copy
+  }
 
   /// The axis ranges: explicit ones, or the padded extent of every finite point.
   func ranges() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
@@ -50,12 +73,15 @@ public struct XYChart: Sendable {
     let xData = AxisRange.extent(of: series.lazy.flatMap(\.xs)) ?? x
     let yData = AxisRange.extent(of: series.lazy.flatMap(\.ys)) ?? y
     return "\(kind) of \(series.count) series: \(names.joined(separator: ", ")). "
-      + Self.dataSentence("x", xLabel, xData) + " " + Self.dataSentence("y", yLabel, yData)
+      + Self.dataSentence("x", xLabel, xData, xScale) + " "
+      + Self.dataSentence("y", yLabel, yData, yScale)
   }
 
-  static func dataSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String
-  {
-    let shown = label.isEmpty ? "" : " (\(label))"
+  static func dataSentence(
+    _ name: String, _ label: String, _ range: ClosedRange<Double>, _ scale: AxisScale = .linear
+  ) -> String {
+    let shown =
+      (label.isEmpty ? "" : " (\(label))") + (scale == .log ? " on a logarithmic axis" : "")
     let lo = TickLabel.format(range.lowerBound, decimals: 2)
     let hi = TickLabel.format(range.upperBound, decimals: 2)
     return "The \(name) values\(shown) range from \(lo) to \(hi)."
@@ -75,7 +101,8 @@ public struct XYChart: Sendable {
   }
 
   func render(idPrefix: String?) throws -> String {
-    let (xr, yr) = try ranges()
+    let scaled = try inAxisUnits()
+    let (xr, yr) = try scaled.ranges()
     let width = size.width
     let height = size.height
     let legend = self.legend
@@ -87,12 +114,12 @@ public struct XYChart: Sendable {
     let bottom = height - 8 - Panel.xTickBand - (xLabel.isEmpty ? 0 : 22)
     // The y ticks depend only on the frame height, so find them before the left margin.
     let yTarget = max(2, Int((bottom - top) / 55))
-    let yAxis = Axis(range: yr, target: yTarget)
+    let yAxis = Axis(range: yr, target: yTarget, scale: yScale)
     let left = 10 + Panel.yTickBand(yAxis.labels) + (yLabel.isEmpty ? 0 : 22)
     var frame = Rect(x: left, y: top, width: width - left - 20, height: bottom - top)
     frame.width = max(frame.width, 40)
     frame.height = max(frame.height, 40)
-    let xAxis = Axis(range: xr, target: Self.tickTargets(frame).x)
+    let xAxis = Axis(range: xr, target: Self.tickTargets(frame).x, scale: xScale)
     let panel = Panel(frame: frame, x: xAxis, y: yAxis)
     let desc = describe(x: xr, y: yr)
     let points = series.reduce(0) { $0 + $1.xs.count }
@@ -105,7 +132,7 @@ public struct XYChart: Sendable {
           &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
       }
       legend.draw(&w, left: 16, top: legendTop, width: width - 32)
-      drawPanel(&w, panel: panel, clipID: "\(prefix)-clip")
+      scaled.drawPanel(&w, panel: panel, clipID: "\(prefix)-clip")
       Label.centred(
         &w, xLabel, x: frame.x + frame.width / 2, y: height - 10, fontSize: SVGDocument.fontSize)
       Label.centred(

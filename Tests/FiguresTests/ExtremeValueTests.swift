@@ -9,7 +9,7 @@ struct ExtremeValueTests {
       [1e308, -1e308],
       [1e300, 1e300],
       [1, 1 + 1e-15],
-      [5e-324, 0],
+      [Double.leastNonzeroMagnitude, 0],
       [-1e-300, 1e-300],
       [123_456_789_012, 123_456_789_013],
       [.nan, 3, .infinity],

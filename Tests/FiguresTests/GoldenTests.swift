@@ -25,3 +25,9 @@ extension GoldenTests {
     try Golden.check(Samples.lossGrid().renderSVG(), case: "figure-small-multiples")
   }
 }
+
+extension GoldenTests {
+  @Test func aLogarithmicAxisMatchesItsGoldenFile() throws {
+    try Golden.check(Samples.logPlot().renderSVG(), case: "figure-log-axis")
+  }
+}

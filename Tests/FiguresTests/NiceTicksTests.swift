@@ -64,3 +64,36 @@ struct NiceTicksTests {
     #expect(Axis(range: 0...3e-6, target: 3).labels.last == "3×10⁻⁶")
   }
 }
+
+@Suite("Logarithmic axes")
+struct LogAxisTests {
+  @Test(
+    arguments: [
+      (-3.0...2.0, 5, ["0.001", "0.01", "0.1", "1", "10", "100"]),
+      (-0.2...1.1, 5, ["1", "2", "5", "10"]),
+      (-12.0...0.0, 5, ["10⁻¹²", "10⁻¹⁰", "10⁻⁸", "10⁻⁶", "10⁻⁴", "0.01", "1"]),
+      (0.0...0.2, 4, ["1.0", "1.2", "1.4"]),
+    ] as [(ClosedRange<Double>, Int, [String])])
+  func logTicksAreDecadesOrOneTwoFiveWithinThem(
+    decades: ClosedRange<Double>, target: Int, labels: [String]
+  ) {
+    #expect(Axis(range: decades, target: target, scale: .log).labels == labels)
+  }
+
+  @Test func valuesAtOrBelowZeroLeaveGapsOnALogAxis() throws {
+    let svg = try LinePlot(title: "loss")
+      .series("loss", xs: [1, 2, 3, 4], ys: [100, 0, 1, 0.01])
+      .yScale(.log).renderSVG()
+    #expect(svg.contains("on a logarithmic axis"))
+    let line = try #require(
+      svg.split(separator: "\n").first { $0.contains("class=\"s1\"") && $0.contains("L") })
+    #expect(line.filter { $0 == "M" }.count == 2, "the zero breaks the line")
+  }
+
+  @Test func aLogRangeMustBePositive() {
+    #expect(throws: PlotError.invalidRange(plot: "p", axis: "y")) {
+      try LinePlot(title: "p").series("a", xs: [1, 2], ys: [1, 2]).yRange(0...10).yScale(.log)
+        .renderSVG()
+    }
+  }
+}

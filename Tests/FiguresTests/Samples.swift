@@ -59,3 +59,15 @@ extension Samples {
     return PlotGrid(title: "Losses and their gradients", columns: 2, panels: panels)
   }
 }
+
+extension Samples {
+  /// Training losses falling over decades, on a logarithmic y axis, with markers.
+  static func logPlot() -> LinePlot {
+    let steps = (0...40).map(Double.init)
+    return LinePlot(title: "Training loss", xLabel: "step", yLabel: "loss")
+      .series("hinge", xs: steps, ys: steps.map { 2 * exp(-$0 / 6) })
+      .series("log", xs: steps, ys: steps.map { 0.7 / (1 + $0 * $0 / 4) })
+      .series("square-square", xs: steps, ys: steps.map { $0 == 20 ? 0 : 1.5 * exp(-$0 / 3) })
+      .yScale(.log)
+  }
+}
