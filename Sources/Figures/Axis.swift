@@ -63,7 +63,7 @@ enum TickLabel {
   static func scientific(_ x: Double) -> String {
     guard x != 0 && x.isFinite else { return "0" }
     var exponent = Int(log10(abs(x)).rounded(.down))
-    if (-3..<6).contains(exponent) { return format(x, decimals: max(0, 2 - exponent)) }
+    if (-3..<6).contains(exponent) { return trimmed(x, decimals: max(0, 2 - exponent)) }
     // Scale in two steps so that subnormal x does not overflow 10⁻ⁿ.
     var mantissa =
       exponent < -300
@@ -72,8 +72,13 @@ enum TickLabel {
       mantissa /= 10
       exponent += 1
     }
-    return format(mantissa, decimals: 3).replacingOccurrences(of: ".000", with: "")
-      + "×10" + superscript(exponent)
+    return trimmed(mantissa, decimals: 3) + "×10" + superscript(exponent)
+  }
+
+  /// `x` with at most `decimals` places, trailing zeros dropped, and "−".
+  static func trimmed(_ x: Double, decimals: Int) -> String {
+    let text = Fixed.format(x, decimals: decimals)
+    return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
   }
 
   /// `x` with `decimals` places kept (trailing zeros kept too, so labels line up), and "−".

@@ -27,7 +27,7 @@ extension HeatMap {
     return SVGDocument.render(
       idPrefix: idPrefix, size: size, title: title.isEmpty ? "Heat map" : title,
       description: desc, capacity: 4096 + rows * (columns + 1) * 4 / 3 + 4096
-    ) { w, prefix in
+    ) { w, _ in
       if !title.isEmpty {
         Label.centred(
           &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
@@ -56,12 +56,11 @@ extension HeatMap {
       Label.centred(
         &w, valueLabel, x: width - 16, y: frame.y + frame.height / 2,
         fontSize: SVGDocument.fontSize, rotated: true)
-      _ = prefix
     }
   }
 
   func describe(columns: Int, rows: Int, extent: ClosedRange<Double>, levels: [Double]) -> String {
-    let f = { (v: Double) in TickLabel.format(v, decimals: 2) }
+    let f = TickLabel.scientific
     var text = "Heat map of a \(columns) × \(rows) grid"
     if !valueLabel.isEmpty { text += " of \(valueLabel)" }
     text += " over \(xLabel.isEmpty ? "x" : xLabel) from \(f(x.lowerBound)) to \(f(x.upperBound))"

@@ -37,13 +37,6 @@ public enum NiceTicks {
     return ticks
   }
 
-  /// The number of decimals that shows every multiple of the step for `range` exactly.
-  static func decimals(forTicksIn range: ClosedRange<Double>, target: Int) -> Int {
-    let span = range.upperBound - range.lowerBound
-    guard span > 0 && span.isFinite else { return 2 }
-    return max(0, -niceStep(span: span, target: target).exponent)
-  }
-
   /// A step m × 10^exponent, with m in {1, 2, 5}.
   struct Step {
     var mantissa: Double

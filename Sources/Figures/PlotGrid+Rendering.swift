@@ -119,8 +119,12 @@ extension PlotGrid {
     var text = "Grid of \(panels.count) plots in \(rows) rows and \(columns) columns: "
     text += names.joined(separator: ", ") + "."
     let first = panels[0]
-    if sharing.sharesX { text += " " + XYChart.axisSentence("shared x", first.xLabel, x) }
-    if sharing.sharesY { text += " " + XYChart.axisSentence("shared y", first.yLabel, y) }
+    if sharing.sharesX {
+      text += " " + XYChart.axisSentence("shared x", first.xLabel, x, first.xScale)
+    }
+    if sharing.sharesY {
+      text += " " + XYChart.axisSentence("shared y", first.yLabel, y, first.yScale)
+    }
     return text
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The description shared by line and scatter plots: labels, series and optional fixed
 /// ranges. Build one through `LinePlot` or `ScatterPlot`; `PlotGrid` lays several out.
 public struct XYChart: Sendable {
@@ -82,17 +84,23 @@ public struct XYChart: Sendable {
   ) -> String {
     let shown =
       (label.isEmpty ? "" : " (\(label))") + (scale == .log ? " on a logarithmic axis" : "")
-    let lo = TickLabel.format(range.lowerBound, decimals: 2)
-    let hi = TickLabel.format(range.upperBound, decimals: 2)
+    let lo = TickLabel.scientific(range.lowerBound)
+    let hi = TickLabel.scientific(range.upperBound)
     return "The \(name) values\(shown) range from \(lo) to \(hi)."
   }
 
-  static func axisSentence(_ name: String, _ label: String, _ range: ClosedRange<Double>) -> String
-  {
+  /// "The x axis (label) runs from lo to hi.", with `range` in axis units.
+  static func axisSentence(
+    _ name: String, _ label: String, _ range: ClosedRange<Double>, _ scale: AxisScale = .linear
+  ) -> String {
     let shown = label.isEmpty ? "" : " (\(label))"
-    let lo = TickLabel.format(range.lowerBound, decimals: 2)
-    let hi = TickLabel.format(range.upperBound, decimals: 2)
-    return "The \(name) axis\(shown) runs from \(lo) to \(hi)."
+    let bounds =
+      scale == .log
+      ? [range.lowerBound, range.upperBound].map { pow(10, $0) }
+      : [range.lowerBound, range.upperBound]
+    let (lo, hi) = (TickLabel.scientific(bounds[0]), TickLabel.scientific(bounds[1]))
+    let kind = scale == .log ? " logarithmic" : ""
+    return "The\(kind) \(name) axis\(shown) runs from \(lo) to \(hi)."
   }
 
   /// Tick count targets for a frame: about one x tick per 90 units, one y tick per 55.

@@ -21,7 +21,7 @@ struct HeatMapTests {
   @Test func missingValuesAreCountedInTheDescription() throws {
     let values: [[Double]] = [[0, 1, .nan], [1, 2, 3]]
     let svg = try HeatMap(title: "h", x: 0...3, y: 0...2, values: values).renderSVG()
-    #expect(svg.contains("Values range from 0.00 to 3.00. 1 cells have no value."))
+    #expect(svg.contains("Values range from 0 to 3. 1 cells have no value."))
     #expect(svg.contains("image-rendering:pixelated"), "a small grid is drawn with sharp cells")
   }
 
