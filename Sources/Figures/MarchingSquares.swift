@@ -18,7 +18,7 @@ enum MarchingSquares {
     // Edge ids: horizontal edge from node (i, j) = 2(j·nx + i), vertical = 2(j·nx + i) + 1.
     func h(_ i: Int, _ j: Int) -> Int { 2 * (j * nx + i) }
     func v(_ i: Int, _ j: Int) -> Int { 2 * (j * nx + i) + 1 }
-    var points: [Int: Point] = [:]
+    var points = [Point?](repeating: nil, count: 2 * nx * ny)
     var segments: [(Int, Int)] = []
 
     func crossing(_ edge: Int) -> Int {
@@ -83,21 +83,27 @@ enum MarchingSquares {
         }
       }
     }
-    return join(segments).map { chain in chain.map { points[$0]! } }
+    return join(segments, edgeCount: points.count).map { chain in chain.map { points[$0]! } }
   }
 
   /// Chains segments that share an edge into polylines of edge ids, in a deterministic order
-  /// (by first unused segment).
-  static func join(_ segments: [(Int, Int)]) -> [[Int]] {
-    var touching: [Int: [Int]] = [:]
+  /// (by first unused segment). An edge borders two cells, so it touches at most two segments.
+  static func join(_ segments: [(Int, Int)], edgeCount: Int) -> [[Int]] {
+    var touching = [Int32](repeating: -1, count: 2 * edgeCount)
     for (s, seg) in segments.enumerated() {
-      touching[seg.0, default: []].append(s)
-      touching[seg.1, default: []].append(s)
+      for edge in [seg.0, seg.1] {
+        let slot = touching[2 * edge] < 0 ? 2 * edge : 2 * edge + 1
+        touching[slot] = Int32(s)
+      }
     }
     var used = [Bool](repeating: false, count: segments.count)
     var chains: [[Int]] = []
     func extend(_ chain: inout [Int]) {
-      while let end = chain.last, let next = touching[end]?.first(where: { !used[$0] }) {
+      while let end = chain.last {
+        let a = Int(touching[2 * end])
+        let b = Int(touching[2 * end + 1])
+        let next = a >= 0 && !used[a] ? a : (b >= 0 && !used[b] ? b : -1)
+        guard next >= 0 else { return }
         used[next] = true
         let seg = segments[next]
         chain.append(seg.0 == end ? seg.1 : seg.0)
