@@ -93,8 +93,10 @@ public struct HeatMap: SVGRenderable {
     return copy
   }
 
+  /// The heat map as one `<svg>` element, ids derived from its content.
   public func renderSVG() throws -> String { try render(idPrefix: nil) }
 
+  /// The same, with ids starting with `idPrefix`.
   public func renderSVG(idPrefix: String) throws -> String { try render(idPrefix: idPrefix) }
 
   /// The grid's size and value extent, or the reason it cannot be drawn.

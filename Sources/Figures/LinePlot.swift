@@ -7,6 +7,7 @@
 ///
 /// NaN and infinite values leave gaps in their line. Each modifier returns a new plot.
 public struct LinePlot: XYPlot {
+  /// The description drawn: series, labels, ranges and scales.
   public private(set) var chart: XYChart
 
   /// An empty plot; add lines with `series` and `function`.

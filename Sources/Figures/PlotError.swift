@@ -14,6 +14,7 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An explicit axis range is empty or not finite.
   case invalidRange(plot: String, axis: String)
 
+  /// One line naming the plot, the series and what is wrong with it.
   public var description: String {
     switch self {
     case .emptySeries(let plot, let series):

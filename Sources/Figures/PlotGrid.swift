@@ -13,9 +13,13 @@
 public struct PlotGrid: SVGRenderable {
   /// Which axes the panels share.
   public enum SharedAxes: Sendable, Equatable {
+    /// Every panel fits its own data and labels its own ticks.
     case none
+    /// One x range for all panels; x tick labels only under the bottom panel of each column.
     case x
+    /// One y range for all panels; y tick labels only left of the first column.
     case y
+    /// Both of the above.
     case both
 
     var sharesX: Bool { self == .x || self == .both }
@@ -50,8 +54,10 @@ public struct PlotGrid: SVGRenderable {
     return copy
   }
 
+  /// The grid as one `<svg>` element, ids derived from its content.
   public func renderSVG() throws -> String { try render(idPrefix: nil) }
 
+  /// The same, with ids starting with `idPrefix`.
   public func renderSVG(idPrefix: String) throws -> String { try render(idPrefix: idPrefix) }
 }
 

@@ -25,9 +25,13 @@ public struct PlotSize: Sendable, Equatable {
 public enum LineStyle: Sendable, Equatable {
   /// Solid, dashed, dotted, dash-dot in turn by series, so series differ without colour too.
   case automatic
+  /// An unbroken line.
   case solid
+  /// Dashes 6 units long with 5-unit gaps.
   case dashed
+  /// Round dots 4.5 units apart.
   case dotted
+  /// Alternating dashes and dots.
   case dashDot
 
   func resolved(index: Int) -> LineStyle {
@@ -50,9 +54,13 @@ public enum LineStyle: Sendable, Equatable {
 public enum Marker: Sendable, Equatable {
   /// Circle, square, diamond, triangle in turn by series.
   case automatic
+  /// A filled disc 7 units across.
   case circle
+  /// A filled square 7 units across.
   case square
+  /// A filled diamond 9 units tall.
   case diamond
+  /// A filled triangle, point up, 9 units wide.
   case triangle
 
   func resolved(index: Int) -> Marker {

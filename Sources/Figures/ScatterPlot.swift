@@ -7,6 +7,7 @@
 ///
 /// Points with a NaN or infinite coordinate are skipped.
 public struct ScatterPlot: XYPlot {
+  /// The description drawn: series, labels, ranges and scales.
   public private(set) var chart: XYChart
 
   /// An empty plot; add series with `points`.

@@ -171,7 +171,10 @@ public protocol XYPlot: SVGRenderable {
 }
 
 extension XYPlot {
+  /// The plot as one `<svg>` element, ids derived from its content.
   public func renderSVG() throws -> String { try chart.render(idPrefix: nil) }
+
+  /// The same, with ids starting with `idPrefix`.
   public func renderSVG(idPrefix: String) throws -> String {
     try chart.render(idPrefix: idPrefix)
   }
