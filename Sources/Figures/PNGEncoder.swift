@@ -1,0 +1,130 @@
+/// A minimal PNG writer for palette images: 8-bit indices, a 256-colour `PLTE`, a `tRNS`
+/// that makes the last entry transparent, and zlib data in stored (uncompressed) deflate
+/// blocks. Indices change too often between neighbouring cells for run-length tricks to pay,
+/// and stored blocks keep the encoder tiny and fast.
+enum PNGEncoder {
+  /// `indices` row by row from the top, `width × height` of them.
+  static func palettePNG(
+    width: Int, height: Int, indices: [UInt8], palette: [(UInt8, UInt8, UInt8)],
+    transparentIndex: Int?
+  ) -> [UInt8] {
+    precondition(indices.count == width * height, "indices must hold width × height values")
+    precondition(palette.count <= 256, "palette must have at most 256 entries")
+    var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    var header: [UInt8] = []
+    header.appendBigEndian(UInt32(width))
+    header.appendBigEndian(UInt32(height))
+    header += [8, 3, 0, 0, 0]  // depth 8, colour type 3 (palette), deflate, filter 0, no interlace
+    appendChunk(&png, "IHDR", header)
+    appendChunk(&png, "PLTE", palette.flatMap { [$0.0, $0.1, $0.2] })
+    if let transparentIndex {
+      var alpha = [UInt8](repeating: 255, count: transparentIndex + 1)
+      alpha[transparentIndex] = 0
+      appendChunk(&png, "tRNS", alpha)
+    }
+    var raw: [UInt8] = []
+    raw.reserveCapacity((width + 1) * height)
+    for row in 0..<height {
+      raw.append(0)  // filter: none
+      raw.append(contentsOf: indices[(row * width)..<((row + 1) * width)])
+    }
+    appendChunk(&png, "IDAT", zlibStored(raw))
+    appendChunk(&png, "IEND", [])
+    return png
+  }
+
+  /// A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951 §3.2.4) and the Adler-32.
+  static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = [0x78, 0x01]
+    out.reserveCapacity(data.count + data.count / 65535 * 5 + 16)
+    var offset = 0
+    repeat {
+      let length = min(65535, data.count - offset)
+      let final: UInt8 = offset + length == data.count ? 1 : 0
+      out.append(final)
+      out.append(UInt8(length & 0xFF))
+      out.append(UInt8(length >> 8))
+      out.append(UInt8(~length & 0xFF))
+      out.append(UInt8((~length >> 8) & 0xFF))
+      out.append(contentsOf: data[offset..<(offset + length)])
+      offset += length
+    } while offset < data.count
+    out.appendBigEndian(adler32(data))
+    return out
+  }
+
+  static func adler32(_ data: [UInt8]) -> UInt32 {
+    var a: UInt32 = 1
+    var b: UInt32 = 0
+    var i = 0
+    while i < data.count {
+      let end = min(i + 5552, data.count)  // largest run before the sums can overflow
+      while i < end {
+        a += UInt32(data[i])
+        b += a
+        i += 1
+      }
+      a %= 65521
+      b %= 65521
+    }
+    return b << 16 | a
+  }
+
+  static let crcTable: [UInt32] = (0..<256).map { n in
+    var c = UInt32(n)
+    for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+    return c
+  }
+
+  static func crc32<S: Sequence>(_ bytes: S) -> UInt32 where S.Element == UInt8 {
+    var c: UInt32 = 0xFFFF_FFFF
+    for b in bytes { c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+    return c ^ 0xFFFF_FFFF
+  }
+
+  private static func appendChunk(_ png: inout [UInt8], _ type: String, _ data: [UInt8]) {
+    png.appendBigEndian(UInt32(data.count))
+    let start = png.count
+    png.append(contentsOf: type.utf8)
+    png.append(contentsOf: data)
+    png.appendBigEndian(crc32(png[start...]))
+  }
+}
+
+extension Array where Element == UInt8 {
+  mutating func appendBigEndian(_ value: UInt32) {
+    append(UInt8(value >> 24))
+    append(UInt8((value >> 16) & 0xFF))
+    append(UInt8((value >> 8) & 0xFF))
+    append(UInt8(value & 0xFF))
+  }
+}
+
+/// Base64 (RFC 4648, with padding) written straight into an `SVGWriter`.
+enum Base64 {
+  private static let alphabet = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+  static func append(_ data: [UInt8], to w: inout SVGWriter) {
+    var out: [UInt8] = []
+    out.reserveCapacity((data.count + 2) / 3 * 4)
+    var i = 0
+    while i + 3 <= data.count {
+      let n = UInt32(data[i]) << 16 | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2])
+      out.append(alphabet[Int(n >> 18)])
+      out.append(alphabet[Int((n >> 12) & 63)])
+      out.append(alphabet[Int((n >> 6) & 63)])
+      out.append(alphabet[Int(n & 63)])
+      i += 3
+    }
+    let rest = data.count - i
+    if rest > 0 {
+      let n = UInt32(data[i]) << 16 | (rest == 2 ? UInt32(data[i + 1]) << 8 : 0)
+      out.append(alphabet[Int(n >> 18)])
+      out.append(alphabet[Int((n >> 12) & 63)])
+      out.append(rest == 2 ? alphabet[Int((n >> 6) & 63)] : UInt8(ascii: "="))
+      out.append(UInt8(ascii: "="))
+    }
+    w.append(contentsOf: out)
+  }
+}

@@ -1,2 +1,0 @@
-/// Placeholder so the target builds before its module lands.
-enum FiguresModulePlaceholder {}

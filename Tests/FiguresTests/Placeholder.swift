@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Figures
-
-@Suite struct FiguresPlaceholderTests {}
