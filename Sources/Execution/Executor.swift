@@ -63,7 +63,8 @@ public struct Executor: Sendable {
     _ source: RunnerSource, toolchain: Toolchain, workDirectory: String
   ) throws(ExecutorError) -> DocumentRun {
     let compiler = RunnerCompiler(
-      toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory)
+      toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory,
+      timeoutSeconds: configuration.compileTimeoutSeconds)
     let compiled = try compiler.compile(source, in: workDirectory)
     let diagnostics = compiled.diagnostics
     if let executable = compiled.executable {
