@@ -26,7 +26,11 @@ struct ChildProcess {
     executable: String, arguments: [String], environment: [String: String],
     stdoutPath: String, stderrPath: String
   ) throws(ExecutorError) -> ChildProcess {
-    var actions = posix_spawn_file_actions_t()
+    #if canImport(Darwin)
+      var actions: posix_spawn_file_actions_t? = nil
+    #else
+      var actions = posix_spawn_file_actions_t()
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -35,7 +39,11 @@ struct ChildProcess {
     posix_spawn_file_actions_addopen(
       &actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-    var attributes = posix_spawnattr_t()
+    #if canImport(Darwin)
+      var attributes: posix_spawnattr_t? = nil
+    #else
+      var attributes = posix_spawnattr_t()
+    #endif
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     var noSignals = sigset_t()
