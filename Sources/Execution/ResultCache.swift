@@ -22,7 +22,7 @@ struct ResultCache: Sendable {
   /// block crashed is not reused when blocks moved (its stderr quotes the old lines).
   func load(key: String, blocks: [VerifyBlock], displayPath: String) -> DocumentRun? {
     guard let data = FileManager.default.contents(atPath: path(key)),
-      let entry = try? JSONDecoder().decode(Entry.self, from: data),
+      let entry = try? Self.decoder.decode(Entry.self, from: data),
       entry.codeLines.count == blocks.count
     else { return nil }
     let newLines = blocks.map(\.codeLine)
@@ -41,6 +41,8 @@ struct ResultCache: Sendable {
   func store(_ run: DocumentRun, blocks: [VerifyBlock], key: String) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let entry = Entry(codeLines: blocks.map(\.codeLine), run: run)
     guard let data = try? encoder.encode(entry) else { return }
     try? FileManager.default.createDirectory(
@@ -51,6 +53,13 @@ struct ResultCache: Sendable {
   }
 
   private func path(_ key: String) -> String { directory + "/\(key).json" }
+
+  private static var decoder: JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return decoder
+  }
 
   /// The key of a document run: SHA-256 over the display path, each block's index, options
   /// and code (not its line), the fingerprints of the runtime library and module files (path,
