@@ -2,7 +2,14 @@
 public struct Diagnostic: Codable, Sendable, Equatable {
   /// How serious the message is.
   public enum Severity: String, Codable, Sendable, Equatable {
-    case error, warning, note, remark
+    /// The block cannot compile.
+    case error
+    /// Compiles, but the compiler has a concern.
+    case warning
+    /// More about the preceding error or warning.
+    case note
+    /// Information only.
+    case remark
   }
 
   /// How serious the message is.

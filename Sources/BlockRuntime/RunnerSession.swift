@@ -22,11 +22,14 @@ final class RunnerSession: @unchecked Sendable {
   private var mutex = pthread_mutex_t()
   private var recordsDescriptor: Int32 = -1
   private var outputDirectory: String?
-  private(set) var currentBlock = -1
+  private var runningBlock = -1
 
   private init() {
     pthread_mutex_init(&mutex, nil)
   }
+
+  /// The 0-based index of the block that is running (-1 before the first).
+  var currentBlock: Int { locked { runningBlock } }
 
   /// Reads the environment, applies limits, makes stdout unbuffered and opens the record file.
   func start() {
@@ -45,7 +48,7 @@ final class RunnerSession: @unchecked Sendable {
 
   /// Marks block `index` as running: output goes to its own files, a `started` record is written.
   func begin(block index: Int) {
-    locked { currentBlock = index }
+    locked { runningBlock = index }
     redirectOutput(block: index)
     append(.started(block: index))
   }

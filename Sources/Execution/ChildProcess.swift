@@ -26,7 +26,11 @@ struct ChildProcess {
     executable: String, arguments: [String], environment: [String: String],
     stdoutPath: String, stderrPath: String
   ) throws(ExecutorError) -> ChildProcess {
-    var actions = posix_spawn_file_actions_t()
+    #if canImport(Darwin)
+      var actions: posix_spawn_file_actions_t? = nil
+    #else
+      var actions = posix_spawn_file_actions_t()
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -35,7 +39,11 @@ struct ChildProcess {
     posix_spawn_file_actions_addopen(
       &actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-    var attributes = posix_spawnattr_t()
+    #if canImport(Darwin)
+      var attributes: posix_spawnattr_t? = nil
+    #else
+      var attributes = posix_spawnattr_t()
+    #endif
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     var noSignals = sigset_t()
@@ -95,21 +103,46 @@ struct ChildProcess {
 
   /// Runs `executable` to completion and returns its exit and its stdout and stderr text,
   /// captured through files in `directory`.
+  /// When `timeoutSeconds` passes first, the child's group is killed and `timedOut` is true.
   static func run(
-    executable: String, arguments: [String], environment: [String: String], directory: String
-  ) throws(ExecutorError) -> (termination: Termination, stdout: String, stderr: String) {
+    executable: String, arguments: [String], environment: [String: String], directory: String,
+    timeoutSeconds: Double? = nil
+  ) throws(ExecutorError) -> (
+    termination: Termination, stdout: String, stderr: String, timedOut: Bool
+  ) {
     let base = directory + "/.capture-\(UUID().uuidString)"
     let child = try spawn(
       executable: executable, arguments: arguments, environment: environment,
       stdoutPath: base + ".out", stderrPath: base + ".err")
-    let termination = child.wait()
+    var termination: Termination
+    var timedOut = false
+    if let timeoutSeconds {
+      let deadline = RunnerProcess.now() + timeoutSeconds
+      var pause: UInt32 = 1_000
+      while true {
+        if let ended = child.poll() {
+          termination = ended
+          break
+        }
+        if RunnerProcess.now() > deadline {
+          child.killGroup()
+          termination = child.wait()
+          timedOut = true
+          break
+        }
+        usleep(pause)
+        pause = min(pause * 2, 20_000)
+      }
+    } else {
+      termination = child.wait()
+    }
     defer {
       unlink(base + ".out")
       unlink(base + ".err")
     }
     let out = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
     let err = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
-    return (termination, out, err)
+    return (termination, out, err, timedOut)
   }
 }
 

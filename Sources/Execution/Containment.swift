@@ -17,7 +17,8 @@ enum Containment {
       guard let truePath,
         let result = try? ChildProcess.run(
           executable: prefix[0], arguments: Array(prefix.dropFirst()) + [truePath],
-          environment: ["PATH": "/usr/bin:/bin"], directory: NSTemporaryDirectory()),
+          environment: ["PATH": "/usr/bin:/bin"], directory: NSTemporaryDirectory(),
+          timeoutSeconds: 5),
         result.termination == .exited(0)
       else { return nil }
       return prefix

@@ -40,9 +40,11 @@ public struct Executor: Sendable {
     let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
     let cache = configuration.cacheDirectory.map { ResultCache(directory: $0) }
     let key = ResultCache.key(
-      source: source, runtimeFingerprint: runtime, toolchainFingerprint: toolchain.fingerprint,
+      request: request, runtimeFingerprint: runtime, toolchainFingerprint: toolchain.fingerprint,
       limits: configuration.limits)
-    if useCache, let cache, var cached = cache.load(key: key) {
+    if useCache, let cache,
+      var cached = cache.load(key: key, blocks: request.blocks, displayPath: request.displayPath)
+    {
       cached.fromCache = true
       return cached
     }
@@ -53,7 +55,7 @@ public struct Executor: Sendable {
       if case .timedOut = $0.status { return true }
       return false
     }
-    if let cache, cacheable { cache.store(result, key: key) }
+    if let cache, cacheable { cache.store(result, blocks: request.blocks, key: key) }
     return result
   }
 
@@ -61,7 +63,8 @@ public struct Executor: Sendable {
     _ source: RunnerSource, toolchain: Toolchain, workDirectory: String
   ) throws(ExecutorError) -> DocumentRun {
     let compiler = RunnerCompiler(
-      toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory)
+      toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory,
+      timeoutSeconds: configuration.compileTimeoutSeconds)
     let compiled = try compiler.compile(source, in: workDirectory)
     let diagnostics = compiled.diagnostics
     if let executable = compiled.executable {

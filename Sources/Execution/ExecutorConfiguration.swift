@@ -48,12 +48,14 @@ public struct ExecutorConfiguration: Sendable, Equatable {
   public var isolation: Isolation
   /// Where per-run scratch folders are made; nil for the system temporary folder.
   public var scratchRoot: String?
+  /// Seconds one compile of a document may take before it is stopped (default 120).
+  public var compileTimeoutSeconds: Double
 
   /// Creates a configuration.
   public init(
     runtimeDirectory: String, cacheDirectory: String? = nil, compilerPath: String? = nil,
     limits: ResourceLimits = ResourceLimits(), isolation: Isolation = .automatic,
-    scratchRoot: String? = nil
+    scratchRoot: String? = nil, compileTimeoutSeconds: Double = 120
   ) {
     self.runtimeDirectory = runtimeDirectory
     self.cacheDirectory = cacheDirectory
@@ -61,6 +63,7 @@ public struct ExecutorConfiguration: Sendable, Equatable {
     self.limits = limits
     self.isolation = isolation
     self.scratchRoot = scratchRoot
+    self.compileTimeoutSeconds = compileTimeoutSeconds
   }
 
   /// The folder of the running executable (where `swift build` puts the runtime library).

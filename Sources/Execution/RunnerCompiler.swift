@@ -1,9 +1,12 @@
+import BlockRecords
 import Foundation
 
 /// Compiles a generated runner with `swiftc` against the block runtime library.
 struct RunnerCompiler {
   var toolchain: Toolchain
   var runtimeDirectory: String
+  /// Seconds a compile may take before it is stopped and reported at the first block.
+  var timeoutSeconds: Double = 120
 
   /// The outcome of one compile.
   struct Outcome {
@@ -38,8 +41,18 @@ struct RunnerCompiler {
     environment["TERM"] = "dumb"
     let result = try ChildProcess.run(
       executable: toolchain.swiftc, arguments: arguments, environment: environment,
-      directory: workDirectory)
+      directory: workDirectory, timeoutSeconds: timeoutSeconds)
     let seconds = Date().timeIntervalSince(started)
+    if result.timedOut, let first = source.blocks.first {
+      var diagnostics = CompilerDiagnostics(output: "", source: source, generatedPath: mainPath)
+      diagnostics.byBlock[0] = [
+        Diagnostic(
+          severity: .error,
+          message: "the compiler did not finish within \(NumberText.format(timeoutSeconds)) s",
+          location: BlockLocation(file: source.displayPath, line: first.codeLine, column: 0))
+      ]
+      return Outcome(executable: nil, diagnostics: diagnostics, seconds: seconds)
+    }
     let output = result.stderr + (result.stdout.isEmpty ? "" : "\n" + result.stdout)
     var diagnostics = CompilerDiagnostics(
       output: output, source: source, generatedPath: mainPath)

@@ -3,6 +3,7 @@
 public struct VerifyOptions: Sendable, Equatable, Hashable, Codable {
   /// On/off options.
   public struct Flags: OptionSet, Sendable, Hashable, Codable {
+    /// The bits of the set flags.
     public let rawValue: Int
     /// Creates flags from their raw bits.
     public init(rawValue: Int) { self.rawValue = rawValue }

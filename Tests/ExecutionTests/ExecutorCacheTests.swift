@@ -23,9 +23,49 @@ struct ExecutorCacheTests {
     #expect(!third.fromCache)
     #expect(third.blocks[0].values.map(\.content) == [.scalar("2")])
 
+    var slower = request
+    slower.blocks[0].options.timeoutSeconds = 3
+    #expect(!(try executor.run(slower, useCache: true)).fromCache)
+  }
+
+  @Test func aProseEditThatMovesBlocksIsAHitWithMovedLocations() throws {
+    let cache = TestRuntime.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let executor = TestRuntime.executor(cache: cache)
+    let request = TestRuntime.request(
+      "moved", [(3, "check(true, \"a\")"), (8, "let z: Int = \"no\"")])
+    let first = try executor.run(request, useCache: true)
     var moved = request
-    moved.blocks[0].options.timeoutSeconds = 3
-    #expect(!(try executor.run(moved, useCache: true)).fromCache)
+    moved.blocks[0].codeLine = 5
+    moved.blocks[1].codeLine = 13
+    let second = try executor.run(moved, useCache: true)
+    #expect(second.fromCache)
+    #expect(second.blocks.map(\.line) == [5, 13])
+    #expect(second.blocks[0].checks[0].location.line == 5)
+    #expect(first.blocks[0].checks[0].location.line == 3)
+    guard case .compileError(let diagnostics) = second.blocks[1].status else {
+      Issue.record("expected a compile error, got \(second.blocks[1].status)")
+      return
+    }
+    #expect(diagnostics.first?.location.line == 13)
+  }
+
+  @Test func aMovedDocumentWhoseBlockCrashedRunsAgain() throws {
+    let cache = TestRuntime.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let executor = TestRuntime.executor(cache: cache)
+    let request = TestRuntime.request("crashmove", [(3, "fatalError(\"stop\")")])
+    _ = try executor.run(request, useCache: true)
+    #expect(try executor.run(request, useCache: true).fromCache)
+    var moved = request
+    moved.blocks[0].codeLine = 4
+    let rerun = try executor.run(moved, useCache: true)
+    #expect(!rerun.fromCache)
+    #expect(
+      rerun.blocks[0].status
+        == .crashed(
+          message: "Fatal error: stop",
+          location: BlockLocation(file: "Content/crashmove.md", line: 4, column: 1)))
   }
 
   @Test func forcingARunIgnoresTheCacheAndDeletingItIsSafe() throws {

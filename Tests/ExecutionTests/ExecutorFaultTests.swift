@@ -193,4 +193,21 @@ struct ExecutorFaultTests {
     }
     #expect(message == "Fatal error: Error raised at top level: HWDocument.Oops()")
   }
+
+  @Test func aCompileThatRunsTooLongIsAnErrorAtTheFirstBlock() throws {
+    let executor = Executor(
+      configuration: ExecutorConfiguration(
+        runtimeDirectory: TestRuntime.directory ?? "", compileTimeoutSeconds: 0.05))
+    let request = TestRuntime.request("slowbuild", [(4, "check(true, \"a\")"), (9, "print(1)")])
+    let run = try executor.run(request, useCache: false)
+    #expect(
+      run.blocks.map(\.status) == [
+        .compileError([
+          Diagnostic(
+            severity: .error, message: "the compiler did not finish within 0.05 s",
+            location: BlockLocation(file: "Content/slowbuild.md", line: 4, column: 0))
+        ]),
+        .notRun(reason: "an earlier block (line 4) did not compile"),
+      ])
+  }
 }

@@ -81,6 +81,29 @@ import Testing
     #expect(object["succeeded"] as? Bool == false)
   }
 
+  @Test func anInfiniteToleranceIsWrittenAsTextAndStillFollowsTheSchema() throws {
+    let summary = VerificationSummary(documents: [
+      .init(
+        displayPath: "Content/a.md",
+        run: DocumentRun(blocks: [
+          BlockRun(
+            index: 0, line: 3, status: .passed,
+            checks: [
+              CheckRecord(
+                block: 0, kind: .close, label: "anything goes", passed: true, actual: "1",
+                expected: "2", tolerance: .infinity,
+                location: ReportSamples.location(3, 11, "Content/a.md"))
+            ])
+        ]))
+    ])
+    let text = JSONReport.render(summary)
+    #expect(text.contains("\"tolerance\" : \"inf\""))
+    let schemaData = try Data(contentsOf: Self.fixtures.appendingPathComponent("schema.json"))
+    let schema = try JSONSerialization.jsonObject(with: schemaData)
+    let report = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    #expect(SchemaCheck(root: schema).problems(report, schema: schema, path: "$") == [])
+  }
+
   @Test func theSchemaCheckCatchesAMissingKey() throws {
     let schemaData = try Data(contentsOf: Self.fixtures.appendingPathComponent("schema.json"))
     let schema = try JSONSerialization.jsonObject(with: schemaData)
@@ -153,6 +176,9 @@ struct SchemaCheck {
     var found: [String] = []
     if let type = rules["type"] as? String, !matches(value, type) {
       return ["\(path): expected \(type)"]
+    }
+    if let types = rules["type"] as? [String], !types.contains(where: { matches(value, $0) }) {
+      return ["\(path): expected one of \(types)"]
     }
     if let allowed = rules["enum"] as? [Any],
       !allowed.contains(where: { "\($0)" == "\(value)" })

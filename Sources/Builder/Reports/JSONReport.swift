@@ -24,7 +24,7 @@ import Foundation
 ///                   "outcome": "passed" | "failed" | "error" | "skipped",
 ///                   "message": "…" (unless passed), "kind": "compileError" | "crashed" |
 ///                   "timedOut" (errors only), "actual", "expected" (strings, close checks),
-///                   "tolerance" (number, close checks)} ] } ] }
+///                   "tolerance" (number, or "inf"/"nan", close checks)} ] } ] }
 /// ```
 /// Columns are 1-based UTF-8 bytes; 0 means unknown. Items are defined by `VerificationItem`.
 public enum JSONReport {
@@ -32,6 +32,9 @@ public enum JSONReport {
   public static func render(_ summary: VerificationSummary) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // A block may pass a tolerance of infinity or NaN.
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let report = Report(summary)
     guard let data = try? encoder.encode(report) else {
       preconditionFailure("render(_:): the summary cannot be encoded")

@@ -11,6 +11,7 @@ import BlockRecords
 public struct VerificationItem: Sendable, Equatable {
   /// The verdict.
   public enum Outcome: Sendable, Equatable {
+    /// The check held (or an expect-failure block failed as it should).
     case passed
     /// A check failed (or an expect-failure block did not fail); `message` says how.
     case failed(message: String)
