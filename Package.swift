@@ -33,7 +33,9 @@ let package = Package(
     .target(name: "BlockRecords"),
     .target(name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords"]),
     .target(name: "Execution", dependencies: ["BlockRecords"]),
-    .target(name: "Builder", dependencies: ["Markup", "TeXMath", "Execution", "BlockRecords"]),
+    .target(
+      name: "Builder", dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords"],
+      resources: [.copy("Resources/fonts")]),
     .executableTarget(
       name: "hw",
       dependencies: ["Builder", .product(name: "ArgumentParser", package: "swift-argument-parser")]

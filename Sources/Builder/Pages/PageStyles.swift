@@ -1,7 +1,22 @@
+import Figures
+import TeXMath
+
 /// Styles that parts of the page bring with them (verification results, math, figures), added
 /// to the default stylesheet.
 enum PageStyles {
-  static var all: String { verification }
+  static var all: String {
+    MathStyle.css(fontURL: SiteResources.mathFontPath) + "\n" + errors + "\n" + PlotStyle.css
+      + "\n" + verification
+  }
+
+  /// Formulas that did not convert.
+  static let errors = """
+    .math-error { border: 1px solid var(--fail); border-radius: 3px; padding: 0 0.3em;
+      color: var(--fail); background: var(--surface); }
+    .math-error-display { display: block; margin: 0.6em 0; padding: 0.4em 0.6em; }
+    .math-error code { background: none; color: inherit; }
+
+    """
 
   /// Verify blocks, their checks, the badges after headings and the summary at the top.
   static let verification = """

@@ -98,6 +98,7 @@ public struct SiteBuilder: Sendable {
     files["index.html"] = Array(
       theme.index.render(["site": .text(siteTitle), "pages": .list(indexEntries)]).utf8)
     files["style.css"] = Array(theme.stylesheet.utf8)
+    for (path, bytes) in try SiteResources.fonts() { files[path] = bytes }
     for asset in content.assets {
       let url = URL(fileURLWithPath: content.path).appendingPathComponent(asset)
       guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -118,6 +119,14 @@ public struct SiteBuilder: Sendable {
     return site
   }
 
+  /// The macros of `site.yml`, for every page's math.
+  var siteMacros: [String: String] {
+    guard case .map(let entries)? = content.settings["macros"] else { return [:] }
+    var macros: [String: String] = [:]
+    for (name, value) in entries { if let text = value.text { macros[name] = text } }
+    return macros
+  }
+
   /// What building one document gave.
   struct PageResult: Sendable {
     var page: DocumentPage
@@ -131,9 +140,11 @@ public struct SiteBuilder: Sendable {
     let sources = content.sources
     let results = ResultSlots<Result<PageResult, ToolError>>(count: sources.count)
     let stage = self.stage
+    let macros = siteMacros
     DispatchQueue.concurrentPerform(iterations: sources.count) { index in
       do throws(ToolError) {
-        results[index] = .success(try Self.page(for: sources[index], stage: stage))
+        results[index] = .success(
+          try Self.page(for: sources[index], stage: stage, siteMacros: macros))
       } catch {
         results[index] = .failure(error)
       }
@@ -150,9 +161,9 @@ public struct SiteBuilder: Sendable {
   }
 
   /// A document's page: parsed, its formulas rendered, its verify blocks run and shown.
-  static func page(for source: ContentFolder.Source, stage: VerifyStage) throws(ToolError)
-    -> PageResult
-  {
+  static func page(
+    for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:]
+  ) throws(ToolError) -> PageResult {
     var math: [String] = []
     var found: [Markup.Diagnostic] = []
     var outcome = VerifyStage.Outcome()
@@ -162,7 +173,7 @@ public struct SiteBuilder: Sendable {
     let (document, body) = MarkdownDocument.render(
       source.bytes, path: source.displayPath, style: .page
     ) { document in
-      let rendered = MathHTML.render(document)
+      let rendered = MathHTML.render(document, siteMacros: siteMacros)
       math = rendered.html
       found = rendered.diagnostics
       do throws(ToolError) {
