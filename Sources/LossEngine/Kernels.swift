@@ -1,4 +1,4 @@
-import COpenBLAS
+@_implementationOnly import COpenBLAS
 
 /// The dense kernels behind the matrix products and the batch paths.
 ///

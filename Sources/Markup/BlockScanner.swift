@@ -63,7 +63,9 @@ struct BlockScanner {
       } else {
         start = skippingContainerPrefix(from: start, to: end, quoteDepth: block.quoteDepth)
       }
-      if line == block.end.line && !isATX { end = min(end, lines.lineStarts[line - 1] + block.end.column) }
+      if line == block.end.line && !isATX {
+        end = min(end, lines.lineStarts[line - 1] + block.end.column)
+      }
       if isATX { (start, end) = atxContent(start, end) }
       if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
       starts.append((text.count, start))
@@ -98,16 +100,21 @@ struct BlockScanner {
       lower += 1
     }
     var upper = end
-    while upper > lower && (bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t")) {
+    while upper > lower
+      && (bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t"))
+    {
       upper -= 1
     }
     var hashes = upper
     while hashes > lower && bytes[hashes - 1] == UInt8(ascii: "#") { hashes -= 1 }
     if hashes < upper
-      && (hashes == lower || bytes[hashes - 1] == UInt8(ascii: " ") || bytes[hashes - 1] == UInt8(ascii: "\t"))
+      && (hashes == lower || bytes[hashes - 1] == UInt8(ascii: " ")
+        || bytes[hashes - 1] == UInt8(ascii: "\t"))
     {
       upper = hashes
-      while upper > lower && (bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t")) {
+      while upper > lower
+        && (bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t"))
+      {
         upper -= 1
       }
     }
@@ -120,8 +127,10 @@ struct BlockScanner {
     let found = MathScanner.scan(text)
     if !found.spans.isEmpty {
       contents.append(
-        (blockIndex, text,
-          found.spans.enumerated().map { ($1.outer, mathSpans.count + $0) }))
+        (
+          blockIndex, text,
+          found.spans.enumerated().map { ($1.outer, mathSpans.count + $0) }
+        ))
     }
     func fileOffset(_ rawIndex: Int) -> Int {
       var line = starts[0]
@@ -173,7 +182,9 @@ struct BlockScanner {
       while fenceEnd < bytes.count && bytes[fenceEnd] == fenceCharacter { fenceEnd += 1 }
     }
     var infoStart = fenceEnd
-    while infoStart < bytes.count && (bytes[infoStart] == UInt8(ascii: " ") || bytes[infoStart] == UInt8(ascii: "\t")) {
+    while infoStart < bytes.count
+      && (bytes[infoStart] == UInt8(ascii: " ") || bytes[infoStart] == UInt8(ascii: "\t"))
+    {
       infoStart += 1
     }
     let range = SourceRange(
@@ -196,8 +207,10 @@ struct BlockScanner {
     let start = lines.lineStarts[block.end.line - 1]
     let end = block.end.line < lines.lineCount ? lines.lineStarts[block.end.line] : bytes.count
     var index = start
-    while index < end && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ">")
-      || bytes[index] == UInt8(ascii: "\t")) {
+    while index < end
+      && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ">")
+        || bytes[index] == UInt8(ascii: "\t"))
+    {
       index += 1
     }
     var run = 0
@@ -205,8 +218,10 @@ struct BlockScanner {
       run += 1
       index += 1
     }
-    while index < end && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
-      || bytes[index] == UInt8(ascii: "\r") || bytes[index] == UInt8(ascii: "\n")) {
+    while index < end
+      && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+        || bytes[index] == UInt8(ascii: "\r") || bytes[index] == UInt8(ascii: "\n"))
+    {
       index += 1
     }
     return run >= length && index == end

@@ -156,6 +156,20 @@ enum CommonMark {
           cmark_node_unlink(old)
           cmark_node_free(old)
         }
+        // The content starts with a marker line (see `Marker.lead`): drop it and its line break.
+        if let lead = cmark_node_first_child(paragraph),
+          cmark_node_get_type(lead) == CMARK_NODE_TEXT,
+          string(cmark_node_get_literal(lead)) == Marker.lead
+        {
+          if let newline = cmark_node_next(lead),
+            cmark_node_get_type(newline) == CMARK_NODE_SOFTBREAK
+          {
+            cmark_node_unlink(newline)
+            cmark_node_free(newline)
+          }
+          cmark_node_unlink(lead)
+          cmark_node_free(lead)
+        }
         while let new = cmark_node_first_child(paragraph) {
           cmark_node_unlink(new)
           cmark_node_append_child(node, new)
@@ -222,6 +236,7 @@ enum Marker {
   static func fence(_ index: Int) -> String { "\u{E000}F\(index)\u{E001}" }
   /// Stands for a line of a display block after its first; renders as nothing.
   static let filler = "\u{E000}f0\u{E001}"
-  /// Starts rewritten inline content, so that its first line can never open a block.
+  /// A line put before rewritten inline content, so that the content's first line is a
+  /// paragraph's continuation and can never open a block; removed from the tree after parsing.
   static let lead = "\u{E000}h0\u{E001}"
 }

@@ -31,7 +31,9 @@ struct DisplayFences {
       var end = number + 1 < count ? lines.lineStarts[number + 1] - 1 : bytes.count
       if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
       var content = start
-      while content < end && (bytes[content] == 0x20 || bytes[content] == 0x09 || bytes[content] == UInt8(ascii: ">")) {
+      while content < end
+        && (bytes[content] == 0x20 || bytes[content] == 0x09 || bytes[content] == UInt8(ascii: ">"))
+      {
         content += 1
       }
       return (start, content, end)

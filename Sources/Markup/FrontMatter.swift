@@ -86,7 +86,9 @@ extension FrontMatter {
   ///   - firstLine: the 1-based line in the document of the YAML's first line.
   ///   - path: the document's path, for diagnostics.
   /// - Returns: the front matter, and any problems, located in the document.
-  public static func parse(yaml: String, firstLine: Int, path: String) -> (FrontMatter, [Diagnostic]) {
+  public static func parse(yaml: String, firstLine: Int, path: String) -> (
+    FrontMatter, [Diagnostic]
+  ) {
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
@@ -95,7 +97,10 @@ extension FrontMatter {
     } catch {
       return (
         FrontMatter(),
-        [.error("front matter is not valid YAML", path: path, at: .init(line: firstLine, column: 1))]
+        [
+          .error(
+            "front matter is not valid YAML", path: path, at: .init(line: firstLine, column: 1))
+        ]
       )
     }
     guard let node else { return (FrontMatter(), []) }
@@ -112,7 +117,9 @@ extension FrontMatter {
     var matter = FrontMatter()
     var diagnostics: [Diagnostic] = []
     for (keyNode, valueNode) in mapping {
-      let location = keyNode.mark.map { SourceLocation(line: firstLine + $0.line - 1, column: $0.column) }
+      let location = keyNode.mark.map {
+        SourceLocation(line: firstLine + $0.line - 1, column: $0.column)
+      }
       guard case .scalar(let key) = keyNode else {
         diagnostics.append(.error("front matter keys must be plain text", path: path, at: location))
         continue
@@ -120,7 +127,8 @@ extension FrontMatter {
       let value = convert(valueNode)
       if scalarKeys.contains(key.string) && value.text == nil {
         diagnostics.append(
-          .error("front matter key '\(key.string)' must be a single value", path: path, at: location))
+          .error(
+            "front matter key '\(key.string)' must be a single value", path: path, at: location))
         continue
       }
       matter.entries.append((key.string, value))

@@ -76,110 +76,113 @@ public struct MarkdownDocument: Sendable {
     var mayHaveMathOrCode: Bool { true }
 
     init(_ bytes: [UInt8], path: String) {
-    self.path = path
-    var diagnostics: [Diagnostic] = []
-    var bytes = bytes
-    if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
-      let location = LineTable(bytes).location(ofOffset: bad)
-      diagnostics.append(
-        .error(
-          "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-          path: path, at: location))
-      bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
-    }
-    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      diagnostics.append(.error("the document is empty", path: path, at: .init(line: 1, column: 1)))
-    }
-    bytes = replacingMarkers(in: bytes, path: path, diagnostics: &diagnostics)
-    let lines = LineTable(bytes)
-
-    // Front matter: `---` on the first line, up to a line `---` or `...`.
-    var frontMatter = FrontMatter()
-    if let end = frontMatterEnd(in: bytes, lines: lines) {
-      if end.closingLine == nil {
+      self.path = path
+      var diagnostics: [Diagnostic] = []
+      var bytes = bytes
+      if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
+        let location = LineTable(bytes).location(ofOffset: bad)
         diagnostics.append(
           .error(
-            "front matter is not closed: add a line '---' after it", path: path,
-            at: .init(line: 1, column: 1)))
-      } else {
-        let yaml = String(decoding: bytes[lines.lineStarts[1]..<end.yamlEnd], as: UTF8.self)
-        let (matter, problems) = FrontMatter.parse(yaml: yaml, firstLine: 2, path: path)
-        frontMatter = matter
-        diagnostics += problems
+            "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+            path: path, at: location))
+        bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
       }
-      for index in 0..<end.blankEnd where bytes[index] != UInt8(ascii: "\n") {
-        bytes[index] = UInt8(ascii: " ")
+      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        diagnostics.append(
+          .error("the document is empty", path: path, at: .init(line: 1, column: 1)))
       }
-    }
+      bytes = replacingMarkers(in: bytes, path: path, diagnostics: &diagnostics)
+      let lines = LineTable(bytes)
 
-    self.lines = lines
-    self.frontMatter = frontMatter
-    self.diagnostics = diagnostics
-    fences = DisplayFences.rewrite(bytes, lines: lines)
+      // Front matter: `---` on the first line, up to a line `---` or `...`.
+      var frontMatter = FrontMatter()
+      if let end = frontMatterEnd(in: bytes, lines: lines) {
+        if end.closingLine == nil {
+          diagnostics.append(
+            .error(
+              "front matter is not closed: add a line '---' after it", path: path,
+              at: .init(line: 1, column: 1)))
+        } else {
+          let yaml = String(decoding: bytes[lines.lineStarts[1]..<end.yamlEnd], as: UTF8.self)
+          let (matter, problems) = FrontMatter.parse(yaml: yaml, firstLine: 2, path: path)
+          frontMatter = matter
+          diagnostics += problems
+        }
+        for index in 0..<end.blankEnd where bytes[index] != UInt8(ascii: "\n") {
+          bytes[index] = UInt8(ascii: " ")
+        }
+      }
+
+      self.lines = lines
+      self.frontMatter = frontMatter
+      self.diagnostics = diagnostics
+      fences = DisplayFences.rewrite(bytes, lines: lines)
     }
 
     /// The document, given cmark's blocks.
     func document(blocks: [CommonMark.Block]) -> MarkdownDocument {
-    var diagnostics = self.diagnostics
-    let markdown = fences.bytes
-    var scanner = BlockScanner(
-      bytes: markdown, lines: fences.blocks.isEmpty ? lines : LineTable(markdown), path: path)
-    scanner.scan(blocks)
-    diagnostics += scanner.diagnostics
+      var diagnostics = self.diagnostics
+      let markdown = fences.bytes
+      var scanner = BlockScanner(
+        bytes: markdown, lines: fences.blocks.isEmpty ? lines : LineTable(markdown), path: path)
+      scanner.scan(blocks)
+      diagnostics += scanner.diagnostics
 
-    // Merge the display blocks and the spans found in paragraphs, in document order.
-    var spans: [MathSpan] = []
-    var inlineMarkers: [(range: Range<Int>, index: Int)] = []
-    var fenceIndices: [Int] = []
-    var fenceQueue = fences.blocks.makeIterator()
-    var nextFence = fenceQueue.next()
-    func appendFence(_ block: DisplayFences.Block) {
-      fenceIndices.append(spans.count)
-      spans.append(
-        MathSpan(
-          tex: block.tex, display: true,
-          range: SourceRange(
-            start: lines.location(ofOffset: block.outer.lowerBound),
-            end: lines.location(ofOffset: block.outer.upperBound)),
-          runs: block.runs.map {
-            .init(texOffset: $0.texOffset, location: lines.location(ofOffset: $0.fileOffset))
-          }))
-    }
-    for (span, range) in zip(scanner.mathSpans, scanner.mathByteRanges) {
-      while let fence = nextFence, lines.location(ofOffset: fence.outer.lowerBound) < span.range.start {
+      // Merge the display blocks and the spans found in paragraphs, in document order.
+      var spans: [MathSpan] = []
+      var inlineMarkers: [(range: Range<Int>, index: Int)] = []
+      var fenceIndices: [Int] = []
+      var fenceQueue = fences.blocks.makeIterator()
+      var nextFence = fenceQueue.next()
+      func appendFence(_ block: DisplayFences.Block) {
+        fenceIndices.append(spans.count)
+        spans.append(
+          MathSpan(
+            tex: block.tex, display: true,
+            range: SourceRange(
+              start: lines.location(ofOffset: block.outer.lowerBound),
+              end: lines.location(ofOffset: block.outer.upperBound)),
+            runs: block.runs.map {
+              .init(texOffset: $0.texOffset, location: lines.location(ofOffset: $0.fileOffset))
+            }))
+      }
+      for (span, range) in zip(scanner.mathSpans, scanner.mathByteRanges) {
+        while let fence = nextFence,
+          lines.location(ofOffset: fence.outer.lowerBound) < span.range.start
+        {
+          appendFence(fence)
+          nextFence = fenceQueue.next()
+        }
+        inlineMarkers.append((range, spans.count))
+        spans.append(span)
+      }
+      while let fence = nextFence {
         appendFence(fence)
         nextFence = fenceQueue.next()
       }
-      inlineMarkers.append((range, spans.count))
-      spans.append(span)
-    }
-    while let fence = nextFence {
-      appendFence(fence)
-      nextFence = fenceQueue.next()
-    }
-    // The new inline content of each block with math: formulas replaced by markers.
-    var rewrites: [Int: String] = [:]
-    let fenceSet = Set(fenceIndices)
-    let globalIndex = spans.indices.filter { !fenceSet.contains($0) }
-    for content in scanner.contents {
-      var text = Array(Marker.lead.utf8)
-      var cursor = 0
-      for (outer, local) in content.spans {
-        text += content.text[cursor..<outer.lowerBound]
-        text += Marker.math(globalIndex[local]).utf8
-        cursor = outer.upperBound
+      // The new inline content of each block with math: formulas replaced by markers.
+      var rewrites: [Int: String] = [:]
+      let fenceSet = Set(fenceIndices)
+      let globalIndex = spans.indices.filter { !fenceSet.contains($0) }
+      for content in scanner.contents {
+        var text = Array((Marker.lead + "\n").utf8)
+        var cursor = 0
+        for (outer, local) in content.spans {
+          text += content.text[cursor..<outer.lowerBound]
+          text += Marker.math(globalIndex[local]).utf8
+          cursor = outer.upperBound
+        }
+        text += content.text[cursor...]
+        rewrites[content.block] = String(decoding: text, as: UTF8.self)
       }
-      text += content.text[cursor...]
-      rewrites[content.block] = String(decoding: text, as: UTF8.self)
-    }
-    return MarkdownDocument(
-      path: path, frontMatter: frontMatter, mathSpans: spans,
-      codeBlocks: scanner.codeBlocks, headings: scanner.headings,
-      diagnostics: diagnostics.sorted {
-        ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
-      },
-      markdown: markdown, inlineMarkers: inlineMarkers, fenceIndices: fenceIndices,
-      rewrites: rewrites, usesGrafting: !Self.hasLinkReferenceDefinitions(markdown))
+      return MarkdownDocument(
+        path: path, frontMatter: frontMatter, mathSpans: spans,
+        codeBlocks: scanner.codeBlocks, headings: scanner.headings,
+        diagnostics: diagnostics.sorted {
+          ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
+        },
+        markdown: markdown, inlineMarkers: inlineMarkers, fenceIndices: fenceIndices,
+        rewrites: rewrites, usesGrafting: !Self.hasLinkReferenceDefinitions(markdown))
     }
 
     /// Whether a line looks like a link reference definition (`[label]: destination`). Those are
@@ -337,7 +340,10 @@ public struct MarkdownDocument: Sendable {
         path: path, at: LineTable(bytes).location(ofOffset: found)))
     let text = String(decoding: bytes, as: UTF8.self)
     return Array(
-      String(String.UnicodeScalarView(text.unicodeScalars.map { Marker.scalars.contains($0) ? "\u{FFFD}" : $0 })).utf8)
+      String(
+        String.UnicodeScalarView(
+          text.unicodeScalars.map { Marker.scalars.contains($0) ? "\u{FFFD}" : $0 })
+      ).utf8)
   }
 }
 

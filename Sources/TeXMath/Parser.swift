@@ -350,8 +350,9 @@ struct Parser {
     if v >= 0x30 && v <= 0x39 {
       var text = String(alphabet?.map(c) ?? c)
       if !single {
-        while case .char(let d) = tokens[pos].kind, d.value >= 0x30 && d.value <= 0x39
-          || (d == "." && pos + 1 < tokens.count && tokens[pos + 1].isDigit)
+        while case .char(let d) = tokens[pos].kind,
+          d.value >= 0x30 && d.value <= 0x39
+            || (d == "." && pos + 1 < tokens.count && tokens[pos + 1].isDigit)
         {
           text.unicodeScalars.append(alphabet?.map(d) ?? d)
           pos += 1

@@ -50,7 +50,8 @@ import Testing
 
     let missing = try Self.hw(["build", "--content", "Nowhere"], in: folder.path)
     #expect(missing.status == 2)
-    #expect(missing.stderr == "hw: error: no content folder at 'Nowhere' (give one with --content DIR)\n")
+    #expect(
+      missing.stderr == "hw: error: no content folder at 'Nowhere' (give one with --content DIR)\n")
 
     let usage = try Self.hw(["build", "--bogus"], in: folder.path)
     #expect(usage.status == 2)
@@ -62,6 +63,7 @@ import Testing
     folder.write("a.md", "Hello *there*\n\n> quote\n")
     let run = try Self.hw(["render", "a.md", "--fragment"], in: folder.path)
     #expect(run.status == 0)
-    #expect(run.stdout == "<p>Hello <em>there</em></p>\n<blockquote>\n<p>quote</p>\n</blockquote>\n")
+    #expect(
+      run.stdout == "<p>Hello <em>there</em></p>\n<blockquote>\n<p>quote</p>\n</blockquote>\n")
   }
 }

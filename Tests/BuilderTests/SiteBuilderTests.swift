@@ -69,7 +69,8 @@ import Testing
       "_theme/style.css": "body { color: red; }",
     ])
     let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
-    #expect(String(decoding: site.files["a.html"]!, as: UTF8.self) == "<p>T in Fall</p><p>Body</p>\n")
+    #expect(
+      String(decoding: site.files["a.html"]!, as: UTF8.self) == "<p>T in Fall</p><p>Body</p>\n")
     #expect(String(decoding: site.files["style.css"]!, as: UTF8.self) == "body { color: red; }")
     #expect(site.files["_theme/page.html"] == nil)
   }
@@ -84,7 +85,9 @@ import Testing
   }
 
   @Test func refusesAMissingContentFolder() {
-    #expect(throws: ToolError("no content folder at '/nonexistent/Content' (give one with --content DIR)")) {
+    #expect(
+      throws: ToolError("no content folder at '/nonexistent/Content' (give one with --content DIR)")
+    ) {
       try SiteBuilder(contentPath: "/nonexistent/Content")
     }
   }
@@ -92,6 +95,7 @@ import Testing
   @Test func highlightsSwiftAtBuildTime() {
     #expect(
       SwiftHighlighter.html("let x = \"a<b\" // note\n")
-        == "<span class=\"kw\">let</span> x = <span class=\"st\">&quot;a&lt;b&quot;</span> <span class=\"co\">// note</span>\n")
+        == "<span class=\"kw\">let</span> x = <span class=\"st\">&quot;a&lt;b&quot;</span> <span class=\"co\">// note</span>\n"
+    )
   }
 }

@@ -8,7 +8,8 @@ import Testing
   }
 
   @Test func readsFrontMatterWithARealYAMLParser() {
-    let document = parse("---\ntitle: \"EBMs: part 1\"\ntags: [a, b]\nmacros:\n  R: \\mathbb{R}\n---\n# Hi\n")
+    let document = parse(
+      "---\ntitle: \"EBMs: part 1\"\ntags: [a, b]\nmacros:\n  R: \\mathbb{R}\n---\n# Hi\n")
     #expect(document.frontMatter.title == "EBMs: part 1")
     #expect(document.frontMatter["tags"] == .list([.text("a"), .text("b")]))
     #expect(document.frontMatter["macros"] == .map([(key: "R", value: .text("\\mathbb{R}"))]))
@@ -72,7 +73,8 @@ import Testing
 
   @Test func survivesDeepNesting() {
     let quotes = String(repeating: ">", count: 5000) + " deep $x$\n"
-    let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+    let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- item" }.joined(
+      separator: "\n")
     #expect(parse(quotes).mathSpans.count == 1)
     #expect(!parse(lists).renderFragment(math: []).isEmpty)
   }
@@ -86,7 +88,8 @@ import Testing
   }
 
   @Test func givesHeadingsUniqueStableIDs() {
-    let body = parse("## Loss\n\n## Loss\n\n### The $\\beta$ limit\n").renderPage(math: ["<m/>"], codeBlocks: [])
+    let body = parse("## Loss\n\n## Loss\n\n### The $\\beta$ limit\n").renderPage(
+      math: ["<m/>"], codeBlocks: [])
     #expect(body.headings.map(\.id) == ["loss", "loss-1", "the-beta-limit"])
     #expect(body.html.contains("<h2 id=\"loss-1\">Loss</h2>"))
     #expect(body.headings[2].html == "The <m/> limit")

@@ -80,6 +80,13 @@ import Testing
     #expect(display.location(ofTeXOffset: 14) == SourceLocation(line: 6, column: 3))
   }
 
+  @Test func keepsEmphasisThatOpensAParagraphWithMath() {
+    let document = MarkdownDocument.parse(Array("**(i) bold $x$.** and *$y$*\n".utf8), path: "t.md")
+    #expect(
+      document.renderFragment(math: ["X", "Y"])
+        == "<p><strong>(i) bold X.</strong> and <em>Y</em></p>\n")
+  }
+
   @Test func rendersFormulasInPlaceOfTheirSource() {
     let document = MarkdownDocument.parse(Array("A $x_1$ and *b*.\n".utf8), path: "t.md")
     #expect(document.renderFragment(math: ["<m>x</m>"]) == "<p>A <m>x</m> and <em>b</em>.</p>\n")

@@ -120,7 +120,8 @@ public enum DefaultTheme {
         --accent: #000; color-scheme: light; }
       body { max-width: none; padding: 0; font-size: 11pt; }
       .toc, .page-footer { display: none; }
-      pre, .block, figure { break-inside: avoid; }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+      pre, figure { break-inside: avoid; }
       a { text-decoration: none; }
       h1, h2, h3 { break-after: avoid; }
     }

@@ -66,10 +66,11 @@ public struct DocumentPage: Sendable {
     switch value {
     case .text(let text): return .text(text)
     case .list(let items):
-      return .list(items.map { item in
-        if case .map = item, case .context(let context) = templateValue(item) { return context }
-        return ["value": templateValue(item)]
-      })
+      return .list(
+        items.map { item in
+          if case .map = item, case .context(let context) = templateValue(item) { return context }
+          return ["value": templateValue(item)]
+        })
     case .map(let entries):
       var context: [String: TemplateValue] = [:]
       for (key, value) in entries { context[key] = templateValue(value) }

@@ -57,7 +57,9 @@ struct PageResults {
   var headingBadges: [String] {
     guard outcome.run != nil else { return [] }
     let headings = document.headings
-    let blockLines = outcome.verifyBlocks.map { (line: document.codeBlocks[$0.key].range.start.line, index: $0.value.index) }
+    let blockLines = outcome.verifyBlocks.map {
+      (line: document.codeBlocks[$0.key].range.start.line, index: $0.value.index)
+    }
     return headings.enumerated().map { position, heading in
       guard heading.level == 2 || heading.level == 3 else { return "" }
       let end =
@@ -84,7 +86,8 @@ struct PageResults {
     }
     let state = passed == total ? "pass" : "fail"
     let noun = total == 1 ? "check passes" : "checks pass"
-    let text = passed == total && total == 1 ? "1 of 1 check passes" : "\(passed) of \(total) \(noun)"
+    let text =
+      passed == total && total == 1 ? "1 of 1 check passes" : "\(passed) of \(total) \(noun)"
     return "<p class=\"check-summary \(state)\">\(text)</p>"
   }
 }

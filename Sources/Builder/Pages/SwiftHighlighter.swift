@@ -64,7 +64,8 @@ public enum SwiftHighlighter {
         emit(index..<min(end, count), "co")
         index = min(end, count)
       } else if scalar == "\"" {
-        let multiline = index + 2 < count && scalars[index + 1] == "\"" && scalars[index + 2] == "\""
+        let multiline =
+          index + 2 < count && scalars[index + 1] == "\"" && scalars[index + 2] == "\""
         var end = index + (multiline ? 3 : 1)
         while end < count {
           if scalars[end] == "\\" {
@@ -89,8 +90,9 @@ public enum SwiftHighlighter {
       } else if ("0"..."9").contains(scalar) {
         var end = index + 1
         while end < count
-          && (isIdentifierPart(scalars[end]) || scalars[end] == "."
-            && end + 1 < count && ("0"..."9").contains(scalars[end + 1]))
+          && (isIdentifierPart(scalars[end])
+            || scalars[end] == "."
+              && end + 1 < count && ("0"..."9").contains(scalars[end + 1]))
         {
           end += 1
         }

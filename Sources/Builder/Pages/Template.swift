@@ -49,7 +49,9 @@ public struct Template: Sendable {
       lines.location(ofOffset: utf8.distance(from: utf8.startIndex, to: index))
     }
     while let open = source[cursor...].range(of: "{{") {
-      if open.lowerBound > cursor { current.append(.text(String(source[cursor..<open.lowerBound]))) }
+      if open.lowerBound > cursor {
+        current.append(.text(String(source[cursor..<open.lowerBound])))
+      }
       let triple = source[open.upperBound...].hasPrefix("{")
       let closer = triple ? "}}}" : "}}"
       let nameStart = triple ? source.index(after: open.upperBound) : open.upperBound
@@ -67,8 +69,10 @@ public struct Template: Sendable {
         continue
       case "#", "^":
         stack.append(
-          (String(tag.dropFirst()).trimmingCharacters(in: " "), tag.first == "^", current,
-            utf8.distance(from: utf8.startIndex, to: open.lowerBound)))
+          (
+            String(tag.dropFirst()).trimmingCharacters(in: " "), tag.first == "^", current,
+            utf8.distance(from: utf8.startIndex, to: open.lowerBound)
+          ))
         current = []
       case "/":
         let name = String(tag.dropFirst()).trimmingCharacters(in: " ")

@@ -16,7 +16,8 @@ struct VerifyBlockHTML {
     let id = options.id.map { "block-\($0)" } ?? "block-\(index + 1)"
     var html = "<section class=\"block verify \(status)\" id=\"\(escapeHTML(id))\">\n"
     html += "<p class=\"block-status\">\(Self.statusLine(run, options: options))</p>\n"
-    let code = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
+    let code =
+      "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
     if options.flags.contains(.hidden) {
       html += "<details class=\"block-code\"><summary>Code</summary>\n\(code)\n</details>\n"
     } else {
@@ -90,9 +91,12 @@ struct VerifyBlockHTML {
     func count(_ n: Int) -> String { n == 1 ? "1 check" : "\(n) checks" }
     switch run.status {
     case .passed:
-      return checks == 0
-        ? "<span class=\"mark\">✓</span> Ran, nothing checked"
-        : "<span class=\"mark\">✓</span> \(count(checks)) pass"
+      if checks > 0 { return "<span class=\"mark\">✓</span> \(count(checks)) pass" }
+      switch run.figures.count {
+      case 0: return "<span class=\"mark\">✓</span> Ran, nothing checked"
+      case 1: return "<span class=\"mark\">✓</span> Ran, drew a figure"
+      default: return "<span class=\"mark\">✓</span> Ran, drew \(run.figures.count) figures"
+      }
     case .expectedFailureHeld:
       return
         "<span class=\"mark\">✓</span> Expected failure held: \(failed) of \(count(checks)) "
@@ -120,7 +124,9 @@ struct VerifyBlockHTML {
     var details: [String] = []
     if let actual = check.actual { details.append("actual \(actual)") }
     if let expected = check.expected { details.append("expected \(expected)") }
-    if let tolerance = check.tolerance { details.append("tolerance \(NumberText.format(tolerance))") }
+    if let tolerance = check.tolerance {
+      details.append("tolerance \(NumberText.format(tolerance))")
+    }
     if let index = check.worstIndex { details.append("worst at index \(index)") }
     if let note = check.note { details.append(note) }
     if !details.isEmpty {

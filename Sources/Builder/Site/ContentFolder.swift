@@ -96,7 +96,8 @@ public struct ContentFolder: Sendable {
       if relative.hasSuffix(".md") {
         sources.append(
           Source(
-            relativePath: relative, displayPath: Self.join(path, relative), bytes: try read(relative)))
+            relativePath: relative, displayPath: Self.join(path, relative),
+            bytes: try read(relative)))
       } else if relative == Self.settingsFile {
         let text = String(decoding: try read(relative), as: UTF8.self)
         let (parsed, problems) = FrontMatter.parse(

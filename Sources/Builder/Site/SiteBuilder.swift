@@ -228,7 +228,9 @@ public struct SiteBuilder: Sendable {
     diagnostics.enumerated().sorted { a, b in
       let (x, y) = (a.element, b.element)
       if x.path != y.path { return x.path < y.path }
-      let (p, q) = (x.location ?? .init(line: 0, column: 0), y.location ?? .init(line: 0, column: 0))
+      let (p, q) = (
+        x.location ?? .init(line: 0, column: 0), y.location ?? .init(line: 0, column: 0)
+      )
       if p != q { return p < q }
       return a.offset < b.offset
     }.map(\.element)

@@ -12,7 +12,8 @@ enum SiteResources {
     let folder = resourceFolder().appendingPathComponent("fonts")
     var files: [String: [UInt8]] = [:]
     for name in names {
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+      guard
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
       else {
         throw ToolError(
           "the math font '\(name)' is missing from \(folder.path) (rebuild hw with swift build)")
