@@ -20,7 +20,8 @@ import Testing
     let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
     #expect(
       site.files.keys.sorted() == [
-        "a.html", "img/plot.txt", "index.html", "manifest.json", "style.css", "week2/b.html",
+        "a.html", "fonts/LICENSE-latinmodern-math.txt", "fonts/latinmodern-math.woff2",
+        "img/plot.txt", "index.html", "manifest.json", "style.css", "week2/b.html",
       ])
     let index = String(decoding: site.files["index.html"]!, as: UTF8.self)
     #expect(index.contains("<a href=\"a.html\">First</a>"))
