@@ -18,7 +18,7 @@ SIZES = [  # (name, n classes, d, batch, calls per repeat)
     ("large", 64, 256, 4096, 5),
 ]
 BETA = 2.0
-ROUNDS = 5   # engine and numpy take turns, so a burst of load on the machine hits both
+ROUNDS = 10  # engine and numpy take turns, so a burst of load on the machine hits both
 REPEATS = 3  # timed loops per turn; the best loop over all turns counts
 
 

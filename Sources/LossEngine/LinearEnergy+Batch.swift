@@ -30,6 +30,7 @@ extension LinearEnergy {
     let (batch, d, n) = (x.rows, x.columns, labelCount)
     Validation.require(Validation.beta(beta))
     Validation.require(Validation.nonEmpty(batch, argument: "inputs"))
+    Validation.require(Validation.nonEmpty(d, argument: "inputs columns"))
     Validation.require(
       Validation.sameLength(
         d, inputDimension, argument: "inputs columns", expectedName: "W columns"))

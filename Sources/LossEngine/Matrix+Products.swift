@@ -7,6 +7,7 @@ extension Matrix {
     Validation.require(
       Validation.sameLength(b.rows, a.columns, argument: "rhs rows", expectedName: "lhs columns"))
     var c = Matrix.zeros(a.rows, b.columns)
+    if c.scalars.isEmpty || a.columns == 0 { return c }
     a.scalars.withUnsafeBufferPointer { pa in
       b.scalars.withUnsafeBufferPointer { pb in
         c.scalars.withUnsafeMutableBufferPointer { pc in
@@ -54,6 +55,7 @@ extension Matrix {
     Validation.require(
       Validation.sameLength(b.rows, rows, argument: "b rows", expectedName: "rows"))
     var c = Matrix.zeros(columns, b.columns)
+    if c.scalars.isEmpty || rows == 0 { return c }
     self.scalars.withUnsafeBufferPointer { pa in
       b.scalars.withUnsafeBufferPointer { pb in
         c.scalars.withUnsafeMutableBufferPointer { pc in
@@ -71,6 +73,7 @@ extension Matrix {
     Validation.require(
       Validation.sameLength(b.columns, columns, argument: "b columns", expectedName: "columns"))
     var c = Matrix.zeros(rows, b.rows)
+    if c.scalars.isEmpty || columns == 0 { return c }
     self.scalars.withUnsafeBufferPointer { pa in
       b.scalars.withUnsafeBufferPointer { pb in
         c.scalars.withUnsafeMutableBufferPointer { pc in

@@ -12,6 +12,13 @@ func nearAKink(_ loss: Loss, energies e: Vector, label y: Int, margin: Double = 
   return loss.kinkDistance(correct: e[y], offending: incorrect[0]) < margin
 }
 
+/// Hand-derived and reverse-mode gradients are both exact up to rounding: they agree to 1e-8
+/// relative, or to 1e-13 absolute where the gradient itself is at rounding level (as the NLL's
+/// 1 − P(y | x) is when P(y | x) is nearly 1).
+func handDerivedMatchesReverseMode(_ check: GradientCheck) -> Bool {
+  check.reverseModeError < 1e-8 || (check.handDerived - check.reverseMode).maxMagnitude < 1e-13
+}
+
 @Suite struct GradientAgreementTests {
   static let losses = Loss.catalogue(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5)
 
@@ -41,7 +48,7 @@ func nearAKink(_ loss: Loss, energies e: Vector, label y: Int, margin: Double = 
       let (f, x, y) = Self.linear(seed, for: loss)
       if nearAKink(loss, energies: f.energies(x), label: y) { return }
       let check = gradientCheck(f, loss, x: x, y: y)
-      #expect(check.reverseModeError < 1e-8, "seed \(seed)")
+      #expect(handDerivedMatchesReverseMode(check), "seed \(seed)")
       #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError), \(check.maxAbsoluteError)")
     }
   }
@@ -52,7 +59,7 @@ func nearAKink(_ loss: Loss, energies e: Vector, label y: Int, margin: Double = 
       let (f, x, y) = Self.multilayer(seed, for: loss)
       if nearAKink(loss, energies: f.energies(x), label: y) { return }
       let check = gradientCheck(f, loss, x: x, y: y)
-      #expect(check.reverseModeError < 1e-8, "seed \(seed)")
+      #expect(handDerivedMatchesReverseMode(check), "seed \(seed)")
       #expect(check.agrees(), "seed \(seed): \(check.maxRelativeError), \(check.maxAbsoluteError)")
     }
   }

@@ -174,6 +174,17 @@ let handComputedCases: [LossCase] = [
   }
 }
 
+@Suite struct LossCatalogueTests {
+  @Test func theCatalogueHoldsTheTenLossesOfTheTutorialAndTheHomework() {
+    let names = Loss.catalogue(margin: 1, beta: 2, gamma: 0.5, delta: 1).map(\.name)
+    #expect(
+      names == [
+        "energy", "perceptron", "hinge(m=1.0)", "log", "simple(m=1.0)", "square-square(m=1.0)",
+        "square-exponential(γ=0.5)", "LVQ2(δ=1.0)", "MCE", "NLL(β=2.0)",
+      ])
+  }
+}
+
 @Suite struct KinkDistanceTests {
   @Test func kinkDistanceIsZeroAtEachKinkAndInfiniteForSmoothLosses() {
     #expect(Loss.hinge(margin: 1).kinkDistance(correct: 0.5, offending: 1.5) == 0)
