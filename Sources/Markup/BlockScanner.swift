@@ -132,9 +132,19 @@ struct BlockScanner {
           found.spans.enumerated().map { ($1.outer, mathSpans.count + $0) }
         ))
     }
+    /// The index of the content line holding `rawIndex` (binary search: a paragraph may have
+    /// many lines and many formulas).
+    func lineIndex(_ rawIndex: Int) -> Int {
+      var low = 0
+      var high = starts.count - 1
+      while low < high {
+        let middle = (low + high + 1) / 2
+        if starts[middle].0 <= rawIndex { low = middle } else { high = middle - 1 }
+      }
+      return low
+    }
     func fileOffset(_ rawIndex: Int) -> Int {
-      var line = starts[0]
-      for candidate in starts where candidate.0 <= rawIndex { line = candidate }
+      let line = starts[lineIndex(rawIndex)]
       return line.1 + (rawIndex - line.0)
     }
     for span in found.spans {
@@ -142,16 +152,17 @@ struct BlockScanner {
       if !span.display {
         for index in tex.indices where tex[index] == UInt8(ascii: "\n") { tex[index] = 0x20 }
       }
-      var runs: [MathSpan.Run] = []
-      for (rawStart, _) in starts where rawStart <= span.inner.upperBound {
-        let runStart = max(rawStart, span.inner.lowerBound)
-        guard runStart < span.inner.upperBound || runs.isEmpty else { continue }
-        if runStart == rawStart || runs.isEmpty {
-          runs.append(
-            .init(
-              texOffset: runStart - span.inner.lowerBound,
-              location: lines.location(ofOffset: fileOffset(runStart))))
-        }
+      // One run for the line the TeX starts on, then one for each further line it spans.
+      var runs: [MathSpan.Run] = [
+        .init(texOffset: 0, location: lines.location(ofOffset: fileOffset(span.inner.lowerBound)))
+      ]
+      var next = lineIndex(span.inner.lowerBound) + 1
+      while next < starts.count && starts[next].0 < span.inner.upperBound {
+        runs.append(
+          .init(
+            texOffset: starts[next].0 - span.inner.lowerBound,
+            location: lines.location(ofOffset: starts[next].1)))
+        next += 1
       }
       let outerStart = fileOffset(span.outer.lowerBound)
       let outerEnd = fileOffset(span.outer.upperBound - 1) + 1

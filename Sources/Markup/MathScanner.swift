@@ -29,6 +29,9 @@ struct MathScanner {
 
   let bytes: [UInt8]
 
+  /// How far a link destination and title are searched for their closing `)`.
+  static let maximumLinkLength = 4096
+
   /// Scans `bytes`, the raw inline content of one block (lines joined by `\n`).
   static func scan(_ bytes: [UInt8]) -> Result {
     MathScanner(bytes: bytes).run()
@@ -214,9 +217,11 @@ struct MathScanner {
     return nil
   }
 
-  /// A link destination and title, `(…)` after `]`: past the balancing `)`.
+  /// A link destination and title, `(…)` after `]`: past the balancing `)`. The search stops
+  /// after `maximumLinkLength` bytes (cmark's own limit on a destination and title is far
+  /// smaller in practice), so text full of `](` stays linear.
   private func endOfLinkDestination(at open: Int) -> Int {
-    let count = bytes.count
+    let count = Swift.min(bytes.count, open + Self.maximumLinkLength)
     var depth = 0
     var index = open
     while index < count {

@@ -71,6 +71,29 @@ import Testing
     #expect(parse("\n\n").diagnostics.map(\.message) == ["the document is empty"])
   }
 
+  /// Patterns that make naive scanners quadratic, 4 MB of them (the render benchmark times
+  /// 5 MB): unclosed dollars, unmatched backtick runs, `](` without a closing parenthesis, `<`
+  /// that opens no tag, paragraphs with many lines of math. A quadratic scan would not finish
+  /// in the limit.
+  @Test(.timeLimit(.minutes(2)))
+  func parsesAFourMegabyteDocumentOfPathologicalPatterns() {
+    let patterns = [
+      "$a b c ", "`` x ", "](y ", "<a b ", "$$ z ", "\\$ ", "$x_1$ and\n", "*e* _f_ ",
+    ]
+    var text = ""
+    var index = 0
+    while text.utf8.count < 4_000_000 {
+      text += patterns[index % patterns.count]
+      index += 1
+      if index % 5000 == 0 { text += "\n\n" }
+    }
+    let document = parse(text)
+    #expect(document.mathSpans.count > 40_000)
+    let html = document.renderFragment(
+      math: Array(repeating: "<m/>", count: document.mathSpans.count))
+    #expect(html.utf8.count > 2_000_000)
+  }
+
   @Test func survivesDeepNesting() {
     let quotes = String(repeating: ">", count: 5000) + " deep $x$\n"
     let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- item" }.joined(
