@@ -8,6 +8,7 @@ struct SVGValidityTests {
   static let plots: [(String, any SVGRenderable)] = [
     ("line", Samples.lossPlot()), ("gaps", Samples.gapPlot()), ("scatter", Samples.scatter()),
     ("heat map", Samples.energySurface()), ("grid", Samples.lossGrid()),
+    ("heat map grid", Samples.surfaceGrid()), ("log axis", Samples.logPlot()),
   ]
 
   @Test(arguments: plots.map(\.0))

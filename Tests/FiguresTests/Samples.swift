@@ -71,3 +71,20 @@ extension Samples {
       .yScale(.log)
   }
 }
+
+extension Samples {
+  /// Four energy surfaces, as if trained with four losses, on one colour scale.
+  static func surfaceGrid() -> PlotGrid {
+    let maps = [("hinge", 0.5), ("log", 1.0), ("square-square", 1.5), ("NLL", 2.0)].map {
+      name, depth in
+      HeatMap(
+        title: name, xLabel: "y₁", yLabel: "y₂", valueLabel: "energy", x: -2...2, y: -2...2,
+        resolution: 40
+      ) { a, b in
+        0.25 * (a * a + b * b) - depth * exp(-((a - 0.7) * (a - 0.7) + b * b) / 0.4)
+      }
+      .contours(count: 4)
+    }
+    return PlotGrid(title: "Energy after training", columns: 2, heatMaps: maps)
+  }
+}
