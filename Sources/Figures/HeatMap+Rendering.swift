@@ -28,10 +28,7 @@ extension HeatMap {
       idPrefix: idPrefix, size: size, title: title.isEmpty ? "Heat map" : title,
       description: desc, capacity: 4096 + rows * (columns + 1) * 4 / 3 + 4096
     ) { w, _ in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
+      Label.title(&w, title, width: width)
       drawMap(&w, panel: panel, colourRange: colourRange, levels: levels)
       drawColourBar(&w, bar: bar, axis: barAxis, levels: levels)
       Label.centred(

@@ -125,6 +125,14 @@ struct Panel {
 
 /// Free-standing text pieces: titles and axis labels.
 enum Label {
+  /// The plot's title centred at the top, its size reduced (down to 12 units) if it would be
+  /// wider than the plot.
+  static func title(_ w: inout SVGWriter, _ text: String, width: Double) {
+    let natural = SVGDocument.textWidth(text, fontSize: SVGDocument.titleFontSize) * 1.05
+    let fontSize = max(12, min(1, (width - 24) / max(natural, 1)) * SVGDocument.titleFontSize)
+    centred(&w, text, x: width / 2, y: 25, fontSize: fontSize.rounded(), bold: true)
+  }
+
   /// A text element centred at (x, y) baseline; `weight` "600" for titles.
   static func centred(
     _ w: inout SVGWriter, _ text: String, x: Double, y: Double, fontSize: Double,

@@ -83,10 +83,7 @@ extension PlotGrid {
       title: title.isEmpty ? "Grid of \(maps.count) heat maps" : title,
       description: desc, capacity: 8192 + cells * 4 / 3
     ) { w, _ in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: size.width / 2, y: 25, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
+      Label.title(&w, title, width: size.width)
       for (i, panel) in layouts.enumerated() {
         Label.centred(
           &w, maps[i].title, x: panel.frame.x + panel.frame.width / 2, y: panel.frame.y - 7,

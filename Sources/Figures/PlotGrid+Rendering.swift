@@ -82,10 +82,7 @@ extension PlotGrid {
       idPrefix: idPrefix, size: size, title: fullTitle, description: desc,
       capacity: 4096 + points * 14
     ) { w, prefix in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: size.width / 2, y: 25, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
+      Label.title(&w, title, width: size.width)
       legend.draw(&w, left: 16, top: legendTop, width: size.width - 32)
       for (i, panel) in layouts.enumerated() {
         let chart = panels[i]

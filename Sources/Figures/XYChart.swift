@@ -135,10 +135,7 @@ public struct XYChart: Sendable {
       idPrefix: idPrefix, size: size, title: title.isEmpty ? kind : title, description: desc,
       capacity: 2048 + points * 14
     ) { w, prefix in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
+      Label.title(&w, title, width: width)
       legend.draw(&w, left: 16, top: legendTop, width: width - 32)
       scaled.drawPanel(&w, panel: panel, clipID: "\(prefix)-clip")
       Label.centred(

@@ -77,3 +77,15 @@ extension SVGValidityTests {
     #expect(SVGDocument.sanitized(given) == used)
   }
 }
+
+extension SVGValidityTests {
+  @Test func aTitleTooWideForThePlotIsSetSmaller() throws {
+    let long = String(repeating: "a long title ", count: 6)
+    let svg = try LinePlot(title: long, size: .compact).series("s", xs: [0, 1], ys: [0, 1])
+      .renderSVG()
+    let (probe, _) = XMLProbe.parse(svg)
+    let title = try #require(probe.attributes.first { $0["font-weight"] == "600" })
+    let size = try #require(Double(title["font-size"] ?? "17"))
+    #expect(size < SVGDocument.titleFontSize && size >= 12)
+  }
+}
