@@ -57,7 +57,9 @@ extension HeatMap {
         indices[r * columns + c] = ColorRamp.index(row[c], lo: lo, scale: scale)
       }
     }
-    let pixelated = columns < 64 || rows < 64
+    // Coarse grids show their cells; finer ones (samples of a smooth function, usually) are
+    // left to the viewer's smooth image scaling.
+    let pixelated = columns < 24 || rows < 24
     drawImage(
       &w, frame: panel.frame, columns: columns, rows: rows, indices: indices,
       pixelated: pixelated)
