@@ -90,14 +90,7 @@ extension PlotGrid {
           &w, chart.title, x: panel.frame.x + panel.frame.width / 2, y: panel.frame.y - 7,
           fontSize: SVGDocument.fontSize)
         let clipID = "\(prefix)-clip\(i + 1)"
-        panel.drawClipPath(&w, id: clipID)
-        panel.drawAxes(&w)
-        w.raw("<g clip-path=\"url(#\(clipID))\">\n")
-        for s in chart.series {
-          s.draw(&w, index: colourOf[s.name]!, xMap: panel.xMap, yMap: panel.yMap)
-        }
-        w.raw("</g>\n")
-        panel.drawTickLabels(&w)
+        chart.drawPanel(&w, panel: panel, clipID: clipID) { _, s in colourOf[s.name]! }
       }
       let first = layouts[0].frame
       let last = layouts[min(columns, panels.count) - 1].frame

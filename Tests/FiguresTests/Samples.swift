@@ -8,6 +8,7 @@ enum Samples {
       .function("hinge", in: -3...3, samples: 61) { max(0, 1 - $0) }
       .function("log", in: -3...3, samples: 61) { log1p(exp(-$0)) }
       .function("square-square", in: -3...3, samples: 61) { $0 < 1 ? (1 - $0) * (1 - $0) / 4 : 0 }
+      .rule(x: 1, label: "margin m = 1")
   }
 
   static func gapPlot() -> LinePlot {
