@@ -34,15 +34,16 @@ enum Deflate {
       var bestDistance = 0
       if i + 2 < n {
         var candidate = Int(head[hash(i)])
-        var chain = 32
+        var chain = 16
         let limit = min(258, n - i)
+        let niceLength = min(64, limit)  // long enough: stop searching
         while candidate >= 0 && i - candidate <= windowSize && chain > 0 {
           var length = 0
           while length < limit && data[candidate + length] == data[i + length] { length += 1 }
           if length > bestLength {
             bestLength = length
             bestDistance = i - candidate
-            if length == limit { break }
+            if length >= niceLength { break }
           }
           let next = Int(previous[candidate & (windowSize - 1)])
           guard next < candidate else { break }
