@@ -1,7 +1,7 @@
 /// A minimal PNG writer for palette images: 8-bit indices, a 256-colour `PLTE`, a `tRNS`
 /// that makes the last entry transparent, and zlib data. Rows use the Sub filter (each byte
 /// minus its left neighbour), which turns the slowly changing indices of a smooth surface into
-/// long repeats that `Deflate` compresses about six-fold; data that does not compress (noise)
+/// long repeats that `Deflate` compresses about four-fold; data that does not compress (noise)
 /// falls back to stored blocks.
 enum PNGEncoder {
   /// `indices` row by row from the top, `width × height` of them.
