@@ -28,25 +28,8 @@ extension HeatMap {
       idPrefix: idPrefix, size: size, title: title.isEmpty ? "Heat map" : title,
       description: desc, capacity: 4096 + rows * (columns + 1) * 4 / 3 + 4096
     ) { w, _ in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
-      let lo = colourRange.lowerBound
-      let scale = Double(ColorRamp.levels - 1) / (colourRange.upperBound - colourRange.lowerBound)
-      var indices = [UInt8](repeating: 0, count: rows * columns)
-      for r in 0..<rows {
-        let row = values[rows - 1 - r]  // PNG rows run top-down
-        for c in 0..<columns {
-          indices[r * columns + c] = ColorRamp.index(row[c], lo: lo, scale: scale)
-        }
-      }
-      let pixelated = columns < 64 || rows < 64
-      drawImage(
-        &w, frame: frame, columns: columns, rows: rows, indices: indices, pixelated: pixelated)
-      drawContours(&w, panel: panel, columns: columns, rows: rows, levels: levels)
-      panel.drawAxes(&w)
-      panel.drawTickLabels(&w)
+      Label.title(&w, title, width: width)
+      drawMap(&w, panel: panel, colourRange: colourRange, levels: levels)
       drawColourBar(&w, bar: bar, axis: barAxis, levels: levels)
       Label.centred(
         &w, xLabel, x: frame.x + frame.width / 2, y: height - 10, fontSize: SVGDocument.fontSize)
@@ -57,6 +40,32 @@ extension HeatMap {
         &w, valueLabel, x: width - 16, y: frame.y + frame.height / 2,
         fontSize: SVGDocument.fontSize, rotated: true)
     }
+  }
+
+  /// The image, the contour lines, the axes and the tick labels of `panel`.
+  func drawMap(
+    _ w: inout SVGWriter, panel: Panel, colourRange: ClosedRange<Double>, levels: [Double]
+  ) {
+    let rows = values.count
+    let columns = values.first?.count ?? 0
+    let lo = colourRange.lowerBound
+    let scale = Double(ColorRamp.levels - 1) / (colourRange.upperBound - colourRange.lowerBound)
+    var indices = [UInt8](repeating: 0, count: rows * columns)
+    for r in 0..<rows {
+      let row = values[rows - 1 - r]  // PNG rows run top-down
+      for c in 0..<columns {
+        indices[r * columns + c] = ColorRamp.index(row[c], lo: lo, scale: scale)
+      }
+    }
+    // Coarse grids show their cells; finer ones (samples of a smooth function, usually) are
+    // left to the viewer's smooth image scaling.
+    let pixelated = columns < 24 || rows < 24
+    drawImage(
+      &w, frame: panel.frame, columns: columns, rows: rows, indices: indices,
+      pixelated: pixelated)
+    drawContours(&w, panel: panel, columns: columns, rows: rows, levels: levels)
+    panel.drawAxes(&w)
+    panel.drawTickLabels(&w)
   }
 
   func describe(columns: Int, rows: Int, extent: ClosedRange<Double>, levels: [Double]) -> String {
@@ -116,7 +125,7 @@ extension HeatMap {
     w.raw("\"/>\n")
   }
 
-  private func drawColourBar(_ w: inout SVGWriter, bar: Rect, axis: Axis, levels: [Double]) {
+  func drawColourBar(_ w: inout SVGWriter, bar: Rect, axis: Axis, levels: [Double]) {
     let n = ColorRamp.levels
     let png = PNGEncoder.palettePNG(
       width: 1, height: n, indices: (0..<n).map { UInt8(n - 1 - $0) }, palette: ColorRamp.palette,

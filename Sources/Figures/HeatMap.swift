@@ -5,8 +5,8 @@
 ///                       x: -2...2, y: -2...2, resolution: 200) { a, b in a * a + b * b }
 ///       .contours(count: 6)
 ///
-/// The grid is drawn as one embedded PNG image (palette colours, no compression), so a
-/// 200 × 200 map costs about 55 kB of SVG whatever the data.
+/// The grid is drawn as one embedded, compressed palette PNG: a smooth 200 × 200 surface costs
+/// about 13 kB of base64 and even noise at most about 55 kB.
 public struct HeatMap: SVGRenderable {
   /// How contour levels are chosen.
   enum Contours: Sendable, Equatable {

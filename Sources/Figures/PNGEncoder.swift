@@ -1,7 +1,8 @@
 /// A minimal PNG writer for palette images: 8-bit indices, a 256-colour `PLTE`, a `tRNS`
-/// that makes the last entry transparent, and zlib data in stored (uncompressed) deflate
-/// blocks. Indices change too often between neighbouring cells for run-length tricks to pay,
-/// and stored blocks keep the encoder tiny and fast.
+/// that makes the last entry transparent, and zlib data. Rows use the Sub filter (each byte
+/// minus its left neighbour), which turns the slowly changing indices of a smooth surface into
+/// long repeats that `Deflate` compresses about four-fold; data that does not compress (noise)
+/// falls back to stored blocks.
 enum PNGEncoder {
   /// `indices` row by row from the top, `width × height` of them.
   static func palettePNG(
@@ -25,12 +26,28 @@ enum PNGEncoder {
     var raw: [UInt8] = []
     raw.reserveCapacity((width + 1) * height)
     for row in 0..<height {
-      raw.append(0)  // filter: none
-      raw.append(contentsOf: indices[(row * width)..<((row + 1) * width)])
+      raw.append(1)  // filter: Sub
+      var left: UInt8 = 0
+      for i in (row * width)..<((row + 1) * width) {
+        raw.append(indices[i] &- left)
+        left = indices[i]
+      }
     }
-    appendChunk(&png, "IDAT", zlibStored(raw))
+    appendChunk(&png, "IDAT", zlib(raw))
     appendChunk(&png, "IEND", [])
     return png
+  }
+
+  /// A zlib stream (RFC 1950): fixed-Huffman deflate, or stored blocks if those are smaller.
+  static func zlib(_ data: [UInt8]) -> [UInt8] {
+    let compressed = Deflate.fixedHuffman(data)
+    guard compressed.count + 6 < data.count + data.count / 65535 * 5 + 11 else {
+      return zlibStored(data)
+    }
+    var out: [UInt8] = [0x78, 0x01]
+    out.append(contentsOf: compressed)
+    out.appendBigEndian(adler32(data))
+    return out
   }
 
   /// A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951 §3.2.4) and the Adler-32.
@@ -97,34 +114,5 @@ extension Array where Element == UInt8 {
     append(UInt8((value >> 16) & 0xFF))
     append(UInt8((value >> 8) & 0xFF))
     append(UInt8(value & 0xFF))
-  }
-}
-
-/// Base64 (RFC 4648, with padding) written straight into an `SVGWriter`.
-enum Base64 {
-  private static let alphabet = Array(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-  static func append(_ data: [UInt8], to w: inout SVGWriter) {
-    var out: [UInt8] = []
-    out.reserveCapacity((data.count + 2) / 3 * 4)
-    var i = 0
-    while i + 3 <= data.count {
-      let n = UInt32(data[i]) << 16 | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2])
-      out.append(alphabet[Int(n >> 18)])
-      out.append(alphabet[Int((n >> 12) & 63)])
-      out.append(alphabet[Int((n >> 6) & 63)])
-      out.append(alphabet[Int(n & 63)])
-      i += 3
-    }
-    let rest = data.count - i
-    if rest > 0 {
-      let n = UInt32(data[i]) << 16 | (rest == 2 ? UInt32(data[i + 1]) << 8 : 0)
-      out.append(alphabet[Int(n >> 18)])
-      out.append(alphabet[Int((n >> 12) & 63)])
-      out.append(rest == 2 ? alphabet[Int((n >> 6) & 63)] : UInt8(ascii: "="))
-      out.append(UInt8(ascii: "="))
-    }
-    w.append(contentsOf: out)
   }
 }

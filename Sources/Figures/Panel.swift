@@ -122,30 +122,3 @@ struct Panel {
     w.raw("/></clipPath>\n")
   }
 }
-
-/// Free-standing text pieces: titles and axis labels.
-enum Label {
-  /// A text element centred at (x, y) baseline; `weight` "600" for titles.
-  static func centred(
-    _ w: inout SVGWriter, _ text: String, x: Double, y: Double, fontSize: Double,
-    bold: Bool = false, rotated: Bool = false
-  ) {
-    guard !text.isEmpty else { return }
-    w.raw("<text class=\"tx\" fill=\"\(Palette.textLight)\" text-anchor=\"middle\"")
-    if fontSize != SVGDocument.fontSize { w.attribute("font-size", fontSize, decimals: 1) }
-    if bold { w.raw(" font-weight=\"600\"") }
-    if rotated {
-      w.raw(" transform=\"translate(")
-      w.number(x)
-      w.byte(0x20)
-      w.number(y)
-      w.raw(") rotate(-90)\"")
-    } else {
-      w.attribute("x", x)
-      w.attribute("y", y)
-    }
-    w.byte(UInt8(ascii: ">"))
-    w.text(text)
-    w.raw("</text>\n")
-  }
-}

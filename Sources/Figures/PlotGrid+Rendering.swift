@@ -82,10 +82,7 @@ extension PlotGrid {
       idPrefix: idPrefix, size: size, title: fullTitle, description: desc,
       capacity: 4096 + points * 14
     ) { w, prefix in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: size.width / 2, y: 25, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
+      Label.title(&w, title, width: size.width)
       legend.draw(&w, left: 16, top: legendTop, width: size.width - 32)
       for (i, panel) in layouts.enumerated() {
         let chart = panels[i]
@@ -93,14 +90,7 @@ extension PlotGrid {
           &w, chart.title, x: panel.frame.x + panel.frame.width / 2, y: panel.frame.y - 7,
           fontSize: SVGDocument.fontSize)
         let clipID = "\(prefix)-clip\(i + 1)"
-        panel.drawClipPath(&w, id: clipID)
-        panel.drawAxes(&w)
-        w.raw("<g clip-path=\"url(#\(clipID))\">\n")
-        for s in chart.series {
-          s.draw(&w, index: colourOf[s.name]!, xMap: panel.xMap, yMap: panel.yMap)
-        }
-        w.raw("</g>\n")
-        panel.drawTickLabels(&w)
+        chart.drawPanel(&w, panel: panel, clipID: clipID) { _, s in colourOf[s.name]! }
       }
       let first = layouts[0].frame
       let last = layouts[min(columns, panels.count) - 1].frame

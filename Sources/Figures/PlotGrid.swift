@@ -31,6 +31,7 @@ public struct PlotGrid: SVGRenderable {
   var sharing: SharedAxes
   var size: PlotSize?
   var panels: [XYChart]
+  var maps: [HeatMap] = []
   var summary: String?
 
   /// A grid of `panels` in rows of `columns`, in reading order.
@@ -47,6 +48,25 @@ public struct PlotGrid: SVGRenderable {
     self.panels = panels.map(\.chart)
   }
 
+  /// A grid of heat maps in rows of `columns` with one colour scale (the union of their
+  /// values, or the first map's `valueRange`) and one colour bar; each map's contour setting
+  /// is applied to that shared scale, so equal settings give equal levels. Shared axes assume
+  /// the maps cover the same x and y ranges. The axis and value labels are taken from the
+  /// first map that has them.
+  /// - Parameter size: the whole figure; nil gives 640 wide and 270 per row of maps.
+  public init(
+    title: String = "", columns: Int = 2, sharing: SharedAxes = .both, size: PlotSize? = nil,
+    heatMaps: [HeatMap]
+  ) {
+    precondition(columns >= 1, "columns must be at least 1, got \(columns)")
+    self.title = title
+    self.columns = columns
+    self.sharing = sharing
+    self.size = size
+    self.panels = []
+    self.maps = heatMaps
+  }
+
   /// Replaces the generated `<desc>` with `text`.
   public func summary(_ text: String) -> PlotGrid {
     var copy = self
@@ -55,10 +75,14 @@ public struct PlotGrid: SVGRenderable {
   }
 
   /// The grid as one `<svg>` element, ids derived from its content.
-  public func renderSVG() throws -> String { try render(idPrefix: nil) }
+  public func renderSVG() throws -> String {
+    try maps.isEmpty ? render(idPrefix: nil) : renderMaps(idPrefix: nil)
+  }
 
   /// The same, with ids starting with `idPrefix`.
-  public func renderSVG(idPrefix: String) throws -> String { try render(idPrefix: idPrefix) }
+  public func renderSVG(idPrefix: String) throws -> String {
+    try maps.isEmpty ? render(idPrefix: idPrefix) : renderMaps(idPrefix: idPrefix)
+  }
 }
 
 /// The name of the grid family in prose: a grid of panels sharing axes.

@@ -59,6 +59,22 @@ public struct ScatterPlot: XYPlot {
     return copy
   }
 
+  /// Adds a dashed vertical reference line at x = `value` (kept in view), labelled at its
+  /// top: e.g. `.rule(x: 1, label: "margin m")`.
+  public func rule(x value: Double, label: String = "") -> ScatterPlot {
+    var copy = self
+    copy.chart.rules.append(ReferenceLine(axis: .x, value: value, label: label))
+    return copy
+  }
+
+  /// Adds a dashed horizontal reference line at y = `value` (kept in view), labelled above
+  /// its right end.
+  public func rule(y value: Double, label: String = "") -> ScatterPlot {
+    var copy = self
+    copy.chart.rules.append(ReferenceLine(axis: .y, value: value, label: label))
+    return copy
+  }
+
   /// Fixes the y axis range.
   public func yRange(_ range: ClosedRange<Double>) -> ScatterPlot {
     var copy = self

@@ -125,9 +125,3 @@ extension Series {
     }
   }
 }
-
-extension Comparable {
-  func clamped(to range: ClosedRange<Self>) -> Self {
-    min(max(self, range.lowerBound), range.upperBound)
-  }
-}

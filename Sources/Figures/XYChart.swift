@@ -14,6 +14,7 @@ public struct XYChart: Sendable {
   var summary: String?
   var xScale: AxisScale = .linear
   var yScale: AxisScale = .linear
+  var rules: [ReferenceLine] = []
 
   /// The chart in axis units: series and explicit ranges passed through the axis scales
   /// (log₁₀ for `.log`, where values ≤ 0 become NaN and so leave gaps).
@@ -33,6 +34,11 @@ public struct XYChart: Sendable {
     }
     copy.xRange = xRange.map { xScale.forward($0.lowerBound)...xScale.forward($0.upperBound) }
     copy.yRange = yRange.map { yScale.forward($0.lowerBound)...yScale.forward($0.upperBound) }
+    copy.rules = rules.map { rule in
+      var r = rule
+      r.value = (rule.axis == .x ? xScale : yScale).forward(rule.value)
+      return r
+    }
     return copy
   }
 
@@ -45,6 +51,14 @@ public struct XYChart: Sendable {
       let extent = try s.validated(plot: title)
       xExtent = AxisRange.union(xExtent, extent.x)
       yExtent = AxisRange.union(yExtent, extent.y)
+    }
+    // Reference lines are kept in view.
+    for rule in rules where rule.value.isFinite {
+      if rule.axis == .x {
+        xExtent = AxisRange.union(xExtent, rule.value...rule.value)
+      } else {
+        yExtent = AxisRange.union(yExtent, rule.value...rule.value)
+      }
     }
     for (range, axis) in [(xRange, "x"), (yRange, "y")] {
       if let range,
@@ -135,10 +149,7 @@ public struct XYChart: Sendable {
       idPrefix: idPrefix, size: size, title: title.isEmpty ? kind : title, description: desc,
       capacity: 2048 + points * 14
     ) { w, prefix in
-      if !title.isEmpty {
-        Label.centred(
-          &w, title, x: width / 2, y: 8 + 17, fontSize: SVGDocument.titleFontSize, bold: true)
-      }
+      Label.title(&w, title, width: width)
       legend.draw(&w, left: 16, top: legendTop, width: width - 32)
       scaled.drawPanel(&w, panel: panel, clipID: "\(prefix)-clip")
       Label.centred(
@@ -149,15 +160,19 @@ public struct XYChart: Sendable {
     }
   }
 
-  /// Grid and axes, the series clipped to the frame, then the tick labels.
-  func drawPanel(_ w: inout SVGWriter, panel: Panel, clipID: String) {
+  /// Grid and axes, then reference lines and series clipped to the frame, then the tick
+  /// labels. `colour` gives each series' palette index (its position, unless a grid says).
+  func drawPanel(
+    _ w: inout SVGWriter, panel: Panel, clipID: String, colour: ((Int, Series) -> Int)? = nil
+  ) {
     panel.drawClipPath(&w, id: clipID)
     panel.drawAxes(&w)
     w.raw("<g clip-path=\"url(#\(clipID))\">\n")
+    for rule in rules { rule.draw(&w, panel: panel) }
     let xm = panel.xMap
     let ym = panel.yMap
     for (i, s) in series.enumerated() {
-      s.draw(&w, index: i, xMap: xm, yMap: ym)
+      s.draw(&w, index: colour?(i, s) ?? i, xMap: xm, yMap: ym)
     }
     w.raw("</g>\n")
     panel.drawTickLabels(&w)

@@ -31,3 +31,9 @@ extension GoldenTests {
     try Golden.check(Samples.logPlot().renderSVG(), case: "figure-log-axis")
   }
 }
+
+extension GoldenTests {
+  @Test func heatMapSmallMultiplesShareOneColourBarAsInTheGoldenFile() throws {
+    try Golden.check(Samples.surfaceGrid().renderSVG(), case: "figure-heatmap-grid")
+  }
+}

@@ -44,3 +44,15 @@ struct SimplifyTests {
     #expect(Simplify.keep(xs: [0, 5, 1], ys: [0, 0, 0], tolerance: 0.1) == [0, 1, 2])
   }
 }
+
+@Suite("Reference lines")
+struct ReferenceLineTests {
+  @Test func aReferenceLineOutsideTheDataIsKeptInView() throws {
+    let plot = LinePlot(title: "p").series("s", xs: [0, 1], ys: [0, 1]).rule(y: 10, label: "cap")
+    let (_, y) = try plot.chart.ranges()
+    #expect(y.contains(10))
+    let svg = try plot.renderSVG()
+    #expect(svg.contains(">cap</text>"))
+    #expect(svg.contains("stroke-dasharray=\"4 3\""))
+  }
+}

@@ -30,6 +30,9 @@ struct PlotErrorTests {
     #expect(throws: PlotError.nothingToDraw(plot: "g")) {
       try PlotGrid(title: "g", panels: []).renderSVG()
     }
+    #expect(throws: PlotError.nothingToDraw(plot: "g")) {
+      try PlotGrid(title: "g", heatMaps: []).renderSVG()
+    }
   }
 
   @Test func aRaggedOrEmptyHeatMapIsAnError() {

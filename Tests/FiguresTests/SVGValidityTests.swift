@@ -8,6 +8,7 @@ struct SVGValidityTests {
   static let plots: [(String, any SVGRenderable)] = [
     ("line", Samples.lossPlot()), ("gaps", Samples.gapPlot()), ("scatter", Samples.scatter()),
     ("heat map", Samples.energySurface()), ("grid", Samples.lossGrid()),
+    ("heat map grid", Samples.surfaceGrid()), ("log axis", Samples.logPlot()),
   ]
 
   @Test(arguments: plots.map(\.0))
@@ -74,5 +75,17 @@ extension SVGValidityTests {
   ])
   func idPrefixesAreMadeSafeForIdsAndURLs(given: String, used: String) {
     #expect(SVGDocument.sanitized(given) == used)
+  }
+}
+
+extension SVGValidityTests {
+  @Test func aTitleTooWideForThePlotIsSetSmaller() throws {
+    let long = String(repeating: "a long title ", count: 6)
+    let svg = try LinePlot(title: long, size: .compact).series("s", xs: [0, 1], ys: [0, 1])
+      .renderSVG()
+    let (probe, _) = XMLProbe.parse(svg)
+    let title = try #require(probe.attributes.first { $0["font-weight"] == "600" })
+    let size = try #require(Double(title["font-size"] ?? "17"))
+    #expect(size < SVGDocument.titleFontSize && size >= 12)
   }
 }

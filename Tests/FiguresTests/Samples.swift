@@ -8,6 +8,7 @@ enum Samples {
       .function("hinge", in: -3...3, samples: 61) { max(0, 1 - $0) }
       .function("log", in: -3...3, samples: 61) { log1p(exp(-$0)) }
       .function("square-square", in: -3...3, samples: 61) { $0 < 1 ? (1 - $0) * (1 - $0) / 4 : 0 }
+      .rule(x: 1, label: "margin m = 1")
   }
 
   static func gapPlot() -> LinePlot {
@@ -69,5 +70,22 @@ extension Samples {
       .series("log", xs: steps, ys: steps.map { 0.7 / (1 + $0 * $0 / 4) })
       .series("square-square", xs: steps, ys: steps.map { $0 == 20 ? 0 : 1.5 * exp(-$0 / 3) })
       .yScale(.log)
+  }
+}
+
+extension Samples {
+  /// Four energy surfaces, as if trained with four losses, on one colour scale.
+  static func surfaceGrid() -> PlotGrid {
+    let maps = [("hinge", 0.5), ("log", 1.0), ("square-square", 1.5), ("NLL", 2.0)].map {
+      name, depth in
+      HeatMap(
+        title: name, xLabel: "y₁", yLabel: "y₂", valueLabel: "energy", x: -2...2, y: -2...2,
+        resolution: 40
+      ) { a, b in
+        0.25 * (a * a + b * b) - depth * exp(-((a - 0.7) * (a - 0.7) + b * b) / 0.4)
+      }
+      .contours(count: 4)
+    }
+    return PlotGrid(title: "Energy after training", columns: 2, heatMaps: maps)
   }
 }
