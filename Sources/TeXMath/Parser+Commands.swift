@@ -172,13 +172,15 @@ extension Parser {
   }
 
   /// An upright operator name whose limits go under in display style (`\lim`, `\operatorname*`).
+  /// Without scripts it becomes a function name (`mi`, as `\sin`); either way U+2061 and, before
+  /// an ordinary atom, a thin space follow (TeX puts none before a delimiter: `\max(a, b)`).
   static func limitOperator(_ text: String) -> MathNode {
     var node = MathNode(
       .mo, text,
-      [("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"),
-       ("rspace", "0.1667em")])
+      [("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"), ("rspace", "0")])
     node.limits = .movable
     node.isLargeOperator = true
+    node.isFunctionName = true
     return node
   }
 

@@ -244,9 +244,25 @@ struct Parser {
       }
     }
     let isFunction = base.isFunctionName
-    let scripted = Self.attach(base: base, sub: sub, sup: sup)
+    if isFunction && base.kind == .mo && sub == nil && sup == nil {
+      base = MathNode(.mi, base.text)
+    }
+    var scripted = Self.attach(base: base, sub: sub, sup: sup)
+    if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last) {
+      scripted.setAttribute("form", "prefix")
+    }
     nodes.append(scripted)
     if isFunction { try appendFunctionApplication(to: &nodes) }
+  }
+
+  static let signs: Set<String> = ["−", "+", "±", "∓"]
+  static let closing: Set<String> = [")", "]", "}", "|", "‖", "⟩", "⌋", "⌉", "!", "′", "″"]
+
+  /// A sign is unary (TeX makes it ordinary) after an operator, relation or opening delimiter; at
+  /// the start of a row the browser already infers that.
+  static func isUnary(after previous: MathNode?) -> Bool {
+    guard let previous, previous.kind == .mo else { return false }
+    return !closing.contains(previous.text) && previous.attribute("form") != "postfix"
   }
 
   /// `base` with its scripts: under/over for limits, at the side otherwise.
