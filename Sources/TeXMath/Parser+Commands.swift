@@ -242,7 +242,11 @@ extension Parser {
     var children: [MathNode] = []
     if !open.isEmpty { children.append(Self.fence(open, form: "prefix")) }
     while true {
-      let body = try parseList()
+      var body = try parseList()
+      // A sign right after the fence is unary; the browser would take it as infix.
+      if let first = body.first, first.kind == .mo, Self.signs.contains(first.text) {
+        body[0].setAttribute("form", "prefix")
+      }
       children += body
       let t = try peek()
       switch t.kind {
