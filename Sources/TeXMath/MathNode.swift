@@ -65,7 +65,8 @@ struct MathNode: Sendable {
     switch kind {
     case .mfrac, .mtable, .msqrt, .mroot, .munderover: return true
     case .munder, .mover: return attribute("accent") == nil || children.contains(where: \.isTall)
-    case .mo: return isLargeOperator && text.unicodeScalars.count == 1 || attribute("minsize") != nil
+    case .mo:
+      return isLargeOperator && text.unicodeScalars.count == 1 || attribute("minsize") != nil
     case .msubsup: return true
     default: return children.contains(where: \.isTall)
     }

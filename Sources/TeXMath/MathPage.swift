@@ -56,8 +56,10 @@ public struct MathPage: Sendable {
           }
           let number = result.number!
           let bare =
-            parser.tag == nil ? String(counter) : number.hasPrefix("(")
-            ? String(number.dropFirst().dropLast()) : number
+            parser.tag == nil
+            ? String(counter)
+            : number.hasPrefix("(")
+              ? String(number.dropFirst().dropLast()) : number
           labels[label.name] = (number, bare)
           result.id = "eq-" + label.name
         }

@@ -41,7 +41,8 @@ extension Parser {
       let frac = MathNode(.mfrac, children: [num, den])
       if name == "frac" { return frac }
       let displaystyle = name == "tfrac" ? "false" : "true"
-      return MathNode(.mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
+      return MathNode(
+        .mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
     case "binom", "dbinom", "tbinom":
       let top = try parseArgument(for: t)
       let bottom = try parseArgument(for: t)
@@ -54,7 +55,8 @@ extension Parser {
         ])
       if name != "binom" {
         let displaystyle = name == "tbinom" ? "false" : "true"
-        node = MathNode(.mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
+        node = MathNode(
+          .mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
       }
       return node
     case "sqrt":
@@ -115,7 +117,8 @@ extension Parser {
       return MathNode(.mrow, children: nodes)
     case "substack": return try substack(token: t)
     case "limits", "nolimits":
-      throw TeXError("\(t.spelling) must follow a large operator", offset: t.offset, length: t.length)
+      throw TeXError(
+        "\(t.spelling) must follow a large operator", offset: t.offset, length: t.length)
     case "right", "middle", "end", "\\", "cr":
       throw misplaced(t)
     default:
@@ -215,7 +218,8 @@ extension Parser {
   mutating func readDelimiter(after command: Token) throws(TeXError) -> String {
     let t = try peekNonSpace()
     switch t.kind {
-    case .char(let c) where Symbols.delimiterCharacters.contains(c) || c == "." || c == "<"
+    case .char(let c)
+    where Symbols.delimiterCharacters.contains(c) || c == "." || c == "<"
       || c == ">":
       pos += 1
       if c == "." { return "" }
@@ -257,8 +261,10 @@ extension Parser {
           children.append(
             MathNode(
               .mo, middle,
-              [("fence", "true"), ("stretchy", "true"), ("lspace", "0.05em"),
-               ("rspace", "0.05em")]))
+              [
+                ("fence", "true"), ("stretchy", "true"), ("lspace", "0.05em"),
+                ("rspace", "0.05em"),
+              ]))
         }
       case .command("right"):
         pos += 1
@@ -359,9 +365,13 @@ extension Parser {
     guard display else {
       throw TeXError("\\label is only allowed in display math", offset: t.offset, length: t.length)
     }
-    let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ":_.-".unicodeScalars.contains($0))
-    }
+    let valid =
+      !name.isEmpty
+      && name.unicodeScalars.allSatisfy {
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || ":_.-".unicodeScalars.contains($0))
+      }
     guard valid else {
       throw TeXError(
         "label '\(name)' must be letters, digits and : _ . - only", offset: t.offset,

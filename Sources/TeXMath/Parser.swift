@@ -248,7 +248,8 @@ struct Parser {
       base = MathNode(.mi, base.text)
     }
     var scripted = Self.attach(base: base, sub: sub, sup: sup)
-    if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last) {
+    if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
+    {
       scripted.setAttribute("form", "prefix")
     }
     nodes.append(scripted)
@@ -366,8 +367,9 @@ struct Parser {
     if v >= 0x30 && v <= 0x39 {
       var text = String(alphabet?.map(c) ?? c)
       if !single {
-        while case .char(let d) = tokens[pos].kind, d.value >= 0x30 && d.value <= 0x39
-          || (d == "." && pos + 1 < tokens.count && tokens[pos + 1].isDigit)
+        while case .char(let d) = tokens[pos].kind,
+          d.value >= 0x30 && d.value <= 0x39
+            || (d == "." && pos + 1 < tokens.count && tokens[pos + 1].isDigit)
         {
           text.unicodeScalars.append(alphabet?.map(d) ?? d)
           pos += 1

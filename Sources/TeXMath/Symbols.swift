@@ -31,97 +31,109 @@ enum Symbols {
     func add(_ cls: Symbol.Class, _ pairs: [(String, String)]) {
       for (name, text) in pairs { table[name] = Symbol(text, cls) }
     }
-    add(.identifier, [
-      ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ϵ"),
-      ("varepsilon", "ε"), ("zeta", "ζ"), ("eta", "η"), ("theta", "θ"), ("vartheta", "ϑ"),
-      ("iota", "ι"), ("kappa", "κ"), ("varkappa", "ϰ"), ("lambda", "λ"), ("mu", "μ"),
-      ("nu", "ν"), ("xi", "ξ"), ("omicron", "ο"), ("pi", "π"), ("varpi", "ϖ"), ("rho", "ρ"),
-      ("varrho", "ϱ"), ("sigma", "σ"), ("varsigma", "ς"), ("tau", "τ"), ("upsilon", "υ"),
-      ("phi", "ϕ"), ("varphi", "φ"), ("chi", "χ"), ("psi", "ψ"), ("omega", "ω"),
-      ("ell", "ℓ"), ("partial", "∂"), ("imath", "ı"), ("jmath", "ȷ"), ("hbar", "ℏ"),
-      ("wp", "℘"),
-    ])
-    add(.uprightIdentifier, [
-      ("Gamma", "Γ"), ("Delta", "Δ"), ("Theta", "Θ"), ("Lambda", "Λ"), ("Xi", "Ξ"),
-      ("Pi", "Π"), ("Sigma", "Σ"), ("Upsilon", "Υ"), ("Phi", "Φ"), ("Psi", "Ψ"),
-      ("Omega", "Ω"), ("nabla", "∇"), ("infty", "∞"), ("emptyset", "∅"),
-      ("varnothing", "∅"), ("aleph", "ℵ"), ("Re", "ℜ"), ("Im", "ℑ"), ("top", "⊤"),
-      ("bot", "⊥"), ("angle", "∠"), ("triangle", "△"), ("prime", "′"), ("forall", "∀"),
-      ("exists", "∃"), ("nexists", "∄"), ("neg", "¬"), ("lnot", "¬"), ("vdots", "⋮"),
-      ("ddots", "⋱"), ("Box", "□"), ("square", "□"), ("blacksquare", "■"),
-      ("checkmark", "✓"), ("dagger", "†"), ("ddagger", "‡"), ("S", "§"), ("P", "¶"),
-      ("flat", "♭"), ("natural", "♮"), ("sharp", "♯"), ("clubsuit", "♣"),
-      ("diamondsuit", "♢"), ("heartsuit", "♡"), ("spadesuit", "♠"), ("degree", "°"),
-      ("intercal", "⊺"), ("complement", "∁"), ("mho", "℧"), ("beth", "ℶ"),
-      ("backprime", "‵"), ("surd", "√"),
-    ])
-    add(.operator, [
-      // Binary operators.
-      ("pm", "±"), ("mp", "∓"), ("times", "×"), ("div", "÷"), ("cdot", "⋅"), ("ast", "∗"),
-      ("star", "⋆"), ("circ", "∘"), ("bullet", "∙"), ("cup", "∪"), ("cap", "∩"),
-      ("setminus", "∖"), ("smallsetminus", "∖"), ("wedge", "∧"), ("land", "∧"),
-      ("vee", "∨"), ("lor", "∨"), ("oplus", "⊕"), ("ominus", "⊖"), ("otimes", "⊗"),
-      ("oslash", "⊘"), ("odot", "⊙"), ("sqcup", "⊔"), ("sqcap", "⊓"), ("uplus", "⊎"),
-      ("amalg", "⨿"), ("diamond", "⋄"), ("bigtriangleup", "△"), ("bigtriangledown", "▽"),
-      ("triangleleft", "◃"), ("triangleright", "▹"), ("wr", "≀"), ("bigcirc", "◯"),
-      ("cdotp", "⋅"), ("ldotp", "."), ("centerdot", "⋅"), ("boxplus", "⊞"),
-      ("boxtimes", "⊠"), ("ltimes", "⋉"), ("rtimes", "⋊"), ("circledast", "⊛"),
-      // Relations.
-      ("le", "≤"), ("leq", "≤"), ("ge", "≥"), ("geq", "≥"), ("ne", "≠"), ("neq", "≠"),
-      ("leqslant", "⩽"), ("geqslant", "⩾"), ("lesssim", "≲"), ("gtrsim", "≳"),
-      ("ll", "≪"), ("gg", "≫"), ("lll", "⋘"), ("ggg", "⋙"), ("approx", "≈"),
-      ("approxeq", "≊"), ("sim", "∼"), ("simeq", "≃"), ("cong", "≅"), ("equiv", "≡"),
-      ("propto", "∝"), ("varpropto", "∝"), ("doteq", "≐"), ("triangleq", "≜"),
-      ("coloneqq", "≔"), ("eqqcolon", "≕"), ("coloneq", "≔"), ("asymp", "≍"),
-      ("in", "∈"), ("notin", "∉"), ("ni", "∋"), ("owns", "∋"), ("subset", "⊂"),
-      ("supset", "⊃"), ("subseteq", "⊆"), ("supseteq", "⊇"), ("subsetneq", "⊊"),
-      ("supsetneq", "⊋"), ("nsubseteq", "⊈"), ("nsupseteq", "⊉"), ("sqsubset", "⊏"),
-      ("sqsupset", "⊐"), ("sqsubseteq", "⊑"), ("sqsupseteq", "⊒"), ("prec", "≺"),
-      ("succ", "≻"), ("preceq", "⪯"), ("succeq", "⪰"), ("perp", "⊥"), ("parallel", "∥"),
-      ("nparallel", "∦"), ("mid", "∣"), ("nmid", "∤"), ("models", "⊨"), ("vdash", "⊢"),
-      ("dashv", "⊣"), ("vDash", "⊨"), ("bowtie", "⋈"), ("smile", "⌣"), ("frown", "⌢"),
-      ("nleq", "≰"), ("ngeq", "≱"), ("nless", "≮"), ("ngtr", "≯"), ("nsim", "≁"),
-      ("ncong", "≇"), ("lneq", "⪇"), ("gneq", "⪈"), ("therefore", "∴"), ("because", "∵"),
-      ("colon", ":"), ("eqsim", "≂"), ("risingdotseq", "≓"), ("fallingdotseq", "≒"),
-      ("lhd", "⊲"), ("rhd", "⊳"), ("unlhd", "⊴"), ("unrhd", "⊵"),
-      // Arrows.
-      ("to", "→"), ("rightarrow", "→"), ("gets", "←"), ("leftarrow", "←"),
-      ("leftrightarrow", "↔"), ("Rightarrow", "⇒"), ("Leftarrow", "⇐"),
-      ("Leftrightarrow", "⇔"), ("implies", "⟹"), ("impliedby", "⟸"), ("iff", "⟺"),
-      ("mapsto", "↦"), ("longmapsto", "⟼"), ("longrightarrow", "⟶"),
-      ("longleftarrow", "⟵"), ("longleftrightarrow", "⟷"), ("Longrightarrow", "⟹"),
-      ("Longleftarrow", "⟸"), ("Longleftrightarrow", "⟺"), ("uparrow", "↑"),
-      ("downarrow", "↓"), ("updownarrow", "↕"), ("Uparrow", "⇑"), ("Downarrow", "⇓"),
-      ("Updownarrow", "⇕"), ("nearrow", "↗"), ("searrow", "↘"), ("swarrow", "↙"),
-      ("nwarrow", "↖"), ("hookrightarrow", "↪"), ("hookleftarrow", "↩"),
-      ("rightharpoonup", "⇀"), ("rightharpoondown", "⇁"), ("leftharpoonup", "↼"),
-      ("leftharpoondown", "↽"), ("rightleftharpoons", "⇌"), ("leftrightharpoons", "⇋"),
-      ("leadsto", "⇝"), ("rightsquigarrow", "⇝"), ("twoheadrightarrow", "↠"),
-      ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"), ("circlearrowleft", "↺"),
-      ("circlearrowright", "↻"), ("curvearrowright", "↷"), ("Lsh", "↰"), ("Rsh", "↱"),
-      // Dots and punctuation.
-      ("ldots", "…"), ("dots", "…"), ("dotsc", "…"), ("dotsb", "⋯"), ("cdots", "⋯"),
-      ("dotsm", "⋯"), ("dotsi", "⋯"), ("dotso", "…"), ("%", "%"), ("#", "#"), ("&", "&"),
-      ("$", "$"), ("_", "_"),
-    ])
-    add(.delimiter, [
-      ("{", "{"), ("}", "}"), ("lbrace", "{"), ("rbrace", "}"), ("lbrack", "["),
-      ("rbrack", "]"), ("langle", "⟨"), ("rangle", "⟩"), ("lvert", "|"), ("rvert", "|"),
-      ("vert", "|"), ("lVert", "‖"), ("rVert", "‖"), ("Vert", "‖"), ("|", "‖"),
-      ("lfloor", "⌊"), ("rfloor", "⌋"), ("lceil", "⌈"), ("rceil", "⌉"),
-      ("backslash", "\\"), ("lgroup", "⟮"), ("rgroup", "⟯"), ("llbracket", "⟦"),
-      ("rrbracket", "⟧"), ("ulcorner", "⌜"), ("urcorner", "⌝"), ("llcorner", "⌞"),
-      ("lrcorner", "⌟"),
-    ])
-    add(.largeOperator, [
-      ("sum", "∑"), ("prod", "∏"), ("coprod", "∐"), ("bigcup", "⋃"), ("bigcap", "⋂"),
-      ("bigoplus", "⨁"), ("bigotimes", "⨂"), ("bigodot", "⨀"), ("bigvee", "⋁"),
-      ("bigwedge", "⋀"), ("biguplus", "⨄"), ("bigsqcup", "⨆"),
-    ])
-    add(.integral, [
-      ("int", "∫"), ("iint", "∬"), ("iiint", "∭"), ("oint", "∮"), ("intop", "∫"),
-      ("smallint", "∫"),
-    ])
+    add(
+      .identifier,
+      [
+        ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ϵ"),
+        ("varepsilon", "ε"), ("zeta", "ζ"), ("eta", "η"), ("theta", "θ"), ("vartheta", "ϑ"),
+        ("iota", "ι"), ("kappa", "κ"), ("varkappa", "ϰ"), ("lambda", "λ"), ("mu", "μ"),
+        ("nu", "ν"), ("xi", "ξ"), ("omicron", "ο"), ("pi", "π"), ("varpi", "ϖ"), ("rho", "ρ"),
+        ("varrho", "ϱ"), ("sigma", "σ"), ("varsigma", "ς"), ("tau", "τ"), ("upsilon", "υ"),
+        ("phi", "ϕ"), ("varphi", "φ"), ("chi", "χ"), ("psi", "ψ"), ("omega", "ω"),
+        ("ell", "ℓ"), ("partial", "∂"), ("imath", "ı"), ("jmath", "ȷ"), ("hbar", "ℏ"),
+        ("wp", "℘"),
+      ])
+    add(
+      .uprightIdentifier,
+      [
+        ("Gamma", "Γ"), ("Delta", "Δ"), ("Theta", "Θ"), ("Lambda", "Λ"), ("Xi", "Ξ"),
+        ("Pi", "Π"), ("Sigma", "Σ"), ("Upsilon", "Υ"), ("Phi", "Φ"), ("Psi", "Ψ"),
+        ("Omega", "Ω"), ("nabla", "∇"), ("infty", "∞"), ("emptyset", "∅"),
+        ("varnothing", "∅"), ("aleph", "ℵ"), ("Re", "ℜ"), ("Im", "ℑ"), ("top", "⊤"),
+        ("bot", "⊥"), ("angle", "∠"), ("triangle", "△"), ("prime", "′"), ("forall", "∀"),
+        ("exists", "∃"), ("nexists", "∄"), ("neg", "¬"), ("lnot", "¬"), ("vdots", "⋮"),
+        ("ddots", "⋱"), ("Box", "□"), ("square", "□"), ("blacksquare", "■"),
+        ("checkmark", "✓"), ("dagger", "†"), ("ddagger", "‡"), ("S", "§"), ("P", "¶"),
+        ("flat", "♭"), ("natural", "♮"), ("sharp", "♯"), ("clubsuit", "♣"),
+        ("diamondsuit", "♢"), ("heartsuit", "♡"), ("spadesuit", "♠"), ("degree", "°"),
+        ("intercal", "⊺"), ("complement", "∁"), ("mho", "℧"), ("beth", "ℶ"),
+        ("backprime", "‵"), ("surd", "√"),
+      ])
+    add(
+      .operator,
+      [
+        // Binary operators.
+        ("pm", "±"), ("mp", "∓"), ("times", "×"), ("div", "÷"), ("cdot", "⋅"), ("ast", "∗"),
+        ("star", "⋆"), ("circ", "∘"), ("bullet", "∙"), ("cup", "∪"), ("cap", "∩"),
+        ("setminus", "∖"), ("smallsetminus", "∖"), ("wedge", "∧"), ("land", "∧"),
+        ("vee", "∨"), ("lor", "∨"), ("oplus", "⊕"), ("ominus", "⊖"), ("otimes", "⊗"),
+        ("oslash", "⊘"), ("odot", "⊙"), ("sqcup", "⊔"), ("sqcap", "⊓"), ("uplus", "⊎"),
+        ("amalg", "⨿"), ("diamond", "⋄"), ("bigtriangleup", "△"), ("bigtriangledown", "▽"),
+        ("triangleleft", "◃"), ("triangleright", "▹"), ("wr", "≀"), ("bigcirc", "◯"),
+        ("cdotp", "⋅"), ("ldotp", "."), ("centerdot", "⋅"), ("boxplus", "⊞"),
+        ("boxtimes", "⊠"), ("ltimes", "⋉"), ("rtimes", "⋊"), ("circledast", "⊛"),
+        // Relations.
+        ("le", "≤"), ("leq", "≤"), ("ge", "≥"), ("geq", "≥"), ("ne", "≠"), ("neq", "≠"),
+        ("leqslant", "⩽"), ("geqslant", "⩾"), ("lesssim", "≲"), ("gtrsim", "≳"),
+        ("ll", "≪"), ("gg", "≫"), ("lll", "⋘"), ("ggg", "⋙"), ("approx", "≈"),
+        ("approxeq", "≊"), ("sim", "∼"), ("simeq", "≃"), ("cong", "≅"), ("equiv", "≡"),
+        ("propto", "∝"), ("varpropto", "∝"), ("doteq", "≐"), ("triangleq", "≜"),
+        ("coloneqq", "≔"), ("eqqcolon", "≕"), ("coloneq", "≔"), ("asymp", "≍"),
+        ("in", "∈"), ("notin", "∉"), ("ni", "∋"), ("owns", "∋"), ("subset", "⊂"),
+        ("supset", "⊃"), ("subseteq", "⊆"), ("supseteq", "⊇"), ("subsetneq", "⊊"),
+        ("supsetneq", "⊋"), ("nsubseteq", "⊈"), ("nsupseteq", "⊉"), ("sqsubset", "⊏"),
+        ("sqsupset", "⊐"), ("sqsubseteq", "⊑"), ("sqsupseteq", "⊒"), ("prec", "≺"),
+        ("succ", "≻"), ("preceq", "⪯"), ("succeq", "⪰"), ("perp", "⊥"), ("parallel", "∥"),
+        ("nparallel", "∦"), ("mid", "∣"), ("nmid", "∤"), ("models", "⊨"), ("vdash", "⊢"),
+        ("dashv", "⊣"), ("vDash", "⊨"), ("bowtie", "⋈"), ("smile", "⌣"), ("frown", "⌢"),
+        ("nleq", "≰"), ("ngeq", "≱"), ("nless", "≮"), ("ngtr", "≯"), ("nsim", "≁"),
+        ("ncong", "≇"), ("lneq", "⪇"), ("gneq", "⪈"), ("therefore", "∴"), ("because", "∵"),
+        ("colon", ":"), ("eqsim", "≂"), ("risingdotseq", "≓"), ("fallingdotseq", "≒"),
+        ("lhd", "⊲"), ("rhd", "⊳"), ("unlhd", "⊴"), ("unrhd", "⊵"),
+        // Arrows.
+        ("to", "→"), ("rightarrow", "→"), ("gets", "←"), ("leftarrow", "←"),
+        ("leftrightarrow", "↔"), ("Rightarrow", "⇒"), ("Leftarrow", "⇐"),
+        ("Leftrightarrow", "⇔"), ("implies", "⟹"), ("impliedby", "⟸"), ("iff", "⟺"),
+        ("mapsto", "↦"), ("longmapsto", "⟼"), ("longrightarrow", "⟶"),
+        ("longleftarrow", "⟵"), ("longleftrightarrow", "⟷"), ("Longrightarrow", "⟹"),
+        ("Longleftarrow", "⟸"), ("Longleftrightarrow", "⟺"), ("uparrow", "↑"),
+        ("downarrow", "↓"), ("updownarrow", "↕"), ("Uparrow", "⇑"), ("Downarrow", "⇓"),
+        ("Updownarrow", "⇕"), ("nearrow", "↗"), ("searrow", "↘"), ("swarrow", "↙"),
+        ("nwarrow", "↖"), ("hookrightarrow", "↪"), ("hookleftarrow", "↩"),
+        ("rightharpoonup", "⇀"), ("rightharpoondown", "⇁"), ("leftharpoonup", "↼"),
+        ("leftharpoondown", "↽"), ("rightleftharpoons", "⇌"), ("leftrightharpoons", "⇋"),
+        ("leadsto", "⇝"), ("rightsquigarrow", "⇝"), ("twoheadrightarrow", "↠"),
+        ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"), ("circlearrowleft", "↺"),
+        ("circlearrowright", "↻"), ("curvearrowright", "↷"), ("Lsh", "↰"), ("Rsh", "↱"),
+        // Dots and punctuation.
+        ("ldots", "…"), ("dots", "…"), ("dotsc", "…"), ("dotsb", "⋯"), ("cdots", "⋯"),
+        ("dotsm", "⋯"), ("dotsi", "⋯"), ("dotso", "…"), ("%", "%"), ("#", "#"), ("&", "&"),
+        ("$", "$"), ("_", "_"),
+      ])
+    add(
+      .delimiter,
+      [
+        ("{", "{"), ("}", "}"), ("lbrace", "{"), ("rbrace", "}"), ("lbrack", "["),
+        ("rbrack", "]"), ("langle", "⟨"), ("rangle", "⟩"), ("lvert", "|"), ("rvert", "|"),
+        ("vert", "|"), ("lVert", "‖"), ("rVert", "‖"), ("Vert", "‖"), ("|", "‖"),
+        ("lfloor", "⌊"), ("rfloor", "⌋"), ("lceil", "⌈"), ("rceil", "⌉"),
+        ("backslash", "\\"), ("lgroup", "⟮"), ("rgroup", "⟯"), ("llbracket", "⟦"),
+        ("rrbracket", "⟧"), ("ulcorner", "⌜"), ("urcorner", "⌝"), ("llcorner", "⌞"),
+        ("lrcorner", "⌟"),
+      ])
+    add(
+      .largeOperator,
+      [
+        ("sum", "∑"), ("prod", "∏"), ("coprod", "∐"), ("bigcup", "⋃"), ("bigcap", "⋂"),
+        ("bigoplus", "⨁"), ("bigotimes", "⨂"), ("bigodot", "⨀"), ("bigvee", "⋁"),
+        ("bigwedge", "⋀"), ("biguplus", "⨄"), ("bigsqcup", "⨆"),
+      ])
+    add(
+      .integral,
+      [
+        ("int", "∫"), ("iint", "∬"), ("iiint", "∭"), ("oint", "∮"), ("intop", "∫"),
+        ("smallint", "∫"),
+      ])
     return table
   }()
 

@@ -80,13 +80,18 @@ import Testing
   }
 
   @Test func rejectsAnInvalidMacroName() {
-    #expect(throws: TeXError("macro name \\a1 must be letters or a single character", offset: 0, length: 0)) {
+    #expect(
+      throws: TeXError(
+        "macro name \\a1 must be letters or a single character", offset: 0, length: 0)
+    ) {
       try MacroTable(["\\a1": "x"])
     }
   }
 
   @Test func locatesAnErrorInAMacroBodyInsideThatBody() {
-    #expect(throws: TeXError("in macro \\bad: # must be followed by a digit 1 to 9", offset: 2, length: 1)) {
+    #expect(
+      throws: TeXError("in macro \\bad: # must be followed by a digit 1 to 9", offset: 2, length: 1)
+    ) {
       try MacroTable(["\\bad": "x #"])
     }
   }

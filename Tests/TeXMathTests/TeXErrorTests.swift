@@ -30,12 +30,14 @@ import Testing
     Case(tex: "a \\\\ b", message: "\\\\ outside an environment", offset: 2, length: 2),
     Case(tex: "a & b", message: "& outside an environment", offset: 2, length: 1),
     Case(
-      tex: "\\begin{aligned} a &= b", message:
+      tex: "\\begin{aligned} a &= b",
+      message:
         "environment 'aligned' is not closed (missing \\end{aligned})", offset: 0, length: 15),
     Case(
       tex: "\\begin{aligned} a \\end{cases}",
       message: "\\end{cases} does not match \\begin{aligned}", offset: 18, length: 11),
-    Case(tex: "\\begin{foo} \\end{foo}", message: "unknown environment 'foo'", offset: 0, length: 11),
+    Case(
+      tex: "\\begin{foo} \\end{foo}", message: "unknown environment 'foo'", offset: 0, length: 11),
     Case(tex: "a \\end{cases}", message: "\\end without a matching \\begin", offset: 2, length: 4),
     Case(
       tex: "\\begin{cases} a & b & c \\end{cases}",
@@ -43,19 +45,26 @@ import Testing
     Case(
       tex: "\\begin{align} a \\end{align}",
       message: "environment 'align' is only allowed in display math", offset: 0, length: 13),
-    Case(tex: "\\label{x}", message: "\\label is only allowed in display math", offset: 0, length: 6),
+    Case(
+      tex: "\\label{x}", message: "\\label is only allowed in display math", offset: 0, length: 6),
     Case(
       tex: "a \\label{x} \\label{y}", display: true,
       message: "a formula can have only one \\label", offset: 12, length: 6),
     Case(
       tex: "\\label{a b}", display: true,
       message: "label 'a b' must be letters, digits and : _ . - only", offset: 0, length: 6),
-    Case(tex: "\\eqref{nowhere}", message: "\\eqref to unknown label 'nowhere'", offset: 0, length: 6),
-    Case(tex: "a \\ref{nowhere}", message: "\\ref to unknown label 'nowhere'", offset: 2, length: 4),
-    Case(tex: "\\text{a_b}", message: "_ is not allowed in text (use $…$ for math inside \\text)", offset: 7, length: 1),
+    Case(
+      tex: "\\eqref{nowhere}", message: "\\eqref to unknown label 'nowhere'", offset: 0, length: 6),
+    Case(
+      tex: "a \\ref{nowhere}", message: "\\ref to unknown label 'nowhere'", offset: 2, length: 4),
+    Case(
+      tex: "\\text{a_b}", message: "_ is not allowed in text (use $…$ for math inside \\text)",
+      offset: 7, length: 1),
     Case(tex: "\\text{\\alpha}", message: "\\alpha is not allowed in text", offset: 6, length: 6),
     Case(tex: "a #", message: "unexpected character #", offset: 2, length: 1),
-    Case(tex: "\\sum_i \\limits", message: "\\limits must follow a large operator", offset: 7, length: 7),
+    Case(
+      tex: "\\sum_i \\limits", message: "\\limits must follow a large operator", offset: 7,
+      length: 7),
     Case(tex: "x \\limits", message: "\\limits must follow a large operator", offset: 2, length: 7),
     Case(tex: "a\\", message: "backslash at the end of the formula", offset: 1, length: 1),
     Case(tex: "é + \\foo", message: "unknown command \\foo", offset: 5, length: 4),
@@ -66,7 +75,9 @@ import Testing
     Case(
       tex: "\\begin{aligned} a \\\\[2pt] b \\end{aligned}",
       message: "row spacing \\\\[…] is not supported", offset: 18, length: 2),
-    Case(tex: "\\operatorname{\\frac{a}{b}}", message: "\\operatorname takes letters, digits and spaces only", offset: 0, length: 13),
+    Case(
+      tex: "\\operatorname{\\frac{a}{b}}",
+      message: "\\operatorname takes letters, digits and spaces only", offset: 0, length: 13),
   ]
 
   @Test(arguments: cases)
