@@ -98,7 +98,7 @@ extension Parser {
     case "label": return try label(token: t)
     case "tag": return try tagCommand(token: t)
     case "nonumber", "notag":
-      suppressesNumber = true
+      // Unlabelled display math is not numbered anyway; see MathPage.
       return nil
     case "eqref", "ref":
       let label = try rawArgument(for: t)

@@ -16,7 +16,6 @@ struct Parser {
   // What the formula says about numbering, for ``MathPage``.
   var label: (name: String, token: Token)? = nil
   var tag: (text: String, token: Token)? = nil
-  var suppressesNumber = false
   var starredEnvironment: Token? = nil
 
   static let maximumExpansions = 10_000

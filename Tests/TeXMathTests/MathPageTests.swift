@@ -33,6 +33,17 @@ import Testing
     #expect(try q.results[2].get() == "<a class=\"math-ref\" href=\"#eq-a\">(A)</a>")
   }
 
+  @Test func numbersAWholeAlignOnceAndAcceptsNotagOnItsOtherRows() throws {
+    let p = page([
+      ("\\begin{align} a &= b \\notag \\\\ &= c \\label{last} \\end{align}", true),
+      ("x \\nonumber", true),
+    ])
+    let html = try p.results[0].get()
+    #expect(html.hasPrefix("<span class=\"math-display\" id=\"eq-last\">"))
+    #expect(html.hasSuffix("<span class=\"math-eqno\">(1)</span></span>"))
+    #expect(try !p.results[1].get().contains("math-eqno"))
+  }
+
   @Test func keepsTheSourceInATeXAnnotationWithMarkupEscaped() throws {
     let html = try page([("a<b \\text{\\&\"}", false)]).results[0].get()
     #expect(
