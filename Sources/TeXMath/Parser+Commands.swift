@@ -92,6 +92,8 @@ extension Parser {
       // Chromium does not stretch an overline character, so the bar is a CSS border.
       let base = try parseArgument(for: t)
       return MathNode(.mrow, children: [base], [("class", "math-overline")])
+    case "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow", "xleftrightarrow":
+      return try extensibleArrow(name, token: t)
     case "phantom":
       return MathNode(.mphantom, children: [try parseArgument(for: t)])
     case "begin": return try environment(token: t)
@@ -329,6 +331,35 @@ extension Parser {
     if text.unicodeScalars.count == 1 { node.attributes = [("mathvariant", "normal")] }
     node.isFunctionName = true
     return node
+  }
+
+  static let extensibleArrows: [String: String] = [
+    "xrightarrow": "→", "xleftarrow": "←", "xmapsto": "↦", "xRightarrow": "⇒",
+    "xLeftarrow": "⇐", "xleftrightarrow": "↔",
+  ]
+
+  /// `\xrightarrow[below]{above}`: an arrow stretched under or over its labels.
+  mutating func extensibleArrow(_ name: String, token t: Token) throws(TeXError) -> MathNode {
+    var below: MathNode? = nil
+    let open = try peekNonSpace()
+    if open.kind == .char("[") {
+      pos += 1
+      let nodes = try parseList(until: "]")
+      guard try peek().kind == .char("]") else {
+        throw TeXError("\(t.spelling)[ is never closed by ]", offset: open.offset, length: 1)
+      }
+      pos += 1
+      below = MathNode.row(nodes)
+    }
+    let above = try parseArgument(for: t)
+    // The arrow reaches a little past its labels, as in LaTeX.
+    func padded(_ node: MathNode) -> MathNode {
+      MathNode(.mrow, children: [.space("0.2778em"), node, .space("0.2778em")])
+    }
+    let arrow = MathNode(.mo, Self.extensibleArrows[name]!, [("stretchy", "true")])
+    // Without a lower label, an empty space under the arrow gives it LaTeX's minimum length.
+    let under = below.map(padded) ?? .space("1.8em")
+    return MathNode(.munderover, children: [arrow, under, padded(above)])
   }
 
   /// The text of a `{…}` argument taken literally (labels, tags, environment names).

@@ -106,7 +106,8 @@ enum Symbols {
         ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"), ("circlearrowleft", "↺"),
         ("circlearrowright", "↻"), ("curvearrowright", "↷"), ("Lsh", "↰"), ("Rsh", "↱"),
         // Dots and punctuation.
-        ("ldots", "…"), ("dots", "…"), ("dotsc", "…"), ("dotsb", "⋯"), ("cdots", "⋯"),
+        ("ldots", "…"), ("dots", "…"), ("hdots", "…"), ("dotsc", "…"), ("dotsb", "⋯"),
+        ("cdots", "⋯"),
         ("dotsm", "⋯"), ("dotsi", "⋯"), ("dotso", "…"), ("%", "%"), ("#", "#"), ("&", "&"),
         ("$", "$"), ("_", "_"),
       ])
