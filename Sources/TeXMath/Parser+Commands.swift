@@ -9,13 +9,13 @@ extension Parser {
     case .symbol(let symbol): return self.symbol(symbol)
     case .space(let width): return .space(width)
     case .function:
-      var node = MathNode(.mi, name)
+      let node = MathNode(.mi, name)
       node.isFunctionName = true
       return node
     case .limitFunction(let text): return Self.limitOperator(text)
     case .accent(let mark, let stretchy):
       let base = try parseArgument(for: t)
-      var mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
+      let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
       // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
       if name == "vec" { mo.attributes.append(("class", "math-vec")) }
       return MathNode(.mover, children: [base, mo], [("accent", "true")])
@@ -80,7 +80,7 @@ extension Parser {
       let base = try parseArgument(for: t)
       let over = name == "overbrace"
       let brace = MathNode(.mo, over ? "⏞" : "⏟", [("stretchy", "true")])
-      var node = MathNode(over ? .mover : .munder, children: [base, brace])
+      let node = MathNode(over ? .mover : .munder, children: [base, brace])
       node.limits = .always
       return node
     case "overset", "underset", "stackrel":
@@ -104,7 +104,7 @@ extension Parser {
       return nil
     case "eqref", "ref":
       let label = try rawArgument(for: t)
-      var node = MathNode(.ref)
+      let node = MathNode(.ref)
       node.reference = MathNode.Reference(
         label: label, parenthesized: name == "eqref", offset: t.offset, length: t.length)
       return node
@@ -156,12 +156,12 @@ extension Parser {
     case .delimiter:
       return Self.delimiter(symbol.text)
     case .largeOperator:
-      var node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
+      let node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
       node.limits = .movable
       node.isLargeOperator = true
       return node
     case .integral:
-      var node = MathNode(.mo, symbol.text)
+      let node = MathNode(.mo, symbol.text)
       node.isLargeOperator = true
       return node
     }
@@ -180,7 +180,7 @@ extension Parser {
   /// Without scripts it becomes a function name (`mi`, as `\sin`); either way U+2061 and, before
   /// an ordinary atom, a thin space follow (TeX puts none before a delimiter: `\max(a, b)`).
   static func limitOperator(_ text: String) -> MathNode {
-    var node = MathNode(
+    let node = MathNode(
       .mo, text,
       [("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"), ("rspace", "0")])
     node.limits = .movable
@@ -248,7 +248,7 @@ extension Parser {
     var children: [MathNode] = []
     if !open.isEmpty { children.append(Self.fence(open, form: "prefix")) }
     while true {
-      var body = try parseList()
+      let body = try parseList()
       // A sign right after the fence is unary; the browser would take it as infix.
       if let first = body.first, first.kind == .mo, Self.signs.contains(first.text) {
         body[0].setAttribute("form", "prefix")
@@ -293,7 +293,7 @@ extension Parser {
   /// `\not` before a relation: the negated symbol.
   mutating func negation(token t: Token) throws(TeXError) -> MathNode {
     let next = try peekNonSpace()
-    guard !endsList(next), var node = try parseAtom(single: true),
+    guard !endsList(next), let node = try parseAtom(single: true),
       node.kind == .mo || node.kind == .mi
     else {
       throw TeXError("\\not must be followed by a symbol", offset: t.offset, length: t.length)
@@ -327,7 +327,7 @@ extension Parser {
       }
     }
     if starred { return Self.limitOperator(text) }
-    var node = MathNode(.mi, text)
+    let node = MathNode(.mi, text)
     if text.unicodeScalars.count == 1 { node.attributes = [("mathvariant", "normal")] }
     node.isFunctionName = true
     return node

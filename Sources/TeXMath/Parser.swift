@@ -246,7 +246,7 @@ struct Parser {
     if isFunction && base.kind == .mo && sub == nil && sup == nil {
       base = MathNode(.mi, base.text)
     }
-    var scripted = Self.attach(base: base, sub: sub, sup: sup)
+    let scripted = Self.attach(base: base, sub: sub, sup: sup)
     if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
     {
       scripted.setAttribute("form", "prefix")
