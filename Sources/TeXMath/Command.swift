@@ -26,7 +26,7 @@ enum Command: Sendable {
     "stackrel", "overline", "phantom", "begin", "label", "tag", "nonumber", "notag", "eqref",
     "ref", "bmod", "pmod", "mod", "substack", "limits", "nolimits", "right", "middle", "end",
     "\\", "cr", "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow",
-    "xleftrightarrow",
+    "xleftrightarrow", "boxed", "color", "textcolor", "hspace",
   ]
 
   static let fonts: [String] = [

@@ -60,8 +60,12 @@ final class MathNode {
     return MathNode(.mrow, children: nodes)
   }
 
-  /// `<mspace width="…"/>`; `width` is a CSS length in em.
-  static func space(_ width: String) -> MathNode { MathNode(.mspace, "", [("width", width)]) }
+  /// `<mspace width="…"/>`; `width` is a CSS length. Chromium ignores a negative width, so a
+  /// negative space (`\!`) is a negative margin instead.
+  static func space(_ width: String) -> MathNode {
+    if width.hasPrefix("-") { return MathNode(.mspace, "", [("style", "margin-left: \(width)")]) }
+    return MathNode(.mspace, "", [("width", width)])
+  }
 
   /// Taller than a line of text: a fraction, table, root, large operator, limits or a stretched
   /// fence somewhere inside (fences around such content stretch).

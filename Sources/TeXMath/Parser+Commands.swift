@@ -94,6 +94,18 @@ extension Parser {
       return MathNode(.mrow, children: [base], [("class", "math-overline")])
     case "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow", "xleftrightarrow":
       return try extensibleArrow(name, token: t)
+    case "boxed":
+      // menclose does not render in Chromium; the box is a CSS border.
+      return MathNode(.mrow, children: [try parseArgument(for: t)], [("class", "math-boxed")])
+    case "textcolor":
+      let color = try colorArgument(for: t)
+      return MathNode(.mrow, children: [try parseArgument(for: t)], [("mathcolor", color)])
+    case "color":
+      // The rest of the current group, as in LaTeX.
+      let color = try colorArgument(for: t)
+      return MathNode(.mrow, children: try parseList(), [("mathcolor", color)])
+    case "hspace":
+      return .space(try lengthArgument(for: t))
     case "phantom":
       return MathNode(.mphantom, children: [try parseArgument(for: t)])
     case "begin": return try environment(token: t)
@@ -360,6 +372,42 @@ extension Parser {
     // Without a lower label, an empty space under the arrow gives it LaTeX's minimum length.
     let under = below.map(padded) ?? .space("1.8em")
     return MathNode(.munderover, children: [arrow, under, padded(above)])
+  }
+
+  /// A color argument: a CSS color name or `#` and 3 or 6 hexadecimal digits.
+  mutating func colorArgument(for t: Token) throws(TeXError) -> String {
+    let start = try peekNonSpace()
+    let color = try rawArgument(for: t)
+    let scalars = Array(color.unicodeScalars)
+    let isName = !scalars.isEmpty && scalars.allSatisfy { $0.isASCII && $0.isLetter }
+    let isHex =
+      (scalars.count == 4 || scalars.count == 7) && scalars.first == "#"
+      && scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
+    guard isName || isHex else {
+      throw TeXError(
+        "color '\(color)' must be a name (red) or #rgb / #rrggbb", offset: start.offset,
+        length: color.utf8.count + 2)
+    }
+    return color
+  }
+
+  /// A length argument such as `{1em}`, `{-2pt}` or `{0.5cm}`, as a CSS length.
+  mutating func lengthArgument(for t: Token) throws(TeXError) -> String {
+    let start = try peekNonSpace()
+    let text = String(try rawArgument(for: t).filter { $0 != " " })
+    var number = Substring(text)
+    var unit = ""
+    while let last = number.last, last.isLetter {
+      unit = String(last) + unit
+      number = number.dropLast()
+    }
+    let units: Set<String> = ["em", "ex", "pt", "pc", "mm", "cm", "in", "px"]
+    guard units.contains(unit), Double(number) != nil else {
+      throw TeXError(
+        "length '\(text)' must be a number with a unit (em, ex, pt, mm, cm, in)",
+        offset: start.offset, length: text.utf8.count + 2)
+    }
+    return String(number) + unit
   }
 
   /// The text of a `{…}` argument taken literally (labels, tags, environment names).

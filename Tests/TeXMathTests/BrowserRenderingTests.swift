@@ -33,6 +33,9 @@ import Testing
     ("tall", "\\left( \\frac{a}{b} \\right)", true),
     ("align", "\\begin{aligned} x &= 1 \\\\ xxxx &= 22 + y \\end{aligned} \\label{aligned}", true),
     ("bb", "\\mathbb{R}", false),
+    ("ab", "ab", false),
+    ("negative", "a\\!b", false),
+    ("boxed", "\\boxed{ab}", false),
   ]
 
   /// Selector (inside the formula's wrapper element) of each measured part.
@@ -48,6 +51,7 @@ import Testing
     ("row2Rel", "#align mtr:nth-child(2) > mtd:nth-child(2) > :first-child"),
     ("alignMath", "#align math"), ("alignNumber", "#align .math-eqno"),
     ("bb", "#bb mi"),
+    ("ab", "#ab math"), ("negative", "#negative math"), ("boxed", "#boxed math"),
   ]
 
   static let script = """
@@ -148,6 +152,12 @@ import Testing
     let number = try #require(box["alignNumber"])
     #expect(number.l > math.r)
     #expect(m.visibleText.contains("(1)"))
+
+    // A negative space pulls letters together; a box adds its border and padding.
+    let ab = try #require(box["ab"]), negative = try #require(box["negative"])
+    let boxed = try #require(box["boxed"])
+    #expect(negative.r - negative.l < ab.r - ab.l - 1, "\\! did not move b closer to a")
+    #expect(boxed.r - boxed.l > ab.r - ab.l + 5 && boxed.height > ab.height + 5)
 
     // A double-struck letter is drawn (the font has the Unicode math alphabets).
     let bb = try #require(box["bb"])

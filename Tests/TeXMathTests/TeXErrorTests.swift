@@ -78,6 +78,13 @@ import Testing
     Case(
       tex: "\\operatorname{\\frac{a}{b}}",
       message: "\\operatorname takes letters, digits and spaces only", offset: 0, length: 13),
+    Case(
+      tex: "\\hspace{2}",
+      message: "length '2' must be a number with a unit (em, ex, pt, mm, cm, in)",
+      offset: 7, length: 3),
+    Case(
+      tex: "\\color{red;} x", message: "color 'red;' must be a name (red) or #rgb / #rrggbb",
+      offset: 6, length: 6),
   ]
 
   @Test(arguments: cases)
