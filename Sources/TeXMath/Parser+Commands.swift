@@ -36,16 +36,21 @@ extension Parser {
     }
     switch name {
     case "frac", "dfrac", "tfrac", "cfrac":
-      let num = try parseArgument(for: t)
-      let den = try parseArgument(for: t)
+      // Numerator and denominator are one style smaller than the fraction's own style.
+      let inner = name == "frac" ? min(style + 1, 3) : name == "tfrac" ? 2 : 1
+      let (num, den) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
+        (try p.parseArgument(for: t), try p.parseArgument(for: t))
+      }
       let frac = MathNode(.mfrac, children: [num, den])
       if name == "frac" { return frac }
       let displaystyle = name == "tfrac" ? "false" : "true"
       return MathNode(
         .mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
     case "binom", "dbinom", "tbinom":
-      let top = try parseArgument(for: t)
-      let bottom = try parseArgument(for: t)
+      let inner = name == "binom" ? min(style + 1, 3) : name == "tbinom" ? 2 : 1
+      let (top, bottom) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
+        (try p.parseArgument(for: t), try p.parseArgument(for: t))
+      }
       var node = MathNode(
         .mrow,
         children: [
@@ -63,7 +68,9 @@ extension Parser {
       let open = try peekNonSpace()
       if open.kind == .char("[") {
         pos += 1
-        let index = try parseList(until: "]")
+        let index = try inStyle(3) { (p: inout Parser) throws(TeXError) in
+          try p.parseList(until: "]")
+        }
         let close = try peek()
         guard close.kind == .char("]") else {
           throw TeXError("\\sqrt[ is never closed by ]", offset: open.offset, length: 1)
@@ -84,7 +91,9 @@ extension Parser {
       node.limits = .always
       return node
     case "overset", "underset", "stackrel":
-      let script = try parseArgument(for: t)
+      let script = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+        try p.parseArgument(for: t)
+      }
       let base = try parseArgument(for: t)
       let kind: MathNode.Kind = name == "underset" ? .munder : .mover
       return MathNode(kind, children: [base, script])
@@ -164,7 +173,7 @@ extension Parser {
       }
       return MathNode(.mi, text)
     case .operator:
-      return MathNode(.mo, symbol.text)
+      return operatorNode(symbol.text)
     case .delimiter:
       return Self.delimiter(symbol.text)
     case .largeOperator:
@@ -356,14 +365,18 @@ extension Parser {
     let open = try peekNonSpace()
     if open.kind == .char("[") {
       pos += 1
-      let nodes = try parseList(until: "]")
+      let nodes = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+        try p.parseList(until: "]")
+      }
       guard try peek().kind == .char("]") else {
         throw TeXError("\(t.spelling)[ is never closed by ]", offset: open.offset, length: 1)
       }
       pos += 1
       below = MathNode.row(nodes)
     }
-    let above = try parseArgument(for: t)
+    let above = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+      try p.parseArgument(for: t)
+    }
     // The arrow reaches a little past its labels, as in LaTeX.
     func padded(_ node: MathNode) -> MathNode {
       MathNode(.mrow, children: [.space("0.2778em"), node, .space("0.2778em")])

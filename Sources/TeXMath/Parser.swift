@@ -12,6 +12,9 @@ struct Parser {
   var alphabet: MathAlphabet? = nil
   /// Inside `\operatorname` or a font command: consecutive letters form one `mi`.
   var mergeLetters = false
+  /// TeX's current style: 0 display, 1 text, 2 script, 3 scriptscript. In script styles TeX puts
+  /// no space around binary operators and relations, so their `mo`s get zero `lspace`/`rspace`.
+  var style: Int
 
   // What the formula says about numbering, for ``MathPage``.
   var label: (name: String, token: Token)? = nil
@@ -24,6 +27,26 @@ struct Parser {
     self.tokens = try Lexer.tokenize(tex)
     self.display = display
     self.macros = macros
+    self.style = display ? 0 : 1
+  }
+
+  /// The style of a superscript or subscript of the current style.
+  var scriptStyle: Int { style <= 1 ? 2 : 3 }
+
+  /// Runs `body` in TeX style `newStyle` (0 display … 3 scriptscript).
+  mutating func inStyle<T>(_ newStyle: Int, _ body: (inout Parser) throws(TeXError) -> T)
+    throws(TeXError) -> T
+  {
+    let saved = style
+    style = newStyle
+    defer { style = saved }
+    return try body(&self)
+  }
+
+  /// An operator `mo`: without spacing in script styles.
+  func operatorNode(_ text: String) -> MathNode {
+    if style >= 2 { return MathNode(.mo, text, [("lspace", "0"), ("rspace", "0")]) }
+    return MathNode(.mo, text)
   }
 
   /// Parses the whole formula.
@@ -138,10 +161,13 @@ struct Parser {
       let t = try peekNonSpace()
       if endsList(t) { return nodes }
       if let stop, case .char(let c) = t.kind, c == stop { return nodes }
-      if case .command(let name) = t.kind, case .style(let style)? = Command.table[name] {
+      if case .command(let name) = t.kind, case .style(let attributes)? = Command.table[name] {
         pos += 1
-        let rest = try parseList(until: stop)
-        nodes.append(MathNode(.mstyle, children: rest, style))
+        let level = Int(attributes[1].value)! + (attributes[0].value == "true" ? 0 : 1)
+        let rest = try inStyle(level) { (p: inout Parser) throws(TeXError) in
+          try p.parseList(until: stop)
+        }
+        nodes.append(MathNode(.mstyle, children: rest, attributes))
         return nodes
       }
       try parseScripted(into: &nodes)
@@ -313,7 +339,10 @@ struct Parser {
     if endsList(t) || t.kind == .superscript || t.kind == .subscript || t.kind == .char("'") {
       throw TeXError("missing argument for \(name)", offset: op.offset, length: op.length)
     }
-    guard let node = try parseAtom(single: true) else {
+    let node = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+      try p.parseAtom(single: true)
+    }
+    guard let node else {
       throw TeXError("missing argument for \(name)", offset: op.offset, length: op.length)
     }
     return node
@@ -382,13 +411,13 @@ struct Parser {
     switch c {
     case "(", ")", "[", "]", "|", "/":
       return Self.delimiter(String(c))
-    case "-": return MathNode(.mo, "−")
-    case "*": return MathNode(.mo, "∗")
+    case "-": return operatorNode("−")
+    case "*": return operatorNode("∗")
     case "~": return .space("0.3333em")
     case "#", "$", "\\":
       throw TeXError("unexpected character \(c)", offset: t.offset, length: t.length)
     default:
-      return MathNode(.mo, String(c))
+      return operatorNode(String(c))
     }
   }
 
