@@ -154,7 +154,8 @@ import Testing
     #expect(m.visibleText.contains("(1)"))
 
     // A negative space pulls letters together; a box adds its border and padding.
-    let ab = try #require(box["ab"]), negative = try #require(box["negative"])
+    let ab = try #require(box["ab"])
+    let negative = try #require(box["negative"])
     let boxed = try #require(box["boxed"])
     #expect(negative.r - negative.l < ab.r - ab.l - 1, "\\! did not move b closer to a")
     #expect(boxed.r - boxed.l > ab.r - ab.l + 5 && boxed.height > ab.height + 5)
