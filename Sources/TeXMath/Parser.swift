@@ -22,6 +22,9 @@ struct Parser {
   var starredEnvironment: Token? = nil
 
   static let maximumExpansions = 10_000
+  /// Deepest nesting of lists (groups, fractions, scripts…), so that no input exhausts the stack.
+  static let maximumDepth = 200
+  var depth = 0
 
   init(tex: String, display: Bool, macros: MacroTable) throws(TeXError) {
     self.tokens = try Lexer.tokenize(tex)
@@ -139,6 +142,17 @@ struct Parser {
       }
     }
     tokens.replaceSubrange(pos..<j, with: expansion)
+  }
+
+  /// Counts one level of nesting; throws past ``maximumDepth``.
+  mutating func enter() throws(TeXError) {
+    depth += 1
+    if depth > Self.maximumDepth {
+      let t = tokens[pos]
+      throw TeXError(
+        "formula nested more than \(Self.maximumDepth) levels deep", offset: t.offset,
+        length: t.length)
+    }
   }
 
   // MARK: Lists
@@ -370,6 +384,8 @@ struct Parser {
   /// Returns nil for commands that produce no node (`\label`, `\nonumber`) and, without consuming
   /// it, for a script or prime that has no base.
   mutating func parseAtom(single: Bool = false) throws(TeXError) -> MathNode? {
+    try enter()
+    defer { depth -= 1 }
     let t = try peekNonSpace()
     switch t.kind {
     case .open:

@@ -97,6 +97,20 @@ import Testing
     #expect(error == TeXError(c.message, offset: c.offset, length: c.length))
   }
 
+  @Test func refusesNestingThatWouldExhaustTheStack() {
+    let deep = String(repeating: "{", count: 5000) + String(repeating: "}", count: 5000)
+    let roots = String(repeating: "\\sqrt", count: 5000) + "y"
+    let texts = String(repeating: "\\text{", count: 5000) + String(repeating: "}", count: 5000)
+    for tex in [deep, roots, texts] {
+      let page = MathPage(formulas: [Formula(tex: tex, display: false)])
+      guard case .failure(let error) = page.results[0] else {
+        Issue.record("expected an error")
+        continue
+      }
+      #expect(error.message == "formula nested more than 200 levels deep")
+    }
+  }
+
   @Test func reportsADuplicateLabelAtTheSecondLabel() {
     let page = MathPage(
       formulas: [
