@@ -60,7 +60,9 @@ if arguments.count >= 3 && arguments[1] == "--html" {
   }
   exit(0)
 }
-guard arguments.count >= 2 else { fail("usage: math-bench FILE [ITERATIONS] | --html FILE | --css") }
+guard arguments.count >= 2 else {
+  fail("usage: math-bench FILE [ITERATIONS] | --html FILE | --css")
+}
 let formulas = readFormulas(arguments[1])
 let iterations = arguments.count >= 3 ? Int(arguments[2]) ?? 50 : 50
 let macros = try! MacroTable(["\\R": "\\mathbb{R}", "\\E": "\\mathbb{E}"])

@@ -15,9 +15,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 python3 "$here/generate.py" "$1" "$work" "$count"
+# Optimised whole-module build; the standard library linked statically where the toolchain can
+# (Linux), so that the whole-process time is not mostly the dynamic loader.
+build() {
+  (cd "$work" && swiftc -O -wmo "$@" -module-name MathBench "$root"/Sources/TeXMath/*.swift \
+    "$here/main.swift" -o "$work/math-bench")
+}
 echo "building (swiftc -O -wmo)…"
-swiftc -O -wmo -module-name MathBench "$root"/Sources/TeXMath/*.swift "$here/main.swift" \
-  -o "$work/math-bench"
+build -static-stdlib 2>/dev/null || build
 
 python3 - "$work" <<'PY'
 import subprocess, sys, time
@@ -39,19 +44,21 @@ def ours(path, iterations):
 
 bench = ours(f"{work}/formulas.bin", 200)
 homework = ours(f"{work}/homework.bin", 200)
-ours_process = wall([f"{work}/math-bench", f"{work}/formulas.bin", "1"])
+ours_process = wall([f"{work}/math-bench", f"{work}/formulas.bin", "1"], runs=30)
 pandoc = ["pandoc", "--quiet", "-f", "markdown", "-t", "html", "--mathml"]
 pandoc_math = wall(pandoc + [f"{work}/formulas.md"])
 pandoc_plain = wall(pandoc + [f"{work}/baseline.md"])
 n = int(bench["formulas"])
+best, mean = float(bench["best_ms"]), float(bench["mean_ms"])
+pandoc_extra = pandoc_math - pandoc_plain
 print(f"formulas: {n} ({bench['errors']} errors), homework: {homework['formulas']} formulas")
-print(f"ours, in process:    {float(bench['best_ms']):8.3f} ms best, "
-      f"{float(bench['mean_ms']):.3f} ms mean ({1000 * float(bench['best_ms']) / n:.2f} µs/formula)")
-print(f"ours, whole process: {ours_process:8.3f} ms (start-up, read, convert once)")
-print(f"homework's math:     {float(homework['best_ms']):8.3f} ms in process")
-print(f"pandoc --mathml:     {pandoc_math:8.3f} ms (whole process)")
-print(f"pandoc, math as code: {pandoc_plain:7.3f} ms, so its math costs ~{pandoc_math - pandoc_plain:.1f} ms")
-print(f"ratio, whole process:          {pandoc_math / ours_process:6.1f}x")
-print(f"ratio, math only:              {(pandoc_math - pandoc_plain) / float(bench['best_ms']):6.1f}x"
+print(f"ours, in process:     {best:8.3f} ms best, {mean:.3f} ms mean"
+      f" ({1000 * best / n:.2f} µs/formula)")
+print(f"ours, whole process:  {ours_process:8.3f} ms (start-up, read, convert once)")
+print(f"homework's math:      {float(homework['best_ms']):8.3f} ms in process")
+print(f"pandoc --mathml:      {pandoc_math:8.3f} ms (whole process)")
+print(f"pandoc, math as code: {pandoc_plain:8.3f} ms, so its math costs ~{pandoc_extra:.1f} ms")
+print(f"ratio, whole process: {pandoc_math / ours_process:8.1f}x")
+print(f"ratio, math only:     {pandoc_extra / best:8.1f}x"
       " (pandoc's extra time for math / ours in process)")
 PY

@@ -25,7 +25,8 @@ enum Command: Sendable {
     "operatorname", "operatornamewithlimits", "overbrace", "underbrace", "overset", "underset",
     "stackrel", "overline", "phantom", "begin", "label", "tag", "nonumber", "notag", "eqref",
     "ref", "bmod", "pmod", "mod", "substack", "limits", "nolimits", "right", "middle", "end",
-    "\\", "cr",
+    "\\", "cr", "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow",
+    "xleftrightarrow", "boxed", "color", "textcolor", "hspace",
   ]
 
   static let fonts: [String] = [

@@ -1,5 +1,9 @@
 /// A MathML Core element built by the parser, written by ``MathMLWriter``.
-struct MathNode: Sendable {
+///
+/// A class, because the parser passes nodes around a lot and copying a struct of this size (with
+/// its arrays and strings) dominated the conversion time. Nodes are mutated only while they are
+/// built, before anything else holds them.
+final class MathNode {
   /// The element name (`mi`, `mo`, `mfrac`…); `ref` is an equation reference resolved on writing.
   enum Kind: String, Sendable {
     case mi, mn, mo, mtext, mspace, mrow, mfrac, msqrt, mroot, msub, msup, msubsup
@@ -56,8 +60,12 @@ struct MathNode: Sendable {
     return MathNode(.mrow, children: nodes)
   }
 
-  /// `<mspace width="…"/>`; `width` is a CSS length in em.
-  static func space(_ width: String) -> MathNode { MathNode(.mspace, "", [("width", width)]) }
+  /// `<mspace width="…"/>`; `width` is a CSS length. Chromium ignores a negative width, so a
+  /// negative space (`\!`) is a negative margin instead.
+  static func space(_ width: String) -> MathNode {
+    if width.hasPrefix("-") { return MathNode(.mspace, "", [("style", "margin-left: \(width)")]) }
+    return MathNode(.mspace, "", [("width", width)])
+  }
 
   /// Taller than a line of text: a fraction, table, root, large operator, limits or a stretched
   /// fence somewhere inside (fences around such content stretch).
@@ -76,7 +84,7 @@ struct MathNode: Sendable {
     attributes.first { $0.name == name }?.value
   }
 
-  mutating func setAttribute(_ name: String, _ value: String) {
+  func setAttribute(_ name: String, _ value: String) {
     if let i = attributes.firstIndex(where: { $0.name == name }) {
       attributes[i].value = value
     } else {

@@ -3,10 +3,11 @@
 /// Numbering rule: a display formula gets a number only when it has a `\label{name}` (numbered
 /// (1), (2), … in page order) or a `\tag{text}` (shown as `(text)`; `\tag*{text}` as `text`,
 /// neither uses a number). Unlabelled display math is not numbered, so a homework numbers exactly
-/// the equations its prose cites. `\label` together with `\nonumber`, `\notag` or a starred
-/// environment (`align*`, `equation*`, `gather*`) is an error, because it would name an
-/// equation with no number. A formula holds at most one `\label` (one number for a whole
-/// `align`). `\eqref{name}` shows `(n)` and `\ref{name}` shows `n`, linking to `#eq-name`;
+/// the equations its prose cites. A formula holds at most one `\label`: a whole `align` gets one
+/// number, shown at its right. `\nonumber` and `\notag` are accepted and change nothing (so the
+/// LaTeX habit of `\notag` on all rows but the labelled one works). `\label` in a starred
+/// environment (`align*`, `equation*`, `gather*`) is an error: it would name an equation that
+/// LaTeX does not number. `\eqref{name}` shows `(n)` and `\ref{name}` shows `n`, linking to `#eq-name`;
 /// references may point forward. A formula that is only `\eqref{…}` or `\ref{…}` becomes a plain
 /// HTML link.
 public struct MathPage: Sendable {
@@ -35,11 +36,6 @@ public struct MathPage: Sendable {
         if let tag = parser.tag {
           result.number = tag.text
         } else if let label = parser.label {
-          if parser.suppressesNumber {
-            throw TeXError(
-              "\\label '\(label.name)' in a formula with \\nonumber or \\notag",
-              offset: label.token.offset, length: label.token.length)
-          }
           if parser.starredEnvironment != nil {
             throw TeXError(
               "\\label '\(label.name)' in a starred environment, which is not numbered",
@@ -89,6 +85,14 @@ public struct MathPage: Sendable {
         }
       }
     }
+  }
+
+  /// The error box a page shows in place of a formula that failed: its source with the dollar
+  /// signs, in `<code class="math-error">`, the message in the `title` (shown on hover).
+  public static func errorBox(for formula: Formula, error: TeXError) -> String {
+    let dollars = formula.display ? "$$" : "$"
+    return "<code class=\"math-error\" title=\"" + MathMLWriter.escape(error.message) + "\">"
+      + MathMLWriter.escape(dollars + formula.tex + dollars) + "</code>"
   }
 
   /// A parsed formula with its number and element id.

@@ -9,13 +9,13 @@ extension Parser {
     case .symbol(let symbol): return self.symbol(symbol)
     case .space(let width): return .space(width)
     case .function:
-      var node = MathNode(.mi, name)
+      let node = MathNode(.mi, name)
       node.isFunctionName = true
       return node
     case .limitFunction(let text): return Self.limitOperator(text)
     case .accent(let mark, let stretchy):
       let base = try parseArgument(for: t)
-      var mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
+      let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
       // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
       if name == "vec" { mo.attributes.append(("class", "math-vec")) }
       return MathNode(.mover, children: [base, mo], [("accent", "true")])
@@ -36,16 +36,21 @@ extension Parser {
     }
     switch name {
     case "frac", "dfrac", "tfrac", "cfrac":
-      let num = try parseArgument(for: t)
-      let den = try parseArgument(for: t)
+      // Numerator and denominator are one style smaller than the fraction's own style.
+      let inner = name == "frac" ? min(style + 1, 3) : name == "tfrac" ? 2 : 1
+      let (num, den) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
+        (try p.parseArgument(for: t), try p.parseArgument(for: t))
+      }
       let frac = MathNode(.mfrac, children: [num, den])
       if name == "frac" { return frac }
       let displaystyle = name == "tfrac" ? "false" : "true"
       return MathNode(
         .mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
     case "binom", "dbinom", "tbinom":
-      let top = try parseArgument(for: t)
-      let bottom = try parseArgument(for: t)
+      let inner = name == "binom" ? min(style + 1, 3) : name == "tbinom" ? 2 : 1
+      let (top, bottom) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
+        (try p.parseArgument(for: t), try p.parseArgument(for: t))
+      }
       var node = MathNode(
         .mrow,
         children: [
@@ -63,7 +68,9 @@ extension Parser {
       let open = try peekNonSpace()
       if open.kind == .char("[") {
         pos += 1
-        let index = try parseList(until: "]")
+        let index = try inStyle(3) { (p: inout Parser) throws(TeXError) in
+          try p.parseList(until: "]")
+        }
         let close = try peek()
         guard close.kind == .char("]") else {
           throw TeXError("\\sqrt[ is never closed by ]", offset: open.offset, length: 1)
@@ -80,11 +87,13 @@ extension Parser {
       let base = try parseArgument(for: t)
       let over = name == "overbrace"
       let brace = MathNode(.mo, over ? "⏞" : "⏟", [("stretchy", "true")])
-      var node = MathNode(over ? .mover : .munder, children: [base, brace])
+      let node = MathNode(over ? .mover : .munder, children: [base, brace])
       node.limits = .always
       return node
     case "overset", "underset", "stackrel":
-      let script = try parseArgument(for: t)
+      let script = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+        try p.parseArgument(for: t)
+      }
       let base = try parseArgument(for: t)
       let kind: MathNode.Kind = name == "underset" ? .munder : .mover
       return MathNode(kind, children: [base, script])
@@ -92,17 +101,31 @@ extension Parser {
       // Chromium does not stretch an overline character, so the bar is a CSS border.
       let base = try parseArgument(for: t)
       return MathNode(.mrow, children: [base], [("class", "math-overline")])
+    case "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow", "xleftrightarrow":
+      return try extensibleArrow(name, token: t)
+    case "boxed":
+      // menclose does not render in Chromium; the box is a CSS border.
+      return MathNode(.mrow, children: [try parseArgument(for: t)], [("class", "math-boxed")])
+    case "textcolor":
+      let color = try colorArgument(for: t)
+      return MathNode(.mrow, children: [try parseArgument(for: t)], [("mathcolor", color)])
+    case "color":
+      // The rest of the current group, as in LaTeX.
+      let color = try colorArgument(for: t)
+      return MathNode(.mrow, children: try parseList(), [("mathcolor", color)])
+    case "hspace":
+      return .space(try lengthArgument(for: t))
     case "phantom":
       return MathNode(.mphantom, children: [try parseArgument(for: t)])
     case "begin": return try environment(token: t)
     case "label": return try label(token: t)
     case "tag": return try tagCommand(token: t)
     case "nonumber", "notag":
-      suppressesNumber = true
+      // Unlabelled display math is not numbered anyway; see MathPage.
       return nil
     case "eqref", "ref":
       let label = try rawArgument(for: t)
-      var node = MathNode(.ref)
+      let node = MathNode(.ref)
       node.reference = MathNode.Reference(
         label: label, parenthesized: name == "eqref", offset: t.offset, length: t.length)
       return node
@@ -150,16 +173,16 @@ extension Parser {
       }
       return MathNode(.mi, text)
     case .operator:
-      return MathNode(.mo, symbol.text)
+      return operatorNode(symbol.text)
     case .delimiter:
       return Self.delimiter(symbol.text)
     case .largeOperator:
-      var node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
+      let node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
       node.limits = .movable
       node.isLargeOperator = true
       return node
     case .integral:
-      var node = MathNode(.mo, symbol.text)
+      let node = MathNode(.mo, symbol.text)
       node.isLargeOperator = true
       return node
     }
@@ -175,15 +198,15 @@ extension Parser {
   }
 
   /// An upright operator name whose limits go under in display style (`\lim`, `\operatorname*`).
+  /// Without scripts it becomes a function name (`mi`, as `\sin`); either way U+2061 and, before
+  /// an ordinary atom, a thin space follow (TeX puts none before a delimiter: `\max(a, b)`).
   static func limitOperator(_ text: String) -> MathNode {
-    var node = MathNode(
+    let node = MathNode(
       .mo, text,
-      [
-        ("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"),
-        ("rspace", "0.1667em"),
-      ])
+      [("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"), ("rspace", "0")])
     node.limits = .movable
     node.isLargeOperator = true
+    node.isFunctionName = true
     return node
   }
 
@@ -247,6 +270,10 @@ extension Parser {
     if !open.isEmpty { children.append(Self.fence(open, form: "prefix")) }
     while true {
       let body = try parseList()
+      // A sign right after the fence is unary; the browser would take it as infix.
+      if let first = body.first, first.kind == .mo, Self.signs.contains(first.text) {
+        body[0].setAttribute("form", "prefix")
+      }
       children += body
       let t = try peek()
       switch t.kind {
@@ -287,7 +314,7 @@ extension Parser {
   /// `\not` before a relation: the negated symbol.
   mutating func negation(token t: Token) throws(TeXError) -> MathNode {
     let next = try peekNonSpace()
-    guard !endsList(next), var node = try parseAtom(single: true),
+    guard !endsList(next), let node = try parseAtom(single: true),
       node.kind == .mo || node.kind == .mi
     else {
       throw TeXError("\\not must be followed by a symbol", offset: t.offset, length: t.length)
@@ -321,10 +348,79 @@ extension Parser {
       }
     }
     if starred { return Self.limitOperator(text) }
-    var node = MathNode(.mi, text)
+    let node = MathNode(.mi, text)
     if text.unicodeScalars.count == 1 { node.attributes = [("mathvariant", "normal")] }
     node.isFunctionName = true
     return node
+  }
+
+  static let extensibleArrows: [String: String] = [
+    "xrightarrow": "→", "xleftarrow": "←", "xmapsto": "↦", "xRightarrow": "⇒",
+    "xLeftarrow": "⇐", "xleftrightarrow": "↔",
+  ]
+
+  /// `\xrightarrow[below]{above}`: an arrow stretched under or over its labels.
+  mutating func extensibleArrow(_ name: String, token t: Token) throws(TeXError) -> MathNode {
+    var below: MathNode? = nil
+    let open = try peekNonSpace()
+    if open.kind == .char("[") {
+      pos += 1
+      let nodes = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+        try p.parseList(until: "]")
+      }
+      guard try peek().kind == .char("]") else {
+        throw TeXError("\(t.spelling)[ is never closed by ]", offset: open.offset, length: 1)
+      }
+      pos += 1
+      below = MathNode.row(nodes)
+    }
+    let above = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+      try p.parseArgument(for: t)
+    }
+    // The arrow reaches a little past its labels, as in LaTeX.
+    func padded(_ node: MathNode) -> MathNode {
+      MathNode(.mrow, children: [.space("0.2778em"), node, .space("0.2778em")])
+    }
+    let arrow = MathNode(.mo, Self.extensibleArrows[name]!, [("stretchy", "true")])
+    // Without a lower label, an empty space under the arrow gives it LaTeX's minimum length.
+    let under = below.map(padded) ?? .space("1.8em")
+    return MathNode(.munderover, children: [arrow, under, padded(above)])
+  }
+
+  /// A color argument: a CSS color name or `#` and 3 or 6 hexadecimal digits.
+  mutating func colorArgument(for t: Token) throws(TeXError) -> String {
+    let start = try peekNonSpace()
+    let color = try rawArgument(for: t)
+    let scalars = Array(color.unicodeScalars)
+    let isName = !scalars.isEmpty && scalars.allSatisfy { $0.isASCII && $0.isLetter }
+    let isHex =
+      (scalars.count == 4 || scalars.count == 7) && scalars.first == "#"
+      && scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
+    guard isName || isHex else {
+      throw TeXError(
+        "color '\(color)' must be a name (red) or #rgb / #rrggbb", offset: start.offset,
+        length: color.utf8.count + 2)
+    }
+    return color
+  }
+
+  /// A length argument such as `{1em}`, `{-2pt}` or `{0.5cm}`, as a CSS length.
+  mutating func lengthArgument(for t: Token) throws(TeXError) -> String {
+    let start = try peekNonSpace()
+    let text = String(try rawArgument(for: t).filter { $0 != " " })
+    var number = Substring(text)
+    var unit = ""
+    while let last = number.last, last.isLetter {
+      unit = String(last) + unit
+      number = number.dropLast()
+    }
+    let units: Set<String> = ["em", "ex", "pt", "pc", "mm", "cm", "in", "px"]
+    guard units.contains(unit), Double(number) != nil else {
+      throw TeXError(
+        "length '\(text)' must be a number with a unit (em, ex, pt, mm, cm, in)",
+        offset: start.offset, length: text.utf8.count + 2)
+    }
+    return String(number) + unit
   }
 
   /// The text of a `{…}` argument taken literally (labels, tags, environment names).

@@ -86,7 +86,9 @@ extension Parser {
         length: beginSpan.length)
     }
     if env.starred && starredEnvironment == nil { starredEnvironment = begin }
-    let rows = try parseRows(env, name: name, opener: beginSpan)
+    let rows = try inStyle(env.displaystyle ? 0 : 1) { (p: inout Parser) throws(TeXError) in
+      try p.parseRows(env, name: name, opener: beginSpan)
+    }
     var attributes: [(name: String, value: String)] = []
     if env.displaystyle { attributes.append(("displaystyle", "true")) }
     attributes.append(("class", env.tableClass))

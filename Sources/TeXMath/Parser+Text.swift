@@ -41,6 +41,8 @@ extension Parser {
     for command: Token, alphabet: MathAlphabet, into nodes: inout [MathNode],
     buffer: inout String
   ) throws(TeXError) {
+    try enter()
+    defer { depth -= 1 }
     let open = try peekNonSpace()
     guard open.kind == .open else {
       if case .char(let c) = open.kind {

@@ -12,19 +12,44 @@ struct Parser {
   var alphabet: MathAlphabet? = nil
   /// Inside `\operatorname` or a font command: consecutive letters form one `mi`.
   var mergeLetters = false
+  /// TeX's current style: 0 display, 1 text, 2 script, 3 scriptscript. In script styles TeX puts
+  /// no space around binary operators and relations, so their `mo`s get zero `lspace`/`rspace`.
+  var style: Int
 
   // What the formula says about numbering, for ``MathPage``.
   var label: (name: String, token: Token)? = nil
   var tag: (text: String, token: Token)? = nil
-  var suppressesNumber = false
   var starredEnvironment: Token? = nil
 
   static let maximumExpansions = 10_000
+  /// Deepest nesting of lists (groups, fractions, scripts…), so that no input exhausts the stack.
+  static let maximumDepth = 200
+  var depth = 0
 
   init(tex: String, display: Bool, macros: MacroTable) throws(TeXError) {
     self.tokens = try Lexer.tokenize(tex)
     self.display = display
     self.macros = macros
+    self.style = display ? 0 : 1
+  }
+
+  /// The style of a superscript or subscript of the current style.
+  var scriptStyle: Int { style <= 1 ? 2 : 3 }
+
+  /// Runs `body` in TeX style `newStyle` (0 display … 3 scriptscript).
+  mutating func inStyle<T>(_ newStyle: Int, _ body: (inout Parser) throws(TeXError) -> T)
+    throws(TeXError) -> T
+  {
+    let saved = style
+    style = newStyle
+    defer { style = saved }
+    return try body(&self)
+  }
+
+  /// An operator `mo`: without spacing in script styles.
+  func operatorNode(_ text: String) -> MathNode {
+    if style >= 2 { return MathNode(.mo, text, [("lspace", "0"), ("rspace", "0")]) }
+    return MathNode(.mo, text)
   }
 
   /// Parses the whole formula.
@@ -119,6 +144,17 @@ struct Parser {
     tokens.replaceSubrange(pos..<j, with: expansion)
   }
 
+  /// Counts one level of nesting; throws past ``maximumDepth``.
+  mutating func enter() throws(TeXError) {
+    depth += 1
+    if depth > Self.maximumDepth {
+      let t = tokens[pos]
+      throw TeXError(
+        "formula nested more than \(Self.maximumDepth) levels deep", offset: t.offset,
+        length: t.length)
+    }
+  }
+
   // MARK: Lists
 
   /// Whether `t` ends the current list: end of input, `}`, `&`, `\\`, `\end`, `\right`, `\middle`.
@@ -139,10 +175,13 @@ struct Parser {
       let t = try peekNonSpace()
       if endsList(t) { return nodes }
       if let stop, case .char(let c) = t.kind, c == stop { return nodes }
-      if case .command(let name) = t.kind, case .style(let style)? = Command.table[name] {
+      if case .command(let name) = t.kind, case .style(let attributes)? = Command.table[name] {
         pos += 1
-        let rest = try parseList(until: stop)
-        nodes.append(MathNode(.mstyle, children: rest, style))
+        let level = Int(attributes[1].value)! + (attributes[0].value == "true" ? 0 : 1)
+        let rest = try inStyle(level) { (p: inout Parser) throws(TeXError) in
+          try p.parseList(until: stop)
+        }
+        nodes.append(MathNode(.mstyle, children: rest, attributes))
         return nodes
       }
       try parseScripted(into: &nodes)
@@ -244,9 +283,26 @@ struct Parser {
       }
     }
     let isFunction = base.isFunctionName
+    if isFunction && base.kind == .mo && sub == nil && sup == nil {
+      base = MathNode(.mi, base.text)
+    }
     let scripted = Self.attach(base: base, sub: sub, sup: sup)
+    if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
+    {
+      scripted.setAttribute("form", "prefix")
+    }
     nodes.append(scripted)
     if isFunction { try appendFunctionApplication(to: &nodes) }
+  }
+
+  static let signs: Set<String> = ["−", "+", "±", "∓"]
+  static let closing: Set<String> = [")", "]", "}", "|", "‖", "⟩", "⌋", "⌉", "!", "′", "″"]
+
+  /// A sign is unary (TeX makes it ordinary) after an operator, relation or opening delimiter; at
+  /// the start of a row the browser already infers that.
+  static func isUnary(after previous: MathNode?) -> Bool {
+    guard let previous, previous.kind == .mo else { return false }
+    return !closing.contains(previous.text) && previous.attribute("form") != "postfix"
   }
 
   /// `base` with its scripts: under/over for limits, at the side otherwise.
@@ -297,7 +353,10 @@ struct Parser {
     if endsList(t) || t.kind == .superscript || t.kind == .subscript || t.kind == .char("'") {
       throw TeXError("missing argument for \(name)", offset: op.offset, length: op.length)
     }
-    guard let node = try parseAtom(single: true) else {
+    let node = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
+      try p.parseAtom(single: true)
+    }
+    guard let node else {
       throw TeXError("missing argument for \(name)", offset: op.offset, length: op.length)
     }
     return node
@@ -325,6 +384,8 @@ struct Parser {
   /// Returns nil for commands that produce no node (`\label`, `\nonumber`) and, without consuming
   /// it, for a script or prime that has no base.
   mutating func parseAtom(single: Bool = false) throws(TeXError) -> MathNode? {
+    try enter()
+    defer { depth -= 1 }
     let t = try peekNonSpace()
     switch t.kind {
     case .open:
@@ -366,13 +427,13 @@ struct Parser {
     switch c {
     case "(", ")", "[", "]", "|", "/":
       return Self.delimiter(String(c))
-    case "-": return MathNode(.mo, "−")
-    case "*": return MathNode(.mo, "∗")
+    case "-": return operatorNode("−")
+    case "*": return operatorNode("∗")
     case "~": return .space("0.3333em")
     case "#", "$", "\\":
       throw TeXError("unexpected character \(c)", offset: t.offset, length: t.length)
     default:
-      return MathNode(.mo, String(c))
+      return operatorNode(String(c))
     }
   }
 

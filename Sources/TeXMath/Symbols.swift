@@ -106,7 +106,8 @@ enum Symbols {
         ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"), ("circlearrowleft", "↺"),
         ("circlearrowright", "↻"), ("curvearrowright", "↷"), ("Lsh", "↰"), ("Rsh", "↱"),
         // Dots and punctuation.
-        ("ldots", "…"), ("dots", "…"), ("dotsc", "…"), ("dotsb", "⋯"), ("cdots", "⋯"),
+        ("ldots", "…"), ("dots", "…"), ("hdots", "…"), ("dotsc", "…"), ("dotsb", "⋯"),
+        ("cdots", "⋯"),
         ("dotsm", "⋯"), ("dotsi", "⋯"), ("dotso", "…"), ("%", "%"), ("#", "#"), ("&", "&"),
         ("$", "$"), ("_", "_"),
       ])
@@ -169,9 +170,11 @@ enum Symbols {
   ]
 
   /// Accents over the argument: the mark and whether it stretches to the argument's width.
+  /// Chromium stretches U+0302 (`\widehat`) but neither U+0303 nor U+030C, which it also draws
+  /// off centre; `\widetilde` and `\widecheck` use the centred spacing marks, so they stay narrow.
   static let accents: [String: (mark: String, stretchy: Bool)] = [
     "hat": ("ˆ", false), "widehat": ("\u{0302}", true), "check": ("ˇ", false),
-    "widecheck": ("\u{030C}", true), "tilde": ("˜", false), "widetilde": ("\u{0303}", true),
+    "widecheck": ("ˇ", true), "tilde": ("˜", false), "widetilde": ("˜", true),
     "bar": ("¯", false), "vec": ("→", false),
     "overrightarrow": ("→", true), "overleftarrow": ("←", true),
     "overleftrightarrow": ("↔", true), "dot": ("˙", false), "ddot": ("¨", false),

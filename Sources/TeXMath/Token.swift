@@ -92,15 +92,20 @@ enum Lexer {
           i += 1 + len
         }
       case UInt8(ascii: "{"):
-        tokens.append(Token(kind: .open, offset: i, length: 1)); i += 1
+        tokens.append(Token(kind: .open, offset: i, length: 1))
+        i += 1
       case UInt8(ascii: "}"):
-        tokens.append(Token(kind: .close, offset: i, length: 1)); i += 1
+        tokens.append(Token(kind: .close, offset: i, length: 1))
+        i += 1
       case UInt8(ascii: "^"):
-        tokens.append(Token(kind: .superscript, offset: i, length: 1)); i += 1
+        tokens.append(Token(kind: .superscript, offset: i, length: 1))
+        i += 1
       case UInt8(ascii: "_"):
-        tokens.append(Token(kind: .subscript, offset: i, length: 1)); i += 1
+        tokens.append(Token(kind: .subscript, offset: i, length: 1))
+        i += 1
       case UInt8(ascii: "&"):
-        tokens.append(Token(kind: .tab, offset: i, length: 1)); i += 1
+        tokens.append(Token(kind: .tab, offset: i, length: 1))
+        i += 1
       case UInt8(ascii: "%"):
         while i < n && bytes[i] != 10 { i += 1 }
       case UInt8(ascii: "#") where parameters:

@@ -33,6 +33,9 @@ import Testing
     ("tall", "\\left( \\frac{a}{b} \\right)", true),
     ("align", "\\begin{aligned} x &= 1 \\\\ xxxx &= 22 + y \\end{aligned} \\label{aligned}", true),
     ("bb", "\\mathbb{R}", false),
+    ("ab", "ab", false),
+    ("negative", "a\\!b", false),
+    ("boxed", "\\boxed{ab}", false),
   ]
 
   /// Selector (inside the formula's wrapper element) of each measured part.
@@ -48,6 +51,7 @@ import Testing
     ("row2Rel", "#align mtr:nth-child(2) > mtd:nth-child(2) > :first-child"),
     ("alignMath", "#align math"), ("alignNumber", "#align .math-eqno"),
     ("bb", "#bb mi"),
+    ("ab", "#ab math"), ("negative", "#negative math"), ("boxed", "#boxed math"),
   ]
 
   static let script = """
@@ -118,29 +122,43 @@ import Testing
     #expect(!m.visibleText.contains("mfrac"))
 
     // A fraction is clearly taller than a line of math.
-    let line = try #require(box["line"]), frac = try #require(box["frac"])
+    let line = try #require(box["line"])
+    let frac = try #require(box["frac"])
     #expect(frac.height > 1.5 * line.height, "fraction \(frac.height) vs line \(line.height)")
 
     // Limits: under the sum in display math, to its side inline.
-    let dOp = try #require(box["dsumOp"]), dUnder = try #require(box["dsumUnder"])
+    let dOp = try #require(box["dsumOp"])
+    let dUnder = try #require(box["dsumUnder"])
     #expect(dUnder.t >= dOp.b - 1, "display limits are not below the sum")
-    let iOp = try #require(box["isumOp"]), iUnder = try #require(box["isumUnder"])
+    let iOp = try #require(box["isumOp"])
+    let iUnder = try #require(box["isumUnder"])
     #expect(iUnder.l >= iOp.r - 1, "inline limits are not beside the sum")
 
     // \left( around a fraction stretches beyond the normal parenthesis.
-    let small = try #require(box["smallParen"]), tall = try #require(box["tallParen"])
+    let small = try #require(box["smallParen"])
+    let tall = try #require(box["tallParen"])
     #expect(tall.height > 1.3 * small.height, "stretchy \(tall.height) vs \(small.height)")
 
     // aligned: the left column is right-aligned and the relations line up.
-    let end1 = try #require(box["row1LeftEnd"]), end2 = try #require(box["row2LeftEnd"])
+    let end1 = try #require(box["row1LeftEnd"])
+    let end2 = try #require(box["row2LeftEnd"])
     #expect(abs(end1.r - end2.r) < 1.5, "left column not right-aligned: \(end1.r) \(end2.r)")
-    let rel1 = try #require(box["row1Rel"]), rel2 = try #require(box["row2Rel"])
+    let rel1 = try #require(box["row1Rel"])
+    let rel2 = try #require(box["row2Rel"])
     #expect(abs(rel1.l - rel2.l) < 1.5, "relations not aligned: \(rel1.l) \(rel2.l)")
 
     // The equation number sits to the right of the equation.
-    let math = try #require(box["alignMath"]), number = try #require(box["alignNumber"])
+    let math = try #require(box["alignMath"])
+    let number = try #require(box["alignNumber"])
     #expect(number.l > math.r)
     #expect(m.visibleText.contains("(1)"))
+
+    // A negative space pulls letters together; a box adds its border and padding.
+    let ab = try #require(box["ab"])
+    let negative = try #require(box["negative"])
+    let boxed = try #require(box["boxed"])
+    #expect(negative.r - negative.l < ab.r - ab.l - 1, "\\! did not move b closer to a")
+    #expect(boxed.r - boxed.l > ab.r - ab.l + 5 && boxed.height > ab.height + 5)
 
     // A double-struck letter is drawn (the font has the Unicode math alphabets).
     let bb = try #require(box["bb"])

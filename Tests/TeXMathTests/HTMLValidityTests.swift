@@ -23,7 +23,13 @@ import Testing
         body += "<p>Text \(html) text.</p>\n"
       }
     }
-    body += "<p class=\"math-error\">\\frac{a}{</p>\n"
+    let broken = Formula(tex: "\\frac{a}{<b", display: false)
+    let failed = MathPage(formulas: [broken], macros: MacroTable())
+    guard case .failure(let error) = failed.results[0] else {
+      Issue.record("expected an error")
+      return
+    }
+    body += "<p>Text \(MathPage.errorBox(for: broken, error: error)) text.</p>\n"
     let page = try TestPage(body: body)
     defer { page.remove() }
     let result = try ExternalTool.run(

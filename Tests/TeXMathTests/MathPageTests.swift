@@ -33,6 +33,17 @@ import Testing
     #expect(try q.results[2].get() == "<a class=\"math-ref\" href=\"#eq-a\">(A)</a>")
   }
 
+  @Test func numbersAWholeAlignOnceAndAcceptsNotagOnItsOtherRows() throws {
+    let p = page([
+      ("\\begin{align} a &= b \\notag \\\\ &= c \\label{last} \\end{align}", true),
+      ("x \\nonumber", true),
+    ])
+    let html = try p.results[0].get()
+    #expect(html.hasPrefix("<span class=\"math-display\" id=\"eq-last\">"))
+    #expect(html.hasSuffix("<span class=\"math-eqno\">(1)</span></span>"))
+    #expect(try !p.results[1].get().contains("math-eqno"))
+  }
+
   @Test func keepsTheSourceInATeXAnnotationWithMarkupEscaped() throws {
     let html = try page([("a<b \\text{\\&\"}", false)]).results[0].get()
     #expect(
@@ -47,6 +58,15 @@ import Testing
     let p = page([("x", true), ("x", false)])
     #expect(try p.results[0].get().contains("<math display=\"block\">"))
     #expect(try p.results[1].get().hasPrefix("<math><semantics>"))
+  }
+
+  @Test func showsAFailedFormulasSourceInAnErrorBox() {
+    let formula = Formula(tex: "\\frac{a}{<b", display: true)
+    let error = TeXError("unbalanced braces: { is never closed", offset: 9, length: 1)
+    #expect(
+      MathPage.errorBox(for: formula, error: error)
+        == "<code class=\"math-error\" title=\"unbalanced braces: { is never closed\">"
+        + "$$\\frac{a}{&lt;b$$</code>")
   }
 
   @Test func linksAReferenceInsideALargerFormula() throws {

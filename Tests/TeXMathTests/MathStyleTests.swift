@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TeXMath
@@ -19,6 +20,7 @@ import Testing
     let classes = [
       "math-display", "math-eqno", "math-ref", "math-r", "math-l", "math-align", "math-gather",
       "math-cases", "math-matrix", "math-array", "math-substack", "math-overline", "math-vec",
+      "math-boxed",
       "math-error",
     ]
     for name in classes { #expect(MathStyle.css.contains(".\(name)"), "\(name)") }
@@ -26,5 +28,17 @@ import Testing
 
   @Test func neverSetsPlainDisplayBlockOnMath() {
     #expect(!MathStyle.css.contains("math[display=\"block\"] { display: block"))
+  }
+
+  @Test func shipsTheFontAsWOFF2WithItsLicence() throws {
+    let fonts = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Sources/Builder/Resources/fonts")
+    let font = try Data(contentsOf: fonts.appendingPathComponent("latinmodern-math.woff2"))
+    #expect(font.prefix(4) == Data("wOF2".utf8))
+    #expect(font.count > 300_000, "the whole font, not a subset: \(font.count) bytes")
+    let licence = try String(
+      contentsOf: fonts.appendingPathComponent("LICENSE-latinmodern-math.txt"), encoding: .utf8)
+    #expect(licence.contains("GUST Font License"))
+    #expect(licence.contains("Latin Modern Math"))
   }
 }
