@@ -1,5 +1,5 @@
-/// Replaces the markers that the parser left in cmark's HTML with the HTML they stand for, in one
-/// pass over the bytes.
+/// Replaces the markers that the parser left in cmark's HTML with the HTML they stand for: one
+/// pass that copies the text between markers in bulk.
 struct MarkerSubstitution {
   /// What to put where.
   var math: (Int) -> String
@@ -14,67 +14,100 @@ struct MarkerSubstitution {
   /// The HTML with every marker replaced, and the inner HTML of each heading, in order.
   func apply(to html: String) -> (html: String, headingHTML: [String]) {
     let bytes = Array(html.utf8)
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + bytes.count / 4)
-    var headingHTML: [String] = []
-    var openHeadingStart: Int? = nil
-    var openHeading = 0
-    var inTag = false
-    var index = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0xEE, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80,
-        let (kind, number, end) = marker(in: bytes, at: index)
-      {
-        switch kind {
-        case UInt8(ascii: "M"):
-          output += (inTag ? mathInAttribute(number) : math(number)).utf8
-        case UInt8(ascii: "F"):
-          let span = number < fenceIndices.count ? fenceIndices[number] : 0
-          output += (inTag ? mathInAttribute(span) : math(span)).utf8
-        case UInt8(ascii: "h"):
-          break
-        case UInt8(ascii: "f"):
-          if output.last == UInt8(ascii: "\n") { output.removeLast() }
-        case UInt8(ascii: "H"):
-          if output.last == UInt8(ascii: ">") { output.removeLast() }
-          output += " id=\"\(headingID(number))\">".utf8
-          openHeadingStart = output.count
-          openHeading = number
-        case UInt8(ascii: "C"):
-          output += codeBlock(number).utf8
-        default:
-          output += bytes[index..<end]
-        }
-        index = end
+    var output: [UInt8] = []
+    output.reserveCapacity(count + count / 2)
+    var headingHTML: [String] = []
+    // While a heading is open: where its inner HTML starts in `output`, where its closing tag
+    // starts in `bytes`, and its index.
+    var openHeading: (outputStart: Int, close: Int, index: Int)? = nil
+    var cursor = 0
+    while cursor < count {
+      let nextMarker = Self.nextMarkerStart(in: bytes, from: cursor) ?? count
+      if let heading = openHeading, heading.close <= nextMarker {
+        output += bytes[cursor..<heading.close]
+        headingHTML.append(String(decoding: output[heading.outputStart...], as: UTF8.self))
+        output += headingSuffix(heading.index).utf8
+        openHeading = nil
+        cursor = heading.close
         continue
       }
-      if byte == UInt8(ascii: "<") {
-        if let start = openHeadingStart, index + 3 < count, bytes[index + 1] == UInt8(ascii: "/"),
-          bytes[index + 2] == UInt8(ascii: "h"), (0x31...0x36).contains(bytes[index + 3])
-        {
-          headingHTML.append(String(decoding: output[start...], as: UTF8.self))
-          output += headingSuffix(openHeading).utf8
-          openHeadingStart = nil
-        }
-        if index + 1 < count, isTagStart(bytes[index + 1]) { inTag = true }
-      } else if byte == UInt8(ascii: ">") {
-        inTag = false
+      output += bytes[cursor..<nextMarker]
+      cursor = nextMarker
+      guard cursor < count else { break }
+      guard let (kind, number, end) = Self.marker(in: bytes, at: cursor) else {
+        output.append(bytes[cursor])
+        cursor += 1
+        continue
       }
-      output.append(byte)
-      index += 1
+      switch kind {
+      case UInt8(ascii: "M"):
+        output +=
+          (Self.isInsideTag(bytes, before: cursor) ? mathInAttribute(number) : math(number))
+          .utf8
+      case UInt8(ascii: "F"):
+        let span = number < fenceIndices.count ? fenceIndices[number] : 0
+        output +=
+          (Self.isInsideTag(bytes, before: cursor) ? mathInAttribute(span) : math(span))
+          .utf8
+      case UInt8(ascii: "h"):
+        break
+      case UInt8(ascii: "f"):
+        if output.last == UInt8(ascii: "\n") { output.removeLast() }
+      case UInt8(ascii: "H"):
+        if output.last == UInt8(ascii: ">") { output.removeLast() }
+        output += " id=\"\(headingID(number))\">".utf8
+        openHeading = (output.count, Self.headingClose(in: bytes, from: end), number)
+      case UInt8(ascii: "C"):
+        output += codeBlock(number).utf8
+      default:
+        output += bytes[cursor..<end]
+      }
+      cursor = end
     }
     return (String(decoding: output, as: UTF8.self), headingHTML)
   }
 
-  private func isTagStart(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-      || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  /// The next byte at or after `start` that may begin a marker (U+E000 is EE 80 80).
+  private static func nextMarkerStart(in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while let found = bytes[index...].firstIndex(of: 0xEE) {
+      if found + 2 < bytes.count && bytes[found + 1] == 0x80 && bytes[found + 2] == 0x80 {
+        return found
+      }
+      index = found + 1
+    }
+    return nil
+  }
+
+  /// Whether `position` is inside a tag (an attribute value): cmark escapes `<` and `>` in text
+  /// and attributes, so the nearest of the two before it tells.
+  private static func isInsideTag(_ bytes: [UInt8], before position: Int) -> Bool {
+    var index = position - 1
+    while index >= 0 {
+      if bytes[index] == UInt8(ascii: "<") { return true }
+      if bytes[index] == UInt8(ascii: ">") { return false }
+      index -= 1
+    }
+    return false
+  }
+
+  /// Where the `</h1>`…`</h6>` closing the heading whose content starts at `start` begins.
+  private static func headingClose(in bytes: [UInt8], from start: Int) -> Int {
+    var index = start
+    while let found = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+      if found + 3 < bytes.count, bytes[found + 1] == UInt8(ascii: "/"),
+        bytes[found + 2] == UInt8(ascii: "h"), (0x31...0x36).contains(bytes[found + 3])
+      {
+        return found
+      }
+      index = found + 1
+    }
+    return bytes.count
   }
 
   /// A marker `U+E000 kind digits U+E001` at `start`: its kind, number and end.
-  private func marker(in bytes: [UInt8], at start: Int) -> (UInt8, Int, Int)? {
+  private static func marker(in bytes: [UInt8], at start: Int) -> (UInt8, Int, Int)? {
     var index = start + 3
     guard index < bytes.count else { return nil }
     let kind = bytes[index]

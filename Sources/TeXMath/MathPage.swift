@@ -29,7 +29,23 @@ public struct MathPage: Sendable {
     parsed.reserveCapacity(formulas.count)
     var counter = 0
     var labels: [String: (eqref: String, ref: String)] = [:]
-    for formula in formulas {
+    // A formula that cannot number or reference anything converts the same wherever it stands,
+    // so a repeated one ($x$, $\beta$, …) is converted once.
+    let memoizable = !macros.macros.values.contains { Self.mayNumberOrReference($0.body) }
+    var firstIndex: [String: Int] = [:]
+    var duplicateOf: [Int?] = []
+    duplicateOf.reserveCapacity(formulas.count)
+    for (index, formula) in formulas.enumerated() {
+      if memoizable && !Self.mayNumberOrReference(formula.tex) {
+        let key = (formula.display ? "D" : "I") + formula.tex
+        if let first = firstIndex[key] {
+          duplicateOf.append(first)
+          parsed.append(.success(Parsed(nodes: [])))
+          continue
+        }
+        firstIndex[key] = index
+      }
+      duplicateOf.append(nil)
       do throws(TeXError) {
         var parser = try Parser(tex: formula.tex, display: formula.display, macros: macros)
         var result = Parsed(nodes: try parser.parseFormula())
@@ -74,17 +90,42 @@ public struct MathPage: Sendable {
       }
       return ("eq-" + reference.label, reference.parenthesized ? number.eqref : number.ref)
     }
-    results = zip(formulas, parsed).map { formula, parsed in
+    var results: [Result<String, TeXError>] = []
+    results.reserveCapacity(formulas.count)
+    for (index, (formula, parsed)) in zip(formulas, parsed).enumerated() {
+      if let first = duplicateOf[index] {
+        results.append(results[first])
+        continue
+      }
       switch parsed {
-      case .failure(let error): return .failure(error)
+      case .failure(let error): results.append(.failure(error))
       case .success(let p):
         do throws(TeXError) {
-          return .success(try Self.html(formula, p, resolve: resolve))
+          results.append(.success(try Self.html(formula, p, resolve: resolve)))
         } catch {
-          return .failure(error)
+          results.append(.failure(error))
         }
       }
     }
+    self.results = results
+  }
+
+  /// Whether TeX may number an equation or refer to one (and so depends on the rest of the
+  /// page): it mentions `\label`, `\tag`, `\ref` or `\eqref`.
+  static func mayNumberOrReference(_ tex: String) -> Bool {
+    var utf8 = tex.utf8[...]
+    while let backslash = utf8.firstIndex(of: UInt8(ascii: "\\")) {
+      let name = utf8[utf8.index(after: backslash)...].prefix { byte in
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+      }
+      if name.elementsEqual("label".utf8) || name.elementsEqual("tag".utf8)
+        || name.elementsEqual("ref".utf8) || name.elementsEqual("eqref".utf8)
+      {
+        return true
+      }
+      utf8 = utf8[name.endIndex...]
+    }
+    return false
   }
 
   /// The error box a page shows in place of a formula that failed: its source with the dollar

@@ -96,3 +96,25 @@ import Testing
     }
   }
 }
+
+@Suite struct RepeatedFormulaTests {
+  @Test func convertsARepeatedFormulaOnceAndKeepsEachResultInItsPlace() throws {
+    let page = MathPage(formulas: [
+      Formula(tex: "x", display: false), Formula(tex: "y", display: false),
+      Formula(tex: "x", display: false), Formula(tex: "x", display: true),
+    ])
+    let html = try page.results.map { try $0.get() }
+    #expect(html[2] == html[0])
+    #expect(html[1] != html[0])
+    #expect(html[3] != html[0])
+    #expect(html[3].contains("display=\"block\""))
+  }
+
+  @Test func convertsALabelledFormulaEachTimeItAppears() {
+    let page = MathPage(formulas: [
+      Formula(tex: "a \\label{e}", display: true), Formula(tex: "a \\label{e}", display: true),
+    ])
+    #expect(throws: Never.self) { try page.results[0].get() }
+    #expect(throws: TeXError.self) { try page.results[1].get() }
+  }
+}
