@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for cache keys. Not constant-time; not for secrets.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4), for cache keys and the site manifest. Not constant-time; not for
+/// secrets. Written here to keep the dependency list short.
+public struct SHA256 {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
     0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
@@ -20,8 +21,18 @@ struct SHA256 {
     0xc671_78f2,
   ]
 
+  /// A fresh hash of the empty message.
+  public init() {}
+
+  /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+  public static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    var hash = SHA256()
+    hash.update(bytes)
+    return hash.hexDigest()
+  }
+
   /// Adds bytes to the message.
-  mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+  public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
     for byte in bytes {
       pending.append(byte)
       length &+= 1
@@ -33,10 +44,10 @@ struct SHA256 {
   }
 
   /// Adds the UTF-8 bytes of `text`.
-  mutating func update(_ text: String) { update(text.utf8) }
+  public mutating func update(_ text: String) { update(text.utf8) }
 
   /// The digest as 64 lowercase hexadecimal digits.
-  func hexDigest() -> String {
+  public func hexDigest() -> String {
     var copy = self
     let bitLength = length &* 8
     copy.pending.append(0x80)
