@@ -67,3 +67,123 @@ import Testing
       run.stdout == "<p>Hello <em>there</em></p>\n<blockquote>\n<p>quote</p>\n</blockquote>\n")
   }
 }
+
+/// The whole flow through the built `hw`: verify blocks, math errors, figures, and `hw verify`.
+@Suite struct VerifyEndToEndTests {
+  static let document = """
+    ---
+    title: End to end
+    ---
+    # Checks
+
+    ## Right
+
+    $$
+    \\frac{\\partial}{\\partial x} x^2 = 2x
+    $$
+
+    ```swift verify
+    let x = 3.0
+    checkClose(2 * x, 6, "derivative of x² at 3")
+    show("x", x)
+    ```
+
+    ## Wrong on purpose
+
+    ```swift verify expect-failure
+    checkClose(x * x, 6, "x² is 2x")
+    ```
+
+    ## Plot
+
+    ```swift verify
+    figure(LinePlot(title: "empty").series("nothing", xs: [], ys: []), caption: "An empty plot")
+    ```
+
+    """
+
+  static let badMath = "# Bad\n\nThe loss $\\frac{a}{b$ is wrong.\n"
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+  func buildsVerifiesAndReportsEachProblemAtItsLine() throws {
+    let folder = TemporaryFolder()
+    folder.write("Content/a.md", Self.document)
+    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    #expect(build.status == 1)
+    #expect(build.stderr.contains("Content/a.md:27:7: error: check failed: figure: An empty plot"))
+    let page = try #require(folder.read("Output/a.html"))
+    #expect(page.contains("2 of 3 checks pass"))
+    #expect(page.contains("Expected failure held"))
+    #expect(page.contains("<math display=\"block\">"))
+
+    let verify = try EndToEndTests.hw(["verify"], in: folder.path)
+    #expect(verify.status == 1)
+    #expect(verify.stdout.hasSuffix("2 passed, 1 failed\n"))
+
+    let junit = try EndToEndTests.hw(
+      ["verify", "--format", "junit", "--report", "report.xml"], in: folder.path)
+    #expect(junit.status == 1)
+    let xml = try #require(folder.read("report.xml"))
+    #expect(xml.contains("<testsuite name=\"Content/a.md\""))
+
+    // Fix the plot: everything passes and the committed site must be rebuilt to match.
+    folder.write(
+      "Content/a.md",
+      Self.document.replacingOccurrences(of: "xs: [], ys: []", with: "xs: [0, 1], ys: [0, 1]"))
+    let stale = try EndToEndTests.hw(["verify"], in: folder.path)
+    #expect(stale.status == 1)
+    #expect(stale.stdout.contains("Output/a.html: error: page differs from a fresh build"))
+    #expect(try EndToEndTests.hw(["build"], in: folder.path).status == 0)
+    let fresh = try EndToEndTests.hw(["verify", "--format", "gradescope"], in: folder.path)
+    #expect(fresh.status == 0)
+    #expect(fresh.stdout.contains("\"score\" : 2"))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+  func locatesABadFormulaInTheMarkdownFile() throws {
+    let folder = TemporaryFolder()
+    folder.write("Content/bad.md", Self.badMath)
+    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    #expect(build.status == 1)
+    #expect(build.stderr.hasPrefix("Content/bad.md:3:"))
+    #expect(build.stderr.contains(": error: "))
+    let page = try #require(folder.read("Output/bad.html"))
+    #expect(page.contains("math-error"))
+    let render = try EndToEndTests.hw(["render", "Content/bad.md"], in: folder.path)
+    #expect(render.status == 1)
+  }
+}
+
+/// `hw render --fragment` against the `cmark` binary itself, on documents without math.
+@Suite struct CmarkIdentityTests {
+  static let cmark: String? = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  static let documents = [
+    "# Title\n\nSome *emphasis*, **strong**, `code` and a [link](http://example.org \"t\").\n",
+    "> quote\n> > nested\n\n- a\n- b\n  1. c\n  2. d\n\n---\n\n    indented code\n",
+    "```swift\nlet x = 1\n```\n\n<div class=\"raw\">\n*raw html*\n</div>\n\nText <span>inline</span>\\\nbreak\n",
+    "Setext\n======\n\n[ref]: http://example.org\n\nUse [ref] and ![img](a.png \"title\").\n",
+    "* tight\n* list\n\n\n* loose\n\n  para\n\nA line with trailing spaces  \nand an entity &amp; &copy; &#35;.\n",
+  ]
+
+  @Test(
+    .enabled(
+      if: cmark != nil && FileManager.default.fileExists(atPath: EndToEndTests.executable.path)),
+    arguments: documents.indices)
+  func rendersByteForByteAsCmarkUnsafe(index: Int) throws {
+    let folder = TemporaryFolder()
+    folder.write("doc.md", Self.documents[index])
+    let ours = try EndToEndTests.hw(["render", "doc.md", "--fragment"], in: folder.path)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.cmark!)
+    process.arguments = ["--unsafe", folder.path + "/doc.md"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let theirs = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(ours.stdout == String(decoding: theirs, as: UTF8.self))
+  }
+}
