@@ -22,12 +22,26 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
   /// Where in the file; `nil` for a problem with the whole file.
   public var location: SourceLocation?
   /// Notes printed after the diagnostic, each on its own line.
-  public var notes: [String]
+  public var notes: [Note]
+
+  /// More about a diagnostic, in the same file, at a place of its own when it has one.
+  public struct Note: Hashable, Sendable, Codable {
+    /// One lower-case sentence.
+    public var message: String
+    /// Where the note points, if anywhere.
+    public var location: SourceLocation?
+
+    /// Creates a note.
+    public init(_ message: String, at location: SourceLocation? = nil) {
+      self.message = message
+      self.location = location
+    }
+  }
 
   /// Creates a diagnostic.
   public init(
     _ severity: Severity, _ message: String, path: String, at location: SourceLocation?,
-    notes: [String] = []
+    notes: [Note] = []
   ) {
     self.severity = severity
     self.message = message
@@ -57,7 +71,11 @@ extension Diagnostic: CustomStringConvertible {
     var text = path
     if let location { text += ":\(location.line):\(location.column)" }
     text += ": \(severity.rawValue): \(message)"
-    for note in notes { text += "\n\(path): note: \(note)" }
+    for note in notes {
+      text += "\n\(path)"
+      if let location = note.location { text += ":\(location.line):\(location.column)" }
+      text += ": note: \(note.message)"
+    }
     return text
   }
 }

@@ -1,5 +1,6 @@
 import BlockRecords
 import Execution
+import Foundation
 import Markup
 
 /// The execute stage: a document's `swift verify` blocks, run as one program, and what came of it.
@@ -45,7 +46,7 @@ struct VerifyStage: Sendable {
             Markup.Diagnostic(
               .error, "block id '\(id)' is already used", path: document.path,
               at: block.infoLocation,
-              notes: ["first used at line \(first.line)"]))
+              notes: [.init("first used here", at: first)]))
         } else {
           ids[id] = block.infoLocation
         }
@@ -101,7 +102,11 @@ struct VerifyStage: Sendable {
             Markup.Diagnostic(
               diagnostic.severity == .warning ? .warning : .error, diagnostic.message,
               path: diagnostic.location.file, at: at(diagnostic.location),
-              notes: diagnostic.notes.map { "\($0.location): \($0.message)" }))
+              notes: diagnostic.notes.map {
+                .init(
+                  $0.message,
+                  at: SourceLocation(line: $0.location.line, column: max(1, $0.location.column)))
+              }))
         }
       case .crashed(let message, let location):
         found.append(
