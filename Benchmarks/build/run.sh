@@ -64,6 +64,11 @@ for config in "${configs[@]}"; do
   doc="Content/ebm-homework.md"
   build=("$hw" build --content Content --output Output)
   tool="hw ($config)"
+  # The same, with the Swift compiler's own module cache (under $XDG_CACHE_HOME) emptied
+  # too: what the very first build on a machine pays once.
+  xdg="$work/xdg-$config"
+  bench "$tool" "cold, empty compiler cache" "$site" "rm -rf .hw-cache Output '$xdg'" \
+    --watch .hw-cache -- env XDG_CACHE_HOME="$xdg" "${build[@]}"
   bench "$tool" cold "$site" "rm -rf .hw-cache Output" --watch .hw-cache -- "${build[@]}"
   bench "$tool" no-op "$site" "true" --watch .hw-cache -- "${build[@]}"
   bench "$tool" "prose edit" "$site" "'$PY' '$timing' edit-prose $doc" --watch .hw-cache \

@@ -33,7 +33,10 @@ import tempfile
 import time
 
 GOALS = {  # scenario: (text, test on hw's median wall seconds and Jupyter Book's)
-    "cold": ("at most half of Jupyter Book", lambda hw, jb: jb is not None and hw <= jb / 2),
+    "cold": ("at most half of Jupyter Book", lambda hw, jb: None if jb is None else hw <= jb / 2),
+    "cold, empty compiler cache": (
+        "(first build on a machine) at most half of Jupyter Book",
+        lambda hw, jb: None if jb is None else hw <= jb / 2),
     "no-op": ("under 50 ms", lambda hw, jb: hw < 0.050),
     "prose edit": ("under 150 ms, nothing compiled", lambda hw, jb: hw < 0.150),
     "one-block edit": ("under 1.5 s", lambda hw, jb: hw < 1.5),
@@ -201,8 +204,10 @@ def command_table(a):
           "hw / Jupyter Book | hw / jupytext+nbconvert | goal for hw | met |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for scenario in SCENARIOS:
-        jb = cell(rows, "jupyter-book", scenario)
-        jt = cell(rows, "jupytext+nbconvert", scenario)
+        # The peers' row for a scenario of hw's alone (the empty compiler cache) is cold's.
+        peer_scenario = "cold" if scenario.startswith("cold") else scenario
+        jb = cell(rows, "jupyter-book", peer_scenario)
+        jt = cell(rows, "jupytext+nbconvert", peer_scenario)
         jb_wall = jb["wall"]["median"] if jb else None
         for tool in hw_tools:
             hw = cell(rows, tool, scenario)
@@ -218,13 +223,14 @@ def command_table(a):
                 extra = f"; compiled in {compiled}/{hw['n']} runs"
             if hw["exits"] != [0]:
                 extra += f"; exit {hw['exits']}"
+            verdict = "n/a (no peer figure)" if met is None else ("yes" if met else "no")
             ratio_jb = f"{wall / jb_wall:.3f}" if jb else "n/a"
             ratio_jt = f"{wall / jt['wall']['median']:.3f}" if jt else "n/a"
             print(f"| {scenario} | {tool} | {spread(hw['wall'])} | "
                   f"{seconds(hw['cpu']['median'])} | {ratio_jb} | {ratio_jt} | "
-                  f"{text}{extra} | {'yes' if met else 'no'} |")
+                  f"{text}{extra} | {verdict} |")
         for peer in (jb, jt):
-            if peer:
+            if peer and peer_scenario == scenario:
                 print(f"| {scenario} | {peer['tool']} | {spread(peer['wall'])} | "
                       f"{seconds(peer['cpu']['median'])} | | | | |")
 
