@@ -15,11 +15,19 @@ struct HW: ParsableCommand {
       Exit status: 0 when all is well, 1 when the content has problems (each printed as \
       path:line:col: error: message), 2 when hw cannot run (usage, unreadable input).
       """,
-    subcommands: [BuildCommand.self, VerifyCommand.self, RenderCommand.self],
+    subcommands: [
+      BuildCommand.self, VerifyCommand.self, RenderCommand.self, WatchCommand.self,
+      ServeCommand.self,
+    ],
     defaultSubcommand: nil)
 
   /// Runs the command line, mapping usage errors to exit status 2 as documented.
   static func main() {
+    // A parent may start hw with signals blocked (a thread pool's worker, say); hw must still stop
+    // on Ctrl-C and SIGTERM, which matters for `hw watch` and `hw serve`.
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    pthread_sigmask(SIG_SETMASK, &unblocked, nil)
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -141,6 +141,11 @@ public struct SiteBuilder: Sendable {
     let results = ResultSlots<Result<PageResult, ToolError>>(count: sources.count)
     let stage = self.stage
     let macros = siteMacros
+    // libdispatch may leave the calling thread with most signals blocked (seen on Linux), which
+    // would keep Ctrl-C and SIGTERM from stopping `hw watch` and `hw serve`: restore the mask.
+    var signals = sigset_t()
+    pthread_sigmask(SIG_SETMASK, nil, &signals)
+    defer { pthread_sigmask(SIG_SETMASK, &signals, nil) }
     DispatchQueue.concurrentPerform(iterations: sources.count) { index in
       do throws(ToolError) {
         results[index] = .success(

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Builder
+import Execution
+import Foundation
+
+/// `hw watch`: rebuild whenever a file of the content folder changes.
+struct WatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "watch",
+    abstract: "Build the site, then rebuild it each time a file in the content folder changes.",
+    discussion: """
+      Each rebuild uses the result cache, so an edit to prose re-renders without compiling and \
+      an edit to a verify block re-runs that page only. Problems are printed as they appear. \
+      Stop with Ctrl-C.
+      """)
+
+  @OptionGroup var paths: PathOptions
+
+  func run() throws {
+    let rebuilder = try Rebuilder(paths: paths)
+    rebuilder.build(reason: nil)
+    ContentWatcher(path: paths.content).watch { changed in rebuilder.build(reason: changed) }
+  }
+}
+
+/// `hw serve`: the site on 127.0.0.1, rebuilt on save, pages reloaded in the browser.
+struct ServeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the site on 127.0.0.1, rebuild it on save and reload the pages.",
+    discussion: """
+      Builds the site, serves the output folder at http://127.0.0.1:PORT/ (this machine only) \
+      and rebuilds it each time a file in the content folder changes, like `hw watch`. Pages \
+      served this way carry a small script that reloads them after a rebuild; the files written \
+      to the output folder do not. Stop with Ctrl-C.
+      """)
+
+  @OptionGroup var paths: PathOptions
+
+  @Option(help: "The port to listen on (0 picks a free one).")
+  var port: UInt16 = 8000
+
+  func run() throws {
+    let rebuilder = try Rebuilder(paths: paths)
+    rebuilder.build(reason: nil)
+    let server = PreviewServer(root: paths.output)
+    do {
+      try server.start(port: port)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+    Console.print("Serving \(paths.output) at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)")
+    ContentWatcher(path: paths.content).watch { changed in
+      rebuilder.build(reason: changed)
+      server.siteDidChange()
+    }
+  }
+}
+
+/// Builds the site again and again, printing what each build found.
+struct Rebuilder {
+  let paths: PathOptions
+  let executor: Execution.Executor
+
+  init(paths: PathOptions) throws {
+    self.paths = paths
+    do {
+      executor = try Runners.executor(contentPath: paths.content)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+
+  /// One build; `reason` lists the files whose change caused it.
+  func build(reason: [String]?) {
+    let start = ContinuousClock.now
+    if let reason {
+      let shown = reason.prefix(3).joined(separator: ", ") + (reason.count > 3 ? ", …" : "")
+      Console.print("Changed: \(shown)")
+    }
+    do {
+      let site = try SiteBuilder(contentPath: paths.content, executor: executor)
+        .build(outputPath: paths.output)
+      Console.report(site.diagnostics)
+      let counts = Console.counts(site.diagnostics)
+      let pages = site.pages.count == 1 ? "1 page" : "\(site.pages.count) pages"
+      let seconds =
+        Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+        + Double((ContinuousClock.now - start).components.seconds)
+      Console.print(
+        "Built \(pages) into \(paths.output) in \(String(format: "%.2f", seconds)) s"
+          + (counts.isEmpty ? "." : " (\(counts))."))
+    } catch {
+      Console.error(error.description)
+    }
+  }
+}
