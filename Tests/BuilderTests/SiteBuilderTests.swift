@@ -24,8 +24,8 @@ import Testing
         "img/plot.txt", "index.html", "manifest.json", "style.css", "week2/b.html",
       ])
     let index = String(decoding: site.files["index.html"]!, as: UTF8.self)
-    #expect(index.contains("<a href=\"a.html\">First</a>"))
-    #expect(index.contains("<a href=\"week2/b.html\">Two</a>"))
+    #expect(index.contains("<a class=\"document-title\" href=\"a.html\">First</a>"))
+    #expect(index.contains("<a class=\"document-title\" href=\"week2/b.html\">Two</a>"))
     let nested = String(decoding: site.files["week2/b.html"]!, as: UTF8.self)
     #expect(nested.contains("href=\"../style.css\""))
     let page = String(decoding: site.files["a.html"]!, as: UTF8.self)

@@ -50,7 +50,9 @@ public enum DefaultTheme {
     </header>
     <main class="document">
     <ul class="document-list">
-    {{#pages}}<li><a href="{{href}}">{{title}}</a>{{#course}} <span class="course">{{course}}</span>{{/course}}{{#author}} <span class="author">{{author}}</span>{{/author}}{{#due}} <span class="due">Due {{due}}</span>{{/due}}{{{summary}}}</li>
+    {{#pages}}<li><a class="document-title" href="{{href}}">{{title}}</a>
+    <p class="meta">{{#course}}<span>{{course}}</span>{{/course}}{{#author}}<span>{{author}}</span>{{/author}}{{#due}}<span>Due {{due}}</span>{{/due}}</p>
+    {{{summary}}}</li>
     {{/pages}}</ul>
     </main>
     </body>
@@ -102,9 +104,12 @@ public enum DefaultTheme {
     .toc-title { font-size: 1rem; margin: 0.2em 0 0.4em; }
     .toc ol { list-style: none; margin: 0; padding: 0; }
     .toc-level-3 { padding-left: 1.2em; } .toc-level-4, .toc-level-5, .toc-level-6 { padding-left: 2.4em; }
-    .document-list { padding-left: 1.2em; }
-    .document-list li { margin: 0.4em 0; }
-    .document-list .course, .document-list .author, .document-list .due { color: var(--muted); font-size: 0.9rem; }
+    .document-list { list-style: none; padding: 0; }
+    .document-list li { margin: 0.8em 0; padding: 0.8rem 1rem; border: 1px solid var(--border);
+      border-radius: 6px; background: var(--surface); }
+    .document-title { font-size: 1.2rem; font-weight: 600; }
+    .document-list .meta { margin: 0.2em 0 0.5em; color: var(--muted); font-size: 0.9rem; }
+    .document-list .meta span + span::before { content: " · "; }
     .math-display { overflow-x: auto; overflow-y: hidden; margin: 0.8em 0; }
     .math-source { font-family: ui-monospace, monospace; font-size: 0.9em; }
     .kw { color: var(--code-keyword); } .ty { color: var(--code-type); }
