@@ -31,8 +31,7 @@ public struct MarkdownDocument: Sendable {
   ///   - path: the path to show in diagnostics (for example `Content/hw3.md`).
   public static func parse(_ bytes: [UInt8], path: String) -> MarkdownDocument {
     let prepared = Prepared(bytes, path: path)
-    let blocks = prepared.mayHaveMathOrCode ? CommonMark.blocks(of: prepared.markdownText) : []
-    return prepared.document(blocks: blocks)
+    return prepared.document(blocks: CommonMark.blocks(of: prepared.markdownText))
   }
 
   /// Parses a document and renders it, parsing the Markdown only once.
@@ -73,7 +72,6 @@ public struct MarkdownDocument: Sendable {
     var path: String
 
     var markdownText: String { String(decoding: fences.bytes, as: UTF8.self) }
-    var mayHaveMathOrCode: Bool { true }
 
     init(_ bytes: [UInt8], path: String) {
       self.path = path
