@@ -19,8 +19,10 @@ struct BuildCommand: ParsableCommand {
     let site: SiteBuilder.Site
     do {
       let executor = try Runners.executor(contentPath: paths.content)
-      site = try SiteBuilder(contentPath: paths.content, executor: executor)
-        .build(outputPath: paths.output)
+      site = try SiteBuilder(
+        contentPath: paths.content, executor: executor, outputPath: paths.output
+      )
+      .build(outputPath: paths.output)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)

@@ -33,8 +33,11 @@ struct VerifyCommand: ParsableCommand {
     let site: SiteBuilder.Site
     do {
       let executor = try Runners.executor(contentPath: paths.content)
-      site = try SiteBuilder(contentPath: paths.content, executor: executor, useCache: false)
-        .generate()
+      site = try SiteBuilder(
+        contentPath: paths.content, executor: executor, useCache: false,
+        outputPath: paths.output
+      )
+      .generate()
     } catch {
       Console.error(error.description)
       throw ExitCode(2)

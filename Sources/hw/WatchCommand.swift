@@ -19,7 +19,9 @@ struct WatchCommand: ParsableCommand {
   func run() throws {
     let rebuilder = try Rebuilder(paths: paths)
     rebuilder.build(reason: nil)
-    ContentWatcher(path: paths.content).watch { changed in rebuilder.build(reason: changed) }
+    ContentWatcher(path: paths.content, excluding: paths.output).watch { changed in
+      rebuilder.build(reason: changed)
+    }
   }
 }
 
@@ -51,7 +53,7 @@ struct ServeCommand: ParsableCommand {
       throw ExitCode(2)
     }
     Console.print("Serving \(paths.output) at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)")
-    ContentWatcher(path: paths.content).watch { changed in
+    ContentWatcher(path: paths.content, excluding: paths.output).watch { changed in
       rebuilder.build(reason: changed)
       server.siteDidChange()
     }
@@ -81,8 +83,10 @@ struct Rebuilder {
       Console.print("Changed: \(shown)")
     }
     do {
-      let site = try SiteBuilder(contentPath: paths.content, executor: executor)
-        .build(outputPath: paths.output)
+      let site = try SiteBuilder(
+        contentPath: paths.content, executor: executor, outputPath: paths.output
+      )
+      .build(outputPath: paths.output)
       Console.report(site.diagnostics)
       let counts = Console.counts(site.diagnostics)
       let pages = site.pages.count == 1 ? "1 page" : "\(site.pages.count) pages"

@@ -53,6 +53,16 @@ import Testing
     #expect(!folder.exists(".Output.old"))
   }
 
+  @Test func leavesOutAnOutputFolderInsideTheContentFolder() throws {
+    let folder = content(["a.md": "# A\n"])
+    let root = folder.path + "/Content"
+    _ = try SiteBuilder(contentPath: root, outputPath: root + "/site").build(
+      outputPath: root + "/site")
+    let again = try SiteBuilder(contentPath: root, outputPath: root + "/site").generate()
+    #expect(!again.files.keys.contains { $0.hasPrefix("site/") })
+    #expect(again.pages.map(\.path) == ["a.html"])
+  }
+
   @Test func writesAManifestWithSourceHashes() throws {
     let folder = content(["a.md": "abc"])
     let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()

@@ -18,8 +18,14 @@ public struct ContentWatcher: Sendable {
   /// The folder watched.
   public let path: String
 
-  /// Watches the folder at `path`.
-  public init(path: String) { self.path = path }
+  /// A folder inside `path` whose changes do not count (an output folder placed within it).
+  public let excluded: String?
+
+  /// Watches the folder at `path`, leaving out `excluding` when it lies inside it.
+  public init(path: String, excluding: String? = nil) {
+    self.path = path
+    excluded = excluding.flatMap { ContentFolder.relativePath(of: $0, inside: path) }
+  }
 
   /// The folder as it is now (hidden files and folders are left out, like the builder does).
   public func snapshot() -> Snapshot {
@@ -28,7 +34,7 @@ public struct ContentWatcher: Sendable {
     guard let enumerator = manager.enumerator(atPath: path) else { return snapshot }
     let root = URL(fileURLWithPath: path)
     while let item = enumerator.nextObject() as? String {
-      if (item as NSString).lastPathComponent.hasPrefix(".") {
+      if (item as NSString).lastPathComponent.hasPrefix(".") || item == excluded {
         enumerator.skipDescendants()
         continue
       }

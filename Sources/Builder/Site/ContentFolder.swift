@@ -51,9 +51,14 @@ public struct ContentFolder: Sendable {
 
   /// Reads a content folder.
   ///
+  /// - Parameters:
+  ///   - path: the folder.
+  ///   - excluding: a folder inside it to leave out, such as an output folder placed within the
+  ///     content folder (its pages must not become content).
   /// - Throws: `ToolError` when the folder is missing or a file cannot be read.
-  public init(path: String) throws(ToolError) {
+  public init(path: String, excluding excluded: String? = nil) throws(ToolError) {
     self.path = path
+    let excludedRelative = excluded.flatMap { Self.relativePath(of: $0, inside: path) }
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -66,7 +71,7 @@ public struct ContentFolder: Sendable {
     var relativePaths: [String] = []
     while let item = enumerator.nextObject() as? String {
       let name = (item as NSString).lastPathComponent
-      if name.hasPrefix(".") {
+      if name.hasPrefix(".") || item == excludedRelative {
         enumerator.skipDescendants()
         continue
       }
@@ -120,6 +125,15 @@ public struct ContentFolder: Sendable {
     self.theme = theme
     self.settings = settings
     self.diagnostics = diagnostics
+  }
+
+  /// The path of `inner` relative to `folder` when it lies inside it (`nil` otherwise).
+  static func relativePath(of inner: String, inside folder: String) -> String? {
+    let innerPath = URL(fileURLWithPath: inner).standardizedFileURL.path
+    let folderPath = URL(fileURLWithPath: folder).standardizedFileURL.path
+    let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
+    guard innerPath.hasPrefix(prefix) else { return nil }
+    return String(innerPath.dropFirst(prefix.count))
   }
 
   /// `folder/relative`, without doubling the `/`.

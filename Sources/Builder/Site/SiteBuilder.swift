@@ -46,10 +46,12 @@ public struct SiteBuilder: Sendable {
   ///   - contentPath: the folder of Markdown documents.
   ///   - executor: what runs verify blocks; `nil` shows them without running them.
   ///   - useCache: whether unchanged documents may reuse their cached results.
-  public init(contentPath: String, executor: Executor? = nil, useCache: Bool = true)
-    throws(ToolError)
-  {
-    content = try ContentFolder(path: contentPath)
+  ///   - outputPath: the output folder, left out of the content when it lies inside it.
+  public init(
+    contentPath: String, executor: Executor? = nil, useCache: Bool = true,
+    outputPath: String? = nil
+  ) throws(ToolError) {
+    content = try ContentFolder(path: contentPath, excluding: outputPath)
     stage = VerifyStage(executor: executor, useCache: useCache)
   }
 
