@@ -85,6 +85,11 @@ public struct MarkdownDocument: Sendable {
             path: path, at: location))
         bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
       }
+      // CommonMark ends a line at `\r` too; a lone one becomes `\n`, so that lines counted here
+      // are cmark's lines (`\r\n` stays, and no byte moves).
+      for index in bytes.indices where bytes[index] == 0x0D {
+        if index + 1 == bytes.count || bytes[index + 1] != 0x0A { bytes[index] = 0x0A }
+      }
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
         diagnostics.append(
           .error("the document is empty", path: path, at: .init(line: 1, column: 1)))

@@ -63,6 +63,25 @@ import Testing
     #expect(again.pages.map(\.path) == ["a.html"])
   }
 
+  @Test func refusesToReplaceTheSourcesOrSomeoneElsesFiles() throws {
+    let folder = content(["a.md": "# A\n"])
+    folder.write("other/notes.txt", "keep me")
+    folder.write("file.txt", "keep me too")
+    let builder = try SiteBuilder(contentPath: folder.path + "/Content")
+    for output in [
+      folder.path, folder.path + "/Content", folder.path + "/other", folder.path + "/file.txt",
+    ] {
+      #expect(throws: ToolError.self) { try builder.build(outputPath: output) }
+    }
+    #expect(folder.read("other/notes.txt") == "keep me")
+    #expect(folder.read("file.txt") == "keep me too")
+    #expect(folder.exists("Content/a.md"))
+    // A site hw wrote may be replaced, again and again.
+    _ = try builder.build(outputPath: folder.path + "/Output")
+    _ = try builder.build(outputPath: folder.path + "/Output")
+    #expect(folder.exists("Output/a.html"))
+  }
+
   @Test func writesAManifestWithSourceHashes() throws {
     let folder = content(["a.md": "abc"])
     let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()

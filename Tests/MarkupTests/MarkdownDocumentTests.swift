@@ -94,6 +94,21 @@ import Testing
     #expect(html.utf8.count > 2_000_000)
   }
 
+  @Test(arguments: [
+    "x\r$a$", "$a\rb$", "$a$\r$b$", "$\r\u{AE}", "$a\r\u{E9}$", "a\r\n$b$\r\rc\r$$\rd\r$$\r",
+  ])
+  func treatsACarriageReturnAsALineEndLikeCmark(text: String) {
+    let document = parse(text)
+    let html = document.renderFragment(
+      math: Array(repeating: "<m/>", count: document.mathSpans.count))
+    #expect(!html.isEmpty)
+  }
+
+  @Test func locatesMathAfterALoneCarriageReturn() {
+    let document = parse("one\r$x$ two")
+    #expect(document.mathSpans.map(\.range.start) == [SourceLocation(line: 2, column: 1)])
+  }
+
   @Test func survivesDeepNesting() {
     let quotes = String(repeating: ">", count: 5000) + " deep $x$\n"
     let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- item" }.joined(

@@ -116,6 +116,7 @@ public struct SiteBuilder: Sendable {
 
   /// Builds the site and writes it to `outputPath`, replacing what was there.
   public func build(outputPath: String) throws(ToolError) -> Site {
+    try OutputFolder.checkReplaceable(outputPath, contentPath: content.path)
     let site = try generate()
     try SiteWriter(files: site.files).publish(to: outputPath)
     return site
