@@ -137,6 +137,12 @@ import Testing
     let fresh = try EndToEndTests.hw(["verify", "--format", "gradescope"], in: folder.path)
     #expect(fresh.status == 0)
     #expect(fresh.stdout.contains("\"score\" : 2"))
+    // However the grader names the folders, the committed site matches.
+    let elsewhere = try EndToEndTests.hw(
+      ["verify", "--content", folder.path + "/Content/", "--output", folder.path + "/Output"],
+      in: "/")
+    #expect(elsewhere.status == 0)
+    #expect(elsewhere.stdout == "2 passed, 0 failed\n")
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))

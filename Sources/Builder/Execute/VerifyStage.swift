@@ -23,7 +23,11 @@ struct VerifyStage: Sendable {
   }
 
   /// Finds a document's verify blocks, checks their options and runs them.
-  func run(_ document: MarkdownDocument) throws(ToolError) -> Outcome {
+  ///
+  /// - Parameters:
+  ///   - document: the parsed document; its `path` is how diagnostics name the file.
+  ///   - sitePath: how the run's records name the file (see `ContentFolder.Source.sitePath`).
+  func run(_ document: MarkdownDocument, sitePath: String) throws(ToolError) -> Outcome {
     var outcome = Outcome()
     var blocks: [VerifyBlock] = []
     var ids: [String: SourceLocation] = [:]
@@ -62,17 +66,19 @@ struct VerifyStage: Sendable {
     let run: DocumentRun
     do {
       run = try executor.run(
-        ExecutionRequest(displayPath: document.path, blocks: blocks), useCache: useCache)
+        ExecutionRequest(displayPath: sitePath, blocks: blocks), useCache: useCache)
     } catch {
       throw ToolError(error.description)
     }
     outcome.run = run
-    outcome.runDiagnostics = Self.diagnostics(of: run, path: document.path)
+    outcome.runDiagnostics = Self.diagnostics(of: run, path: document.path, sitePath: sitePath)
     return outcome
   }
 
   /// The problems a run shows, one located diagnostic each, the way `hw build` prints them.
-  static func diagnostics(of run: DocumentRun, path: String) -> [Markup.Diagnostic] {
+  static func diagnostics(of run: DocumentRun, path: String, sitePath: String)
+    -> [Markup.Diagnostic]
+  {
     var found: [Markup.Diagnostic] = []
     func at(_ location: BlockLocation?) -> SourceLocation? {
       location.map { SourceLocation(line: $0.line, column: max(1, $0.column)) }
@@ -101,7 +107,8 @@ struct VerifyStage: Sendable {
           found.append(
             Markup.Diagnostic(
               diagnostic.severity == .warning ? .warning : .error, diagnostic.message,
-              path: diagnostic.location.file, at: at(diagnostic.location),
+              path: diagnostic.location.file == sitePath ? path : diagnostic.location.file,
+              at: at(diagnostic.location),
               notes: diagnostic.notes.map {
                 .init(
                   $0.message,

@@ -47,7 +47,7 @@ public struct DocumentPage: Sendable {
     context["title"] = .text(title)
     context["site"] = .text(siteTitle)
     context["root"] = .text(source.rootPrefix)
-    context["source"] = .text(source.displayPath)
+    context["source"] = .text(source.sitePath)
     context["body"] = .text(body.html)
     context["summary"] = .text(summary)
     context["showTitle"] = .flag(matter.title != nil)

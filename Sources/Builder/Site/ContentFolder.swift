@@ -22,6 +22,10 @@ public struct ContentFolder: Sendable {
     public var displayPath: String
     /// The file's contents.
     public var bytes: [UInt8]
+    /// The path the site itself shows and records: the content folder's own name, then the
+    /// file (`Content/week1/hw.md`), however the folder was named on the command line, so that
+    /// a grader's rebuild from another folder writes the same bytes.
+    public var sitePath: String
 
     /// The page's path in the site (`week1/hw.html`).
     public var pagePath: String { String(relativePath.dropLast(3)) + ".html" }
@@ -102,7 +106,8 @@ public struct ContentFolder: Sendable {
         sources.append(
           Source(
             relativePath: relative, displayPath: Self.join(path, relative),
-            bytes: try read(relative)))
+            bytes: try read(relative),
+            sitePath: Self.join(Self.folderName(path), relative)))
       } else if relative == Self.settingsFile {
         let text = String(decoding: try read(relative), as: UTF8.self)
         let (parsed, problems) = FrontMatter.parse(
@@ -134,6 +139,12 @@ public struct ContentFolder: Sendable {
     let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
     guard innerPath.hasPrefix(prefix) else { return nil }
     return String(innerPath.dropFirst(prefix.count))
+  }
+
+  /// The last component of a folder's path (`Content` for `../hw/Content/`).
+  static func folderName(_ path: String) -> String {
+    let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+    return name.isEmpty || name == "/" ? "Content" : name
   }
 
   /// `folder/relative`, without doubling the `/`.

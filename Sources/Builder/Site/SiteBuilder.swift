@@ -81,7 +81,7 @@ public struct SiteBuilder: Sendable {
       let document = page.document
       diagnostics += result.diagnostics
       runDiagnostics += result.runDiagnostics
-      if let run = result.run { runs.append((source.displayPath, run)) }
+      if let run = result.run { runs.append((source.sitePath, run)) }
       files[source.pagePath] = Array(page.render(theme: theme, siteTitle: siteTitle).utf8)
       pages.append((source.pagePath, page.title))
       manifestPages.append(
@@ -185,7 +185,7 @@ public struct SiteBuilder: Sendable {
       math = rendered.html
       found = rendered.diagnostics
       do throws(ToolError) {
-        outcome = try stage.run(document)
+        outcome = try stage.run(document, sitePath: source.sitePath)
       } catch {
         failure = error
       }
@@ -227,7 +227,8 @@ public struct SiteBuilder: Sendable {
       return (body.html, sorted(document.diagnostics + mathDiagnostics))
     }
     let name = (path as NSString).lastPathComponent
-    let source = ContentFolder.Source(relativePath: name, displayPath: path, bytes: bytes)
+    let source = ContentFolder.Source(
+      relativePath: name, displayPath: path, bytes: bytes, sitePath: path)
     let result = try! page(for: source, stage: VerifyStage(executor: nil, useCache: true))
     return (result.page.render(theme: .standard, siteTitle: "Homework"), sorted(result.diagnostics))
   }
