@@ -147,7 +147,7 @@ import Testing
       with: Data(GradescopeReport.render(ReportSamples.summary).utf8))
     let object = try #require(json as? [String: Any])
     let tests = try #require(object["tests"] as? [[String: Any]])
-    #expect(tests.count == 9)
+    #expect(tests.count == 10)
     for test in tests {
       #expect(Set(test.keys) == ["name", "score", "max_score", "status", "output"])
       #expect(["passed", "failed"].contains(test["status"] as? String))
@@ -155,6 +155,30 @@ import Testing
     #expect(object["score"] as? Double == 2)
     #expect(tests[0]["name"] as? String == "Content/hw.md:11: energy is finite")
     #expect(tests.last?["name"] as? String == "Committed site matches a fresh build")
+    #expect(tests[8]["name"] as? String == "Content has no errors")
+    #expect(tests[8]["status"] as? String == "passed")
+  }
+
+  @Test func contentProblemsFailEveryFormat() throws {
+    var summary = ReportSamples.summary
+    summary.outputComparison = .matches
+    summary.contentProblems = ["Content/hw.md:3:12: error: unknown command \\foo"]
+    #expect(!summary.succeeded)
+    #expect(TextReport.render(summary).contains("Content/hw.md:3:12: error: unknown command"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(JSONReport.render(summary).utf8))
+        as? [String: Any])
+    #expect(json["succeeded"] as? Bool == false)
+    #expect((json["contentProblems"] as? [String])?.count == 1)
+    #expect(JUnitReport.render(summary).contains("<error type=\"contentError\""))
+    let gradescope = try #require(
+      try JSONSerialization.jsonObject(with: Data(GradescopeReport.render(summary).utf8))
+        as? [String: Any])
+    let tests = try #require(gradescope["tests"] as? [[String: Any]])
+    #expect(
+      tests.contains {
+        $0["name"] as? String == "Content has no errors" && $0["status"] as? String == "failed"
+      })
   }
 
   @Test func xmlEscapingRemovesCharactersXMLForbids() {

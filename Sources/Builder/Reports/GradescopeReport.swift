@@ -5,7 +5,8 @@ import Foundation
 /// One test per `VerificationItem`, worth one point: `name` is `path:line: label`, `score`
 /// 1 or 0, `max_score` 1, `status` `passed` or `failed` (errors and blocks not run are failed,
 /// their `output` says which), `output` the explanation. When the committed site was compared,
-/// one more test `Committed site matches a fresh build` with `max_score` 0 and a status.
+/// one more test `Committed site matches a fresh build` with `max_score` 0 and a status; and
+/// `Content has no errors` (bad TeX, front matter, block options), also worth 0 points.
 /// The top-level `score` is the sum of the tests' scores; `output` is the closing text line.
 public enum GradescopeReport {
   /// The JSON text, ending in a newline.
@@ -21,6 +22,11 @@ public enum GradescopeReport {
         score: passed ? 1 : 0, maxScore: 1, status: passed ? "passed" : "failed",
         output: output)
     }
+    tests.append(
+      Test(
+        name: "Content has no errors", score: 0, maxScore: 0,
+        status: summary.contentProblems.isEmpty ? "passed" : "failed",
+        output: summary.contentProblems.joined(separator: "\n")))
     switch summary.outputComparison {
     case .matches:
       tests.append(

@@ -9,6 +9,7 @@ import Foundation
 ///   "schemaVersion": 1,
 ///   "counts": {"passed": N, "failed": N, "errors": N, "skipped": N, "total": N},
 ///   "succeeded": true | false,
+///   "contentProblems": ["Content/hw.md:3:12: error: …", …] (bad TeX, front matter, …),
 ///   "output": {"status": "notCompared" | "matches" | "differs" | "missing",
 ///              "path": "Output" (missing only), "pages": ["hw/index.html", …] (differs only)},
 ///   "documents": [
@@ -46,12 +47,14 @@ public enum JSONReport {
     var schemaVersion = 1
     var counts: VerificationCounts
     var succeeded: Bool
+    var contentProblems: [String]
     var output: Output
     var documents: [Document]
 
     init(_ summary: VerificationSummary) {
       counts = summary.counts
       succeeded = summary.succeeded
+      contentProblems = summary.contentProblems
       output = Output(summary.outputComparison)
       documents = summary.documents.map(Document.init)
     }

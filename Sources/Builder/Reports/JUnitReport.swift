@@ -11,6 +11,17 @@ public enum JUnitReport {
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
       "<testsuites name=\"hw verify\"\(countAttributes(total))>",
     ]
+    if !summary.contentProblems.isEmpty {
+      let count = summary.contentProblems.count
+      lines.append(
+        "  <testsuite name=\"content\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
+      lines.append("    <testcase classname=\"content\" name=\"content has no errors\">")
+      lines.append(
+        "      <error type=\"contentError\" message=\"\(count) problem\(count == 1 ? "" : "s")\">"
+          + escape(summary.contentProblems.joined(separator: "\n")) + "</error>")
+      lines.append("    </testcase>")
+      lines.append("  </testsuite>")
+    }
     for document in summary.documents {
       let items = VerificationItem.items(of: document.run, displayPath: document.displayPath)
       let counts = VerificationCounts(items)

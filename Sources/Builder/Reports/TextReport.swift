@@ -40,6 +40,7 @@ public enum TextReport {
         lines.append("\(outputPath)/\(page): error: page differs from a fresh build")
       }
     }
+    lines += summary.contentProblems
     let counts = summary.counts
     var closing = "\(counts.passed) passed, \(counts.failed + counts.errors) failed"
     if counts.skipped > 0 { closing += ", \(counts.skipped) not run" }

@@ -34,11 +34,18 @@ public struct VerificationSummary: Sendable, Equatable {
   public var documents: [DocumentResult]
   /// The comparison of the committed site with a fresh build.
   public var outputComparison: OutputComparison
+  /// Problems in the content other than the checks' own, each as `path:line:col: error: …`:
+  /// bad TeX, front matter, templates, block options. Any one fails the verification.
+  public var contentProblems: [String] = []
 
   /// Creates a summary.
-  public init(documents: [DocumentResult], outputComparison: OutputComparison = .notCompared) {
+  public init(
+    documents: [DocumentResult], outputComparison: OutputComparison = .notCompared,
+    contentProblems: [String] = []
+  ) {
     self.documents = documents
     self.outputComparison = outputComparison
+    self.contentProblems = contentProblems
   }
 
   /// Every graded item of every document, in order (see `VerificationItem`).
@@ -53,6 +60,7 @@ public struct VerificationSummary: Sendable, Equatable {
   /// output folder is not a failure).
   public var succeeded: Bool {
     if case .differs = outputComparison { return false }
+    if !contentProblems.isEmpty { return false }
     return counts.failed == 0 && counts.errors == 0 && counts.skipped == 0
   }
 }
