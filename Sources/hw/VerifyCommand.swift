@@ -14,7 +14,8 @@ struct VerifyCommand: ParsableCommand {
       page that differs, and a closing `N passed, N failed` line. If the output folder does \
       not exist, it says so and judges only the checks.
 
-      Formats: text; json (schema in the README); junit (one testcase per check, grouped by \
+      Formats: text; json (its JSON Schema is Tests/Fixtures/exec-reports/schema.json in the \
+      repository); junit (one testcase per check, grouped by \
       document); gradescope (a results.json for Gradescope's autograder).
 
       Exit status: 0 when every check passes and the site matches, 1 when anything failed or \

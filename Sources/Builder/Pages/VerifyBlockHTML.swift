@@ -91,7 +91,8 @@ struct VerifyBlockHTML {
     func count(_ n: Int) -> String { n == 1 ? "1 check" : "\(n) checks" }
     switch run.status {
     case .passed:
-      if checks > 0 { return "<span class=\"mark\">✓</span> \(count(checks)) pass" }
+      if checks == 1 { return "<span class=\"mark\">✓</span> 1 check passes" }
+      if checks > 1 { return "<span class=\"mark\">✓</span> \(checks) checks pass" }
       switch run.figures.count {
       case 0: return "<span class=\"mark\">✓</span> Ran, nothing checked"
       case 1: return "<span class=\"mark\">✓</span> Ran, drew a figure"
