@@ -44,6 +44,25 @@ final class RunnerSession: @unchecked Sendable {
     }
     outputDirectory = environment("HW_OUTPUT_DIR")
     if let scratch = environment("HW_SCRATCH") { _ = chdir(scratch) }
+    if environment("HW_RECORDS") != nil { exitWhenOrphaned() }
+  }
+
+  /// Ends the runner when `hw` is gone (killed, or stopped with Ctrl-C): the runner has its own
+  /// process group, so nothing else would stop a block that loops. A thread checks every 0.2 s
+  /// whether the parent process changed.
+  private func exitWhenOrphaned() {
+    let parent = getppid()
+    var thread = pthread_t()
+    let started = pthread_create(
+      &thread, nil,
+      { argument in
+        let parent = pid_t(Int(bitPattern: argument))
+        while true {
+          usleep(200_000)
+          if getppid() != parent { _exit(137) }
+        }
+      }, UnsafeMutableRawPointer(bitPattern: Int(parent)))
+    if started == 0 { pthread_detach(thread) }
   }
 
   /// Marks block `index` as running: output goes to its own files, a `started` record is written.
