@@ -146,6 +146,28 @@ import Testing
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+  func refusesTwoFiguresWithOneID() throws {
+    let folder = TemporaryFolder()
+    folder.write(
+      "Content/f.md",
+      """
+      # Figures
+
+      ```swift verify
+      let plot = LinePlot().series("line", xs: [0, 1], ys: [1, 0])
+      figure(plot, caption: "First", id: "fig-a")
+      figure(plot, caption: "Second", id: "fig-a")
+      ```
+
+      """)
+    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    #expect(build.status == 1)
+    #expect(
+      build.stderr.contains(
+        "Content/f.md:6:7: error: figure id 'fig-a' is already used on this page"))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
   func locatesABadFormulaInTheMarkdownFile() throws {
     let folder = TemporaryFolder()
     folder.write("Content/bad.md", Self.badMath)

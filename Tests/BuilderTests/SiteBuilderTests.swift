@@ -82,6 +82,24 @@ import Testing
     #expect(folder.exists("Output/a.html"))
   }
 
+  @Test func pointsLinksBetweenDocumentsAtTheirPages() throws {
+    let folder = content([
+      "a.md":
+        "See [week 1](week1/w.md#part-2), [b](b.md), [away](http://x.org/c.md), [gone](gone.md).\n",
+      "b.md": "Back to [a](a.md).\n", "week1/w.md": "Up to [a](../a.md).\n",
+    ])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    let a = String(decoding: site.files["a.html"]!, as: UTF8.self)
+    #expect(a.contains("href=\"week1/w.html#part-2\""))
+    #expect(a.contains("href=\"b.html\""))
+    #expect(a.contains("href=\"http://x.org/c.md\""))
+    #expect(
+      String(decoding: site.files["week1/w.html"]!, as: UTF8.self).contains("href=\"../a.html\""))
+    #expect(
+      site.diagnostics.map(\.message) == ["link to 'gone.md', which is not a document of this site"]
+    )
+  }
+
   @Test func writesAManifestWithSourceHashes() throws {
     let folder = content(["a.md": "abc"])
     let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
@@ -120,6 +138,11 @@ import Testing
     ) {
       try SiteBuilder(contentPath: "/nonexistent/Content")
     }
+  }
+
+  @Test(arguments: ["1e-9", "2.5E+3", "0x1p-3", "1_000", "3.14"])
+  func highlightsANumberWithItsExponentAsOneToken(number: String) {
+    #expect(SwiftHighlighter.html(number) == "<span class=\"nu\">\(number)</span>")
   }
 
   @Test func highlightsSwiftAtBuildTime() {

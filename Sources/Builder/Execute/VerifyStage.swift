@@ -83,6 +83,18 @@ struct VerifyStage: Sendable {
     func at(_ location: BlockLocation?) -> SourceLocation? {
       location.map { SourceLocation(line: $0.line, column: max(1, $0.column)) }
     }
+    var figureIDs: [String: BlockLocation] = [:]
+    for figure in run.blocks.flatMap(\.figures) where !figure.id.isEmpty {
+      if let first = figureIDs[figure.id] {
+        found.append(
+          Markup.Diagnostic(
+            .error, "figure id '\(figure.id)' is already used on this page", path: path,
+            at: at(figure.location),
+            notes: [.init("first used here", at: at(first))]))
+      } else {
+        figureIDs[figure.id] = figure.location
+      }
+    }
     for block in run.blocks {
       let blockStart = SourceLocation(line: block.line, column: 1)
       for warning in block.warnings {

@@ -89,12 +89,21 @@ public enum SwiftHighlighter {
         index = min(end, count)
       } else if ("0"..."9").contains(scalar) {
         var end = index + 1
-        while end < count
-          && (isIdentifierPart(scalars[end])
-            || scalars[end] == "."
-              && end + 1 < count && ("0"..."9").contains(scalars[end + 1]))
-        {
-          end += 1
+        let isHex = index + 1 < count && (scalars[index + 1] == "x" || scalars[index + 1] == "X")
+        while end < count {
+          let s = scalars[end]
+          let next: Unicode.Scalar? = end + 1 < count ? scalars[end + 1] : nil
+          let nextIsDigit = next.map { ("0"..."9").contains($0) } == true
+          let previous = scalars[end - 1]
+          let exponent =
+            isHex ? (previous == "p" || previous == "P") : (previous == "e" || previous == "E")
+          if (s == "-" || s == "+") && exponent && nextIsDigit {
+            end += 1  // the sign of an exponent: 1e-9, 0x1p-3
+          } else if isIdentifierPart(s) || (s == "." && nextIsDigit) {
+            end += 1
+          } else {
+            break
+          }
         }
         emit(index..<end, "nu")
         index = end

@@ -144,6 +144,7 @@ public struct SiteBuilder: Sendable {
     let results = ResultSlots<Result<PageResult, ToolError>>(count: sources.count)
     let stage = self.stage
     let macros = siteMacros
+    let documents = Set(sources.map(\.relativePath))
     // libdispatch may leave the calling thread with most signals blocked (seen on Linux), which
     // would keep Ctrl-C and SIGTERM from stopping `hw watch` and `hw serve`: restore the mask.
     var signals = sigset_t()
@@ -152,7 +153,8 @@ public struct SiteBuilder: Sendable {
     DispatchQueue.concurrentPerform(iterations: sources.count) { index in
       do throws(ToolError) {
         results[index] = .success(
-          try Self.page(for: sources[index], stage: stage, siteMacros: macros))
+          try Self.page(
+            for: sources[index], stage: stage, siteMacros: macros, documents: documents))
       } catch {
         results[index] = .failure(error)
       }
@@ -170,7 +172,8 @@ public struct SiteBuilder: Sendable {
 
   /// A document's page: parsed, its formulas rendered, its verify blocks run and shown.
   static func page(
-    for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:]
+    for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:],
+    documents: Set<String> = []
   ) throws(ToolError) -> PageResult {
     var math: [String] = []
     var found: [Markup.Diagnostic] = []
@@ -178,7 +181,7 @@ public struct SiteBuilder: Sendable {
     var failure: ToolError? = nil
     var summary = ""
     var badges: [String] = []
-    let (document, body) = MarkdownDocument.render(
+    var (document, body) = MarkdownDocument.render(
       source.bytes, path: source.displayPath, style: .page
     ) { document in
       let rendered = MathHTML.render(document, siteMacros: siteMacros)
@@ -196,6 +199,12 @@ public struct SiteBuilder: Sendable {
         math: math, codeBlocks: results.codeBlockHTML(), headingSuffixes: results.headingBadges)
     }
     if let failure { throw failure }
+    let links = DocumentLinks.rewrite(body.html, source: source.relativePath, documents: documents)
+    body.html = links.html
+    found += links.unknown.map {
+      Diagnostic.warning(
+        "link to '\($0)', which is not a document of this site", path: source.displayPath, at: nil)
+    }
     var page = DocumentPage(
       source: source, document: document, math: math, codeBlocks: [], body: body)
     page.summary = summary
