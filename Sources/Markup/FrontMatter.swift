@@ -86,20 +86,22 @@ extension FrontMatter {
   ///   - firstLine: the 1-based line in the document of the YAML's first line.
   ///   - path: the document's path, for diagnostics.
   /// - Returns: the front matter, and any problems, located in the document.
-  public static func parse(yaml: String, firstLine: Int, path: String) -> (
+  public static func parse(
+    yaml: String, firstLine: Int, path: String, what: String = "front matter"
+  ) -> (
     FrontMatter, [Diagnostic]
   ) {
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
     } catch let error as YamlError {
-      return (FrontMatter(), [locate(error, firstLine: firstLine, path: path)])
+      return (FrontMatter(), [locate(error, firstLine: firstLine, path: path, what: what)])
     } catch {
       return (
         FrontMatter(),
         [
           .error(
-            "front matter is not valid YAML", path: path, at: .init(line: firstLine, column: 1))
+            "\(what) is not valid YAML", path: path, at: .init(line: firstLine, column: 1))
         ]
       )
     }
@@ -147,18 +149,20 @@ extension FrontMatter {
     }
   }
 
-  private static func locate(_ error: YamlError, firstLine: Int, path: String) -> Diagnostic {
+  private static func locate(_ error: YamlError, firstLine: Int, path: String, what: String)
+    -> Diagnostic
+  {
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      var message = "front matter is not valid YAML: \(problem)"
+      var message = "\(what) is not valid YAML: \(problem)"
       if let context { message += " (\(context.text))" }
       return .error(
         message, path: path, at: .init(line: firstLine + mark.line - 1, column: mark.column))
     default:
       return .error(
-        "front matter is not valid YAML: \(error)", path: path,
+        "\(what) is not valid YAML: \(error)", path: path,
         at: .init(line: firstLine, column: 1))
     }
   }

@@ -100,6 +100,19 @@ import Testing
     )
   }
 
+  @Test func keepsTheGoodMacrosWhenOneIsBad() throws {
+    let folder = content([
+      "a.md": "---\nmacros:\n  R: '\\mathbb{R}'\n  ab2: x\n---\n$x \\in \\R$\n",
+      "site.yml": "macros: 5\n",
+    ])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    let messages = site.diagnostics.map(\.message)
+    #expect(messages.contains { $0.hasPrefix("bad macro 'ab2'") })
+    #expect(messages.contains("'macros' must map command names to their TeX"))
+    #expect(!messages.contains { $0.contains("unknown command") })
+    #expect(String(decoding: site.files["a.html"]!, as: UTF8.self).contains("ℝ"))
+  }
+
   @Test func writesAManifestWithSourceHashes() throws {
     let folder = content(["a.md": "abc"])
     let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()

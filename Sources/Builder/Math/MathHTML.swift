@@ -38,16 +38,22 @@ enum MathHTML {
         definitions[name] = text
       }
     }
-    let macros: MacroTable
-    do {
-      macros = try MacroTable(definitions)
-    } catch {
-      diagnostics.append(
-        .error(
-          "bad macro: \(error.message)", path: document.path,
-          at: document.frontMatter.keyLines["macros"].map { SourceLocation(line: $0, column: 1) }))
-      macros = MacroTable()
+    // Each definition is checked on its own, so one bad macro leaves the others usable.
+    var usable: [String: String] = [:]
+    for (name, body) in definitions.sorted(by: { $0.key < $1.key }) {
+      do {
+        _ = try MacroTable([name: body])
+        usable[name] = body
+      } catch {
+        diagnostics.append(
+          .error(
+            "bad macro '\(name)': \(error.message)", path: document.path,
+            at: document.frontMatter.keyLines["macros"].map {
+              SourceLocation(line: $0, column: 1)
+            }))
+      }
     }
+    let macros = (try? MacroTable(usable)) ?? MacroTable()
     let page = MathPage(
       formulas: document.mathSpans.map { Formula(tex: $0.tex, display: $0.display) },
       macros: macros)

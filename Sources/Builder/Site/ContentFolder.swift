@@ -111,9 +111,18 @@ public struct ContentFolder: Sendable {
       } else if relative == Self.settingsFile {
         let text = String(decoding: try read(relative), as: UTF8.self)
         let (parsed, problems) = FrontMatter.parse(
-          yaml: text, firstLine: 1, path: Self.join(path, relative))
+          yaml: text, firstLine: 1, path: Self.join(path, relative), what: Self.settingsFile)
         settings = parsed
         diagnostics += problems
+        switch parsed["macros"] {
+        case nil, .map?:
+          break
+        default:
+          diagnostics.append(
+            .error(
+              "'macros' must map command names to their TeX", path: Self.join(path, relative),
+              at: SourceLocation(line: parsed.keyLines["macros"] ?? 1, column: 1)))
+        }
       } else {
         assets.append(relative)
       }
