@@ -42,9 +42,22 @@ struct MarkerSubstitution {
       }
       switch kind {
       case UInt8(ascii: "M"):
-        output +=
-          (Self.isInsideTag(bytes, before: cursor) ? mathInAttribute(number) : math(number))
-          .utf8
+        if Self.isInsideTag(bytes, before: cursor) {
+          output += mathInAttribute(number).utf8
+          break
+        }
+        let formula = math(number)
+        // Keep punctuation that follows inline math on its line: `$m$:` must not wrap before
+        // the colon.
+        if formula.hasPrefix("<math"), end < count, Self.trailingPunctuation.contains(bytes[end]) {
+          output += "<span class=\"math-nowrap\">".utf8
+          output += formula.utf8
+          output.append(bytes[end])
+          output += "</span>".utf8
+          cursor = end + 1
+          continue
+        }
+        output += formula.utf8
       case UInt8(ascii: "F"):
         let span = number < fenceIndices.count ? fenceIndices[number] : 0
         output +=
@@ -67,6 +80,9 @@ struct MarkerSubstitution {
     }
     return (String(decoding: output, as: UTF8.self), headingHTML)
   }
+
+  /// Punctuation kept on the line of the formula it follows.
+  static let trailingPunctuation: Set<UInt8> = Set(".,;:!?)".utf8)
 
   /// The next byte at or after `start` that may begin a marker (U+E000 is EE 80 80).
   private static func nextMarkerStart(in bytes: [UInt8], from start: Int) -> Int? {

@@ -87,6 +87,14 @@ import Testing
         == "<p><strong>(i) bold X.</strong> and <em>Y</em></p>\n")
   }
 
+  @Test func keepsPunctuationOnTheLineOfTheFormulaBeforeIt() {
+    let document = MarkdownDocument.parse(Array("at least $m$: and $n$ too\n".utf8), path: "t.md")
+    #expect(
+      document.renderFragment(math: ["<math>m</math>", "<math>n</math>"])
+        == "<p>at least <span class=\"math-nowrap\"><math>m</math>:</span> and <math>n</math> too</p>\n"
+    )
+  }
+
   @Test func rendersFormulasInPlaceOfTheirSource() {
     let document = MarkdownDocument.parse(Array("A $x_1$ and *b*.\n".utf8), path: "t.md")
     #expect(document.renderFragment(math: ["<m>x</m>"]) == "<p>A <m>x</m> and <em>b</em>.</p>\n")

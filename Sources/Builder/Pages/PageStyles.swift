@@ -11,6 +11,7 @@ enum PageStyles {
 
   /// Formulas that did not convert.
   static let errors = """
+    .math-nowrap { white-space: nowrap; }
     .math-error { border: 1px solid var(--fail); border-radius: 3px; padding: 0 0.3em;
       color: var(--fail); background: var(--surface); }
     .math-error-display { display: block; margin: 0.6em 0; padding: 0.4em 0.6em; }
