@@ -8,7 +8,7 @@
 /// Points with a NaN or infinite coordinate are skipped.
 public struct ScatterPlot: XYPlot {
   /// The description drawn: series, labels, ranges and scales.
-  public private(set) var chart: XYChart
+  public var chart: XYChart
 
   /// An empty plot; add series with `points`.
   public init(
@@ -35,57 +35,6 @@ public struct ScatterPlot: XYPlot {
   ) -> ScatterPlot {
     var copy = self
     copy.chart.series.append(Series(name: name, xs: xs, ys: ys, mark: .line(style)))
-    return copy
-  }
-
-  /// Fixes the x axis range.
-  public func xRange(_ range: ClosedRange<Double>) -> ScatterPlot {
-    var copy = self
-    copy.chart.xRange = range
-    return copy
-  }
-
-  /// Sets how x values are placed: `.log` for ratios (values ≤ 0 leave gaps).
-  public func xScale(_ scale: AxisScale) -> ScatterPlot {
-    var copy = self
-    copy.chart.xScale = scale
-    return copy
-  }
-
-  /// Sets how y values are placed: `.log` e.g. for a loss falling over decades.
-  public func yScale(_ scale: AxisScale) -> ScatterPlot {
-    var copy = self
-    copy.chart.yScale = scale
-    return copy
-  }
-
-  /// Adds a dashed vertical reference line at x = `value` (kept in view), labelled at its
-  /// top: e.g. `.rule(x: 1, label: "margin m")`.
-  public func rule(x value: Double, label: String = "") -> ScatterPlot {
-    var copy = self
-    copy.chart.rules.append(ReferenceLine(axis: .x, value: value, label: label))
-    return copy
-  }
-
-  /// Adds a dashed horizontal reference line at y = `value` (kept in view), labelled above
-  /// its right end.
-  public func rule(y value: Double, label: String = "") -> ScatterPlot {
-    var copy = self
-    copy.chart.rules.append(ReferenceLine(axis: .y, value: value, label: label))
-    return copy
-  }
-
-  /// Fixes the y axis range.
-  public func yRange(_ range: ClosedRange<Double>) -> ScatterPlot {
-    var copy = self
-    copy.chart.yRange = range
-    return copy
-  }
-
-  /// Replaces the generated `<desc>` with `text`.
-  public func summary(_ text: String) -> ScatterPlot {
-    var copy = self
-    copy.chart.summary = text
     return copy
   }
 }

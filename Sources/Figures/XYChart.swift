@@ -182,7 +182,61 @@ public struct XYChart: Sendable {
 /// A plot made of an `XYChart`: `LinePlot` and `ScatterPlot`, the panels of a `PlotGrid`.
 public protocol XYPlot: SVGRenderable {
   /// The description this plot draws.
-  var chart: XYChart { get }
+  var chart: XYChart { get set }
+}
+
+/// The settings every x–y plot shares; each returns a changed copy, so calls chain.
+extension XYPlot {
+  /// Fixes the x axis range.
+  public func xRange(_ range: ClosedRange<Double>) -> Self {
+    var copy = self
+    copy.chart.xRange = range
+    return copy
+  }
+
+  /// Fixes the y axis range.
+  public func yRange(_ range: ClosedRange<Double>) -> Self {
+    var copy = self
+    copy.chart.yRange = range
+    return copy
+  }
+
+  /// Sets how x values are placed: `.log` for ratios (values ≤ 0 leave gaps).
+  public func xScale(_ scale: AxisScale) -> Self {
+    var copy = self
+    copy.chart.xScale = scale
+    return copy
+  }
+
+  /// Sets how y values are placed: `.log` e.g. for a loss falling over decades.
+  public func yScale(_ scale: AxisScale) -> Self {
+    var copy = self
+    copy.chart.yScale = scale
+    return copy
+  }
+
+  /// Adds a dashed vertical reference line at x = `value` (kept in view), labelled at its
+  /// top: e.g. `.rule(x: 1, label: "margin m")`.
+  public func rule(x value: Double, label: String = "") -> Self {
+    var copy = self
+    copy.chart.rules.append(ReferenceLine(axis: .x, value: value, label: label))
+    return copy
+  }
+
+  /// Adds a dashed horizontal reference line at y = `value` (kept in view), labelled above
+  /// its right end.
+  public func rule(y value: Double, label: String = "") -> Self {
+    var copy = self
+    copy.chart.rules.append(ReferenceLine(axis: .y, value: value, label: label))
+    return copy
+  }
+
+  /// Replaces the generated `<desc>` (which lists series and ranges) with `text`.
+  public func summary(_ text: String) -> Self {
+    var copy = self
+    copy.chart.summary = text
+    return copy
+  }
 }
 
 extension XYPlot {
