@@ -6,10 +6,6 @@ public struct DocumentPage: Sendable {
   public var source: ContentFolder.Source
   /// Its parsed form.
   public var document: MarkdownDocument
-  /// The HTML of each formula, parallel to `document.mathSpans`.
-  public var math: [String]
-  /// The HTML of each code block, parallel to `document.codeBlocks`.
-  public var codeBlocks: [String]
   /// HTML for the page header: the summary of the page's checks (empty when it has none).
   public var summary: String = ""
   /// HTML after each heading's entry in the table of contents, by heading id.
@@ -19,14 +15,9 @@ public struct DocumentPage: Sendable {
   public let body: RenderedBody
 
   /// Gathers a page around its rendered body.
-  public init(
-    source: ContentFolder.Source, document: MarkdownDocument, math: [String], codeBlocks: [String],
-    body: RenderedBody
-  ) {
+  public init(source: ContentFolder.Source, document: MarkdownDocument, body: RenderedBody) {
     self.source = source
     self.document = document
-    self.math = math
-    self.codeBlocks = codeBlocks
     self.body = body
   }
 

@@ -175,18 +175,16 @@ public struct SiteBuilder: Sendable {
     for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:],
     documents: Set<String> = []
   ) throws(ToolError) -> PageResult {
-    var math: [String] = []
     var found: [Markup.Diagnostic] = []
     var outcome = VerifyStage.Outcome()
     var failure: ToolError? = nil
     var summary = ""
     var badges: [String] = []
-    var (document, body) = MarkdownDocument.render(
+    let rendered = MarkdownDocument.render(
       source.bytes, path: source.displayPath, style: .page
     ) { document in
-      let rendered = MathHTML.render(document, siteMacros: siteMacros)
-      math = rendered.html
-      found = rendered.diagnostics
+      let math = MathHTML.render(document, siteMacros: siteMacros)
+      found = math.diagnostics
       do throws(ToolError) {
         outcome = try stage.run(document, sitePath: source.sitePath)
       } catch {
@@ -196,17 +194,18 @@ public struct SiteBuilder: Sendable {
       summary = results.summaryHTML
       badges = results.headingBadges
       return PageContent(
-        math: math, codeBlocks: results.codeBlockHTML(), headingSuffixes: results.headingBadges)
+        math: math.html, codeBlocks: results.codeBlockHTML(), headingSuffixes: badges)
     }
     if let failure { throw failure }
+    let document = rendered.document
+    var body = rendered.body
     let links = DocumentLinks.rewrite(body.html, source: source.relativePath, documents: documents)
     body.html = links.html
     found += links.unknown.map {
       Diagnostic.warning(
         "link to '\($0)', which is not a document of this site", path: source.displayPath, at: nil)
     }
-    var page = DocumentPage(
-      source: source, document: document, math: math, codeBlocks: [], body: body)
+    var page = DocumentPage(source: source, document: document, body: body)
     page.summary = summary
     for (heading, badge) in zip(body.headings, badges) { page.headingBadges[heading.id] = badge }
     return PageResult(
