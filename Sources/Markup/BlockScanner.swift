@@ -4,23 +4,43 @@ struct BlockScanner {
   let bytes: [UInt8]
   let lines: LineTable
   let path: String
+  /// Every formula, display blocks (`DisplayFences`) and formulas in paragraphs merged in
+  /// document order.
   private(set) var mathSpans: [MathSpan] = []
+  /// The byte range of each formula found in a paragraph or heading, in order.
   private(set) var mathByteRanges: [Range<Int>] = []
+  /// The index in `mathSpans` of each formula in `mathByteRanges`.
+  private(set) var inlineIndices: [Int] = []
+  /// The index in `mathSpans` of each display block.
+  private(set) var fenceIndices: [Int] = []
   private(set) var codeBlocks: [CodeBlock] = []
   private(set) var headings: [HeadingStart] = []
   private(set) var diagnostics: [Diagnostic] = []
   /// For each block with math: its index among the blocks, its raw inline content, and the spans
-  /// in it (outer range in the content, index into `mathSpans`).
+  /// in it (outer range in the content, index into `mathSpans`). Collected only when
+  /// `collectsContents` is set.
   private(set) var contents: [(block: Int, text: [UInt8], spans: [(Range<Int>, Int)])] = []
+  /// Whether `contents` is wanted.
+  var collectsContents = true
+  /// The display blocks, as formulas, still to merge into `mathSpans`.
+  private let fences: [MathSpan]
+  private var nextFence = 0
+  /// The line last looked up, where the next lookup starts (see `LineTable.location`).
+  private var lineHint = 0
+  /// Whether the text has a `\r`, so a block's lines are not always one stretch of it.
+  private let hasCarriageReturn: Bool
 
-  init(bytes: [UInt8], lines: LineTable, path: String) {
+  init(bytes: [UInt8], lines: LineTable, path: String, fences: [MathSpan] = []) {
     self.bytes = bytes
     self.lines = lines
     self.path = path
+    self.fences = fences
+    hasCarriageReturn = ByteSearch.contains(0x0D, in: bytes)
   }
 
   mutating func scan(_ blocks: [CommonMark.Block]) {
-    let hasDollar = bytes.contains(UInt8(ascii: "$"))
+    let hasDollar = ByteSearch.contains(UInt8(ascii: "$"), in: bytes)
+    if hasDollar { mathSpans.reserveCapacity(fences.count + blocks.count) }
     for (index, block) in blocks.enumerated() {
       switch block.kind {
       case .heading(let level):
@@ -34,22 +54,53 @@ struct BlockScanner {
         break
       }
     }
+    addFences(before: nil)
+  }
+
+  /// Moves the display blocks that start before `location` (all, when `nil`) into `mathSpans`.
+  private mutating func addFences(before location: SourceLocation?) {
+    while nextFence < fences.count {
+      if let location, !(fences[nextFence].range.start < location) { return }
+      fenceIndices.append(mathSpans.count)
+      mathSpans.append(fences[nextFence])
+      nextFence += 1
+    }
   }
 
   // MARK: - Math
 
-  /// The raw inline text of a block, and for each line of it, where it starts in the file.
-  private func rawContent(of block: CommonMark.Block) -> (text: [UInt8], starts: [(Int, Int)]) {
-    var text: [UInt8] = []
-    var starts: [(Int, Int)] = []
+  /// The raw inline text of a block: the text holding it, where in that text it is, and for
+  /// each of its lines, where the line starts in that text and in the file. When the block's lines
+  /// are one stretch of the file (no block quote, no `\r`), the text is the file itself.
+  private func rawContent(of block: CommonMark.Block) -> (
+    text: [UInt8], range: Range<Int>, starts: [(Int, Int)]
+  ) {
     var lastLine = block.end.line
     var isATX = false
     if case .heading = block.kind {
       let first = lines.lineStarts[block.start.line - 1] + block.start.column - 1
-      isATX = first < bytes.count && bytes[first] == UInt8(ascii: "#")
-      if !isATX { lastLine -= 1 }
+      // An ATX heading opens with one to six `#` and a space, a tab or the line's end (a setext
+      // heading's text may start with `#` too: `#hashtag`).
+      var hashes = first
+      while hashes < bytes.count && bytes[hashes] == UInt8(ascii: "#") && hashes - first < 7 {
+        hashes += 1
+      }
+      isATX =
+        (1...6).contains(hashes - first)
+        && (hashes == bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[hashes]))
+      if !isATX {
+        // A setext heading's text ends before its underline. cmark's end position is not
+        // always the underline (with a line after it, it is that line), so look for it.
+        var underline = block.start.line + 1
+        while underline < block.end.line && !isSetextUnderline(line: underline) { underline += 1 }
+        lastLine = underline - 1
+      }
     }
-    guard lastLine >= block.start.line else { return ([], []) }
+    guard lastLine >= block.start.line else { return ([], 0..<0, []) }
+    let contiguous = block.quoteDepth == 0 && !hasCarriageReturn
+    var text: [UInt8] = []
+    var starts: [(Int, Int)] = []
+    var range = 0..<0
     for line in block.start.line...lastLine {
       var start = lines.lineStarts[line - 1]
       var end = line < lines.lineCount ? lines.lineStarts[line] - 1 : bytes.count
@@ -63,15 +114,37 @@ struct BlockScanner {
       } else {
         start = skippingContainerPrefix(from: start, to: end, quoteDepth: block.quoteDepth)
       }
-      if line == block.end.line && !isATX {
-        end = min(end, lines.lineStarts[line - 1] + block.end.column)
-      }
       if isATX { (start, end) = atxContent(start, end) }
+      if contiguous {
+        if line == block.start.line { range = start..<max(start, end) }
+        range = range.lowerBound..<max(range.upperBound, end)
+        starts.append((start, start))
+        continue
+      }
       if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
       starts.append((text.count, start))
       if start < end { text += bytes[start..<end] }
     }
-    return (text, starts)
+    return contiguous ? (bytes, range, starts) : (text, text.indices, starts)
+  }
+
+  /// Whether a line is only `=` or only `-` after its container prefix and indentation.
+  private func isSetextUnderline(line: Int) -> Bool {
+    var index = lines.lineStarts[line - 1]
+    let end = line < lines.lineCount ? lines.lineStarts[line] : bytes.count
+    while index < end
+      && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == UInt8(ascii: ">"))
+    {
+      index += 1
+    }
+    guard index < end, bytes[index] == UInt8(ascii: "=") || bytes[index] == UInt8(ascii: "-")
+    else { return false }
+    let character = bytes[index]
+    while index < end && bytes[index] == character { index += 1 }
+    while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D) {
+      index += 1
+    }
+    return index == end || bytes[index] == UInt8(ascii: "\n")
   }
 
   private func skippingContainerPrefix(from lineStart: Int, to end: Int, quoteDepth: Int) -> Int {
@@ -122,16 +195,9 @@ struct BlockScanner {
   }
 
   private mutating func scanMath(in block: CommonMark.Block, index blockIndex: Int) {
-    let (text, starts) = rawContent(of: block)
-    guard text.contains(UInt8(ascii: "$")) else { return }
-    let found = MathScanner.scan(text)
-    if !found.spans.isEmpty {
-      contents.append(
-        (
-          blockIndex, text,
-          found.spans.enumerated().map { ($1.outer, mathSpans.count + $0) }
-        ))
-    }
+    let (text, range, starts) = rawContent(of: block)
+    let found = MathScanner.scan(text, in: range)
+    var contentSpans: [(Range<Int>, Int)] = []
     /// The index of the content line holding `rawIndex` (binary search: a paragraph may have
     /// many lines and many formulas).
     func lineIndex(_ rawIndex: Int) -> Int {
@@ -148,32 +214,42 @@ struct BlockScanner {
       return line.1 + (rawIndex - line.0)
     }
     for span in found.spans {
-      var tex = Array(text[span.inner])
-      if !span.display {
-        for index in tex.indices where tex[index] == UInt8(ascii: "\n") { tex[index] = 0x20 }
-      }
-      // One run for the line the TeX starts on, then one for each further line it spans.
-      var runs: [MathSpan.Run] = [
-        .init(texOffset: 0, location: lines.location(ofOffset: fileOffset(span.inner.lowerBound)))
-      ]
-      var next = lineIndex(span.inner.lowerBound) + 1
-      while next < starts.count && starts[next].0 < span.inner.upperBound {
-        runs.append(
-          .init(
-            texOffset: starts[next].0 - span.inner.lowerBound,
-            location: lines.location(ofOffset: starts[next].1)))
-        next += 1
+      let texBytes = text[span.inner]
+      let tex: String
+      if !span.display && texBytes.contains(UInt8(ascii: "\n")) {
+        tex = String(
+          decoding: texBytes.map { $0 == UInt8(ascii: "\n") ? 0x20 : $0 }, as: UTF8.self)
+      } else {
+        tex = String(decoding: texBytes, as: UTF8.self)
       }
       let outerStart = fileOffset(span.outer.lowerBound)
       let outerEnd = fileOffset(span.outer.upperBound - 1) + 1
+      let start = lines.location(ofOffset: outerStart, hint: &lineHint)
+      let texStart = lines.location(ofOffset: fileOffset(span.inner.lowerBound), hint: &lineHint)
+      // One run for each further line the TeX spans.
+      var laterRuns: [MathSpan.Run] = []
+      var next = lineIndex(span.inner.lowerBound) + 1
+      while next < starts.count && starts[next].0 < span.inner.upperBound {
+        laterRuns.append(
+          .init(
+            texOffset: starts[next].0 - span.inner.lowerBound,
+            location: lines.location(ofOffset: starts[next].1, hint: &lineHint)))
+        next += 1
+      }
+      addFences(before: start)
+      if collectsContents {
+        contentSpans.append((span.outer.shifted(by: -range.lowerBound), mathSpans.count))
+      }
+      inlineIndices.append(mathSpans.count)
       mathSpans.append(
         MathSpan(
-          tex: String(decoding: tex, as: UTF8.self), display: span.display,
+          tex: tex, display: span.display,
           range: SourceRange(
-            start: lines.location(ofOffset: outerStart), end: lines.location(ofOffset: outerEnd)),
-          runs: runs))
+            start: start, end: lines.location(ofOffset: outerEnd, hint: &lineHint)),
+          texStart: texStart, laterRuns: laterRuns))
       mathByteRanges.append(outerStart..<outerEnd)
     }
+    if !contentSpans.isEmpty { contents.append((blockIndex, Array(text[range]), contentSpans)) }
     for offset in found.unclosedDisplay {
       diagnostics.append(
         .warning(
@@ -198,8 +274,18 @@ struct BlockScanner {
     {
       infoStart += 1
     }
+    // The block ends with its last line. (cmark's own end column is not used: when a later line
+    // closes the block, cmark reports that line, whose formulas the single parse has replaced.)
+    var lineEnd = block.end.line < lines.lineCount ? lines.lineStarts[block.end.line] : bytes.count
+    while lineEnd > lines.lineStarts[block.end.line - 1]
+      && (bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D)
+    {
+      lineEnd -= 1
+    }
     let range = SourceRange(
-      start: block.start, end: SourceLocation(line: block.end.line, column: block.end.column + 1))
+      start: block.start,
+      end: SourceLocation(
+        line: block.end.line, column: lineEnd - lines.lineStarts[block.end.line - 1] + 1))
     codeBlocks.append(
       CodeBlock(
         info: info, code: literal, range: range,
@@ -237,4 +323,9 @@ struct BlockScanner {
     }
     return run >= length && index == end
   }
+}
+
+extension Range<Int> {
+  /// The range moved by `offset`.
+  func shifted(by offset: Int) -> Range<Int> { (lowerBound + offset)..<(upperBound + offset) }
 }

@@ -1,4 +1,5 @@
 import CCMark
+import Dispatch
 
 /// The Swift face of libcmark. This is the only file that imports the C library: every call
 /// parses, walks the C tree once into Swift values, and frees it before returning.
@@ -36,15 +37,63 @@ enum CommonMark {
   static let options: Int32 = CMARK_OPT_UNSAFE
 
   /// The leaf blocks of `source` that the pipeline cares about, with their positions.
-  static func blocks(of source: String) -> [Block] {
+  static func blocks(of source: [UInt8]) -> [Block] {
     withDocument(source) { root in walk(root).blocks }
   }
 
+  /// Parses `source`, Markdown whose formulas are already markers, and renders it, unless a
+  /// marker is out of place or `check` turns the blocks down.
+  ///
+  /// - Parameters:
+  ///   - source: the Markdown, UTF-8.
+  ///   - decorate: as for `render(_:decorate:rewrites:)`.
+  ///   - renders: whether to render HTML at all (not when only the blocks are wanted).
+  ///   - check: given the blocks, a value, or `nil` to give up.
+  /// - Returns: the value and the HTML (`nil` when `renders` is false), or `nil` when the
+  ///   markers or `check` said no.
+  static func parseChecked<T>(
+    _ source: [UInt8], decorate: Bool, renders: Bool, check: ([Block]) -> T?
+  ) -> (value: T, html: MarkedHTML?)? {
+    let root = source.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cmark_parse_document(chars.baseAddress, chars.count, options)
+      }!
+    }
+    let (blocks, nodes, misplaced) = walk(root, checkingMarkers: true)
+    guard !misplaced, renders else {
+      cmark_node_free(root)
+      return misplaced ? nil : check(blocks).map { ($0, nil) }
+    }
+    let headings = decorate ? self.decorate(blocks: blocks, nodes: nodes) : []
+    // cmark renders the HTML, and frees the tree, on another core while `check` runs on this one;
+    // the tree is not touched here meanwhile (`check` sees only the blocks, which are Swift
+    // values), and nothing returns before the other core is done.
+    let job = RenderJob(root: root)
+    let done = DispatchSemaphore(value: 0)
+    // A queue of its own, not a shared pool: a page may be built on a pool thread that then
+    // waits here, and a private serial queue always gets a thread of its own.
+    DispatchQueue(label: "hw.cmark-render").async {
+      job.run()
+      done.signal()
+    }
+    let value = check(blocks)
+    done.wait()
+    guard let value else { return nil }
+    return (value, MarkedHTML(html: job.html, headings: headings))
+  }
+
   /// The blocks of a parsed tree, with their nodes.
-  private static func walk(_ root: OpaquePointer) -> (blocks: [Block], nodes: [OpaquePointer]) {
+  ///
+  /// - Parameter checkingMarkers: whether to look for formula markers (`Marker.math`,
+  ///   `Marker.joined`) where they do not belong: in code, raw HTML, link destinations and titles.
+  /// - Returns: the blocks and their nodes, and whether a marker was found out of place.
+  private static func walk(_ root: OpaquePointer, checkingMarkers: Bool = false) -> (
+    blocks: [Block], nodes: [OpaquePointer], misplacedMarker: Bool
+  ) {
     var blocks: [Block] = []
     var nodes: [OpaquePointer] = []
     var quoteDepth = 0
+    var misplacedMarker = false
     let iterator = cmark_iter_new(root)
     defer { cmark_iter_free(iterator) }
     while true {
@@ -57,6 +106,17 @@ enum CommonMark {
         continue
       }
       guard event == CMARK_EVENT_ENTER else { continue }
+      if checkingMarkers {
+        switch type {
+        case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+          misplacedMarker = misplacedMarker || holdsFormulaMarker(cmark_node_get_literal(node))
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+          misplacedMarker =
+            misplacedMarker || holdsFormulaMarker(cmark_node_get_url(node))
+            || holdsFormulaMarker(cmark_node_get_title(node))
+        default: break
+        }
+      }
       let kind: Block.Kind
       switch type {
       case CMARK_NODE_PARAGRAPH: kind = .paragraph
@@ -80,7 +140,22 @@ enum CommonMark {
           quoteDepth: quoteDepth))
       nodes.append(node)
     }
-    return (blocks, nodes)
+    return (blocks, nodes, misplacedMarker)
+  }
+
+  /// Whether a C string holds `Marker.math` or `Marker.joined` (U+E000 is EE 80 80).
+  private static func holdsFormulaMarker(_ text: UnsafePointer<CChar>?) -> Bool {
+    guard var pointer = text.map({ UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) })
+    else { return false }
+    while pointer.pointee != 0 {
+      if pointer.pointee == 0xEE && pointer[1] == 0x80 && pointer[2] == 0x80
+        && (pointer[3] == UInt8(ascii: "M") || pointer[3] == UInt8(ascii: "j"))
+      {
+        return true
+      }
+      pointer += 1
+    }
+    return false
   }
 
   /// `source` rendered to HTML exactly as `cmark --unsafe` renders it.
@@ -98,43 +173,72 @@ enum CommonMark {
   ///     blocks: Markdown that parses as a single paragraph, whose inlines replace the block's.
   /// - Returns: the HTML, or `nil` when a rewrite did not parse as a single paragraph.
   static func render(
-    _ source: String, decorate: Bool, rewrites: ([Block]) -> [Int: String]
+    _ source: [UInt8], decorate: Bool, rewrites: ([Block]) -> [Int: String]
   ) -> MarkedHTML? {
     withDocument(source) { root in
-      let (blocks, nodes) = walk(root)
+      let (blocks, nodes, _) = walk(root)
       let targets = rewrites(blocks).sorted(by: { $0.key < $1.key })
       if !targets.isEmpty {
         guard graft(targets.map(\.value), into: targets.map { nodes[$0.key] }) else { return nil }
       }
-      var headings: [(level: Int, text: String)] = []
-      if decorate {
-        var headingNodes: [OpaquePointer] = []
-        var codeNodes: [OpaquePointer] = []
-        for (block, node) in zip(blocks, nodes) {
-          switch block.kind {
-          case .heading: headingNodes.append(node)
-          case .codeBlock: codeNodes.append(node)
-          default: break
-          }
-        }
-        for (index, node) in headingNodes.enumerated() {
-          headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
-          let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
-          cmark_node_set_literal(marker, Marker.heading(index))
-          if let first = cmark_node_first_child(node) {
-            cmark_node_insert_before(first, marker)
-          } else {
-            cmark_node_append_child(node, marker)
-          }
-        }
-        for (index, node) in codeNodes.enumerated() {
-          let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-          cmark_node_set_literal(marker, Marker.codeBlock(index))
-          cmark_node_replace(node, marker)
-          cmark_node_free(node)
-        }
+      return decorateAndRender(root, blocks: blocks, nodes: nodes, decorate: decorate)
+    }
+  }
+
+  /// Puts the markers of `decorate` into the tree and renders it.
+  private static func decorateAndRender(
+    _ root: OpaquePointer, blocks: [Block], nodes: [OpaquePointer], decorate: Bool
+  ) -> MarkedHTML {
+    let headings = decorate ? self.decorate(blocks: blocks, nodes: nodes) : []
+    return MarkedHTML(html: render(root), headings: headings)
+  }
+
+  /// Puts a marker just inside each heading and in place of each code block (see `MarkedHTML`).
+  ///
+  /// - Returns: each heading's level and plain text, in order.
+  private static func decorate(blocks: [Block], nodes: [OpaquePointer]) -> [(
+    level: Int, text: String
+  )] {
+    var headings: [(level: Int, text: String)] = []
+    var headingNodes: [OpaquePointer] = []
+    var codeNodes: [OpaquePointer] = []
+    for (block, node) in zip(blocks, nodes) {
+      switch block.kind {
+      case .heading: headingNodes.append(node)
+      case .codeBlock: codeNodes.append(node)
+      default: break
       }
-      return MarkedHTML(html: render(root), headings: headings)
+    }
+    for (index, node) in headingNodes.enumerated() {
+      headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
+      let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
+      cmark_node_set_literal(marker, Marker.heading(index))
+      if let first = cmark_node_first_child(node) {
+        cmark_node_insert_before(first, marker)
+      } else {
+        cmark_node_append_child(node, marker)
+      }
+    }
+    for (index, node) in codeNodes.enumerated() {
+      let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+      cmark_node_set_literal(marker, Marker.codeBlock(index))
+      cmark_node_replace(node, marker)
+      cmark_node_free(node)
+    }
+    return headings
+  }
+
+  /// Renders a tree and then frees it, on another thread: the caller gives the tree up, and waits
+  /// for `run` to end before reading `html`.
+  private final class RenderJob: @unchecked Sendable {
+    let root: OpaquePointer
+    private(set) var html = ""
+
+    init(root: OpaquePointer) { self.root = root }
+
+    func run() {
+      html = CommonMark.render(root)
+      cmark_node_free(root)
     }
   }
 
@@ -180,6 +284,16 @@ enum CommonMark {
   }
 
   // MARK: - C plumbing
+
+  private static func withDocument<T>(_ source: [UInt8], _ body: (OpaquePointer) -> T) -> T {
+    source.withUnsafeBufferPointer { buffer in
+      let root = buffer.withMemoryRebound(to: CChar.self) { chars in
+        cmark_parse_document(chars.baseAddress, chars.count, options)
+      }!
+      defer { cmark_node_free(root) }
+      return body(root)
+    }
+  }
 
   private static func withDocument<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
     var source = source
@@ -231,11 +345,33 @@ enum Marker {
   static let scalars: Set<Unicode.Scalar> = ["\u{E000}", "\u{E001}"]
 
   static func math(_ index: Int) -> String { "\u{E000}M\(index)\u{E001}" }
+  /// Appends `math(index)` to `bytes`, without building a string.
+  static func appendMath(_ index: Int, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: [0xEE, 0x80, 0x80, UInt8(ascii: "M")])
+    if index == 0 {
+      bytes.append(UInt8(ascii: "0"))
+    } else {
+      var divisor = 1
+      while divisor <= index / 10 { divisor *= 10 }
+      var rest = index
+      while divisor > 0 {
+        bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+        rest %= divisor
+        divisor /= 10
+      }
+    }
+    bytes.append(contentsOf: [0xEE, 0x80, 0x81])
+  }
   static func heading(_ index: Int) -> String { "\u{E000}H\(index)\u{E001}" }
   static func codeBlock(_ index: Int) -> String { "\u{E000}C\(index)\u{E001}" }
   static func fence(_ index: Int) -> String { "\u{E000}F\(index)\u{E001}" }
   /// Stands for a line of a display block after its first; renders as nothing.
   static let filler = "\u{E000}f0\u{E001}"
+  /// Stands for a line break inside a formula when the document is parsed with its formulas
+  /// already replaced (`Marker.math` first, then one of these at the start of each later line):
+  /// the line stays, so every position after the formula stays where it was. Renders as nothing,
+  /// and takes the line break before it along.
+  static let joined = "\u{E000}j0\u{E001}"
   /// A line put before rewritten inline content, so that the content's first line is a
   /// paragraph's continuation and can never open a block; removed from the tree after parsing.
   static let lead = "\u{E000}h0\u{E001}"

@@ -120,14 +120,17 @@ struct DisplayFences {
   }
 
   private static func containsFenceCandidate(_ bytes: [UInt8]) -> Bool {
-    for index in 0..<(bytes.count - 1)
-    where bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "$") {
-      return true
+    var dollar = ByteSearch.firstIndex(of: UInt8(ascii: "$"), in: bytes)
+    while let index = dollar, index + 1 < bytes.count {
+      if bytes[index + 1] == UInt8(ascii: "$") { return true }
+      dollar = ByteSearch.firstIndex(of: UInt8(ascii: "$"), in: bytes, from: index + 1)
     }
     return false
   }
 
-  private static func fenceRun(_ bytes: [UInt8], from start: Int, to end: Int)
+  /// A run of three or more backticks or tildes at `start`: the character, its length, and
+  /// whether nothing but white space follows it.
+  static func fenceRun(_ bytes: [UInt8], from start: Int, to end: Int)
     -> (character: UInt8, length: Int, isBare: Bool)?
   {
     guard start < end, bytes[start] == UInt8(ascii: "`") || bytes[start] == UInt8(ascii: "~")

@@ -7,6 +7,11 @@ public struct LineTable: Sendable {
 
   /// Indexes the lines of `bytes`. A line ends after `\n`; `\r\n` counts as one line end.
   public init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    if let indexed = bytes.withContiguousStorageIfAvailable({ Self.lineStarts(of: $0) }) {
+      lineStarts = indexed
+      byteCount = bytes.count
+      return
+    }
     var starts = [0]
     var offset = 0
     for byte in bytes {
@@ -15,6 +20,16 @@ public struct LineTable: Sendable {
     }
     lineStarts = starts
     byteCount = offset
+  }
+
+  private static func lineStarts(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var starts = [0]
+    var newline = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: 0)
+    while let index = newline {
+      starts.append(index + 1)
+      newline = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: index + 1)
+    }
+    return starts
   }
 
   /// The number of lines (a final line without `\n` counts; an empty text has one line).
@@ -30,6 +45,28 @@ public struct LineTable: Sendable {
       if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
     }
     return SourceLocation(line: low + 1, column: offset - lineStarts[low] + 1)
+  }
+
+  /// `location(ofOffset:)` for offsets that mostly grow, as in a scan of the text: the search
+  /// starts at line `hint` (0-based), and `hint` is left at the line found.
+  public func location(ofOffset offset: Int, hint: inout Int) -> SourceLocation {
+    precondition(offset >= 0 && offset <= byteCount, "offset \(offset) is outside the text")
+    var line = min(max(hint, 0), lineStarts.count - 1)
+    if lineStarts[line] <= offset {
+      // A few lines on: step; further: search.
+      var steps = 0
+      while line + 1 < lineStarts.count && lineStarts[line + 1] <= offset && steps < 8 {
+        line += 1
+        steps += 1
+      }
+      if line + 1 == lineStarts.count || lineStarts[line + 1] > offset {
+        hint = line
+        return SourceLocation(line: line + 1, column: offset - lineStarts[line] + 1)
+      }
+    }
+    let location = location(ofOffset: offset)
+    hint = location.line - 1
+    return location
   }
 
   /// The byte offset of a location, clamped to the text.

@@ -23,6 +23,9 @@ public struct MarkdownDocument: Sendable {
   let rewrites: [Int: String]
   /// Whether formulas are put in place by re-parsing only the blocks that hold them.
   let usesGrafting: Bool
+  /// When the document was parsed in one pass: the Markdown cmark parsed, formulas already
+  /// replaced by markers (see `Prepared.singleParse`).
+  let singleParsed: [UInt8]?
 
   /// Parses a document.
   ///
@@ -30,8 +33,26 @@ public struct MarkdownDocument: Sendable {
   ///   - bytes: the file's contents.
   ///   - path: the path to show in diagnostics (for example `Content/hw3.md`).
   public static func parse(_ bytes: [UInt8], path: String) -> MarkdownDocument {
+    parse(bytes, path: path, strategy: .singleParseFirst)
+  }
+
+  /// How a document is parsed.
+  enum Strategy {
+    /// In one pass when the pre-scan's formulas prove right (`Prepared.singleParse`), else
+    /// carefully.
+    case singleParseFirst
+    /// Parsed as it is, then the blocks with formulas again: the reference the single pass is
+    /// held to.
+    case careful
+  }
+
+  static func parse(_ bytes: [UInt8], path: String, strategy: Strategy) -> MarkdownDocument {
     let prepared = Prepared(bytes, path: path)
-    return prepared.document(blocks: CommonMark.blocks(of: prepared.markdownText))
+    if strategy == .singleParseFirst {
+      let single = prepared.singleParse(decorate: false, renders: false) { _ in nil }
+      if let single { return single.document }
+    }
+    return prepared.document(blocks: CommonMark.blocks(of: prepared.fences.bytes))
   }
 
   /// Parses a document and renders it, parsing the Markdown only once.
@@ -46,10 +67,24 @@ public struct MarkdownDocument: Sendable {
     _ bytes: [UInt8], path: String, style: RenderStyle,
     content: (MarkdownDocument) -> PageContent
   ) -> (document: MarkdownDocument, body: RenderedBody) {
+    render(bytes, path: path, style: style, strategy: .singleParseFirst, content: content)
+  }
+
+  static func render(
+    _ bytes: [UInt8], path: String, style: RenderStyle, strategy: Strategy,
+    content: (MarkdownDocument) -> PageContent
+  ) -> (document: MarkdownDocument, body: RenderedBody) {
     let prepared = Prepared(bytes, path: path)
+    if strategy == .singleParseFirst,
+      let single = prepared.singleParse(decorate: style == .page, renders: true, content: content),
+      let html = single.content
+    {
+      let body = single.document.finish(marked: single.marked, content: html, style: style)
+      return (single.document, body)
+    }
     var document: MarkdownDocument? = nil
     var html = PageContent(math: [], codeBlocks: [])
-    let marked = CommonMark.render(prepared.markdownText, decorate: style == .page) { blocks in
+    let marked = CommonMark.render(prepared.fences.bytes, decorate: style == .page) { blocks in
       let parsed = prepared.document(blocks: blocks)
       document = parsed
       html = content(parsed)
@@ -71,8 +106,6 @@ public struct MarkdownDocument: Sendable {
     var fences: (bytes: [UInt8], blocks: [DisplayFences.Block])
     var path: String
 
-    var markdownText: String { String(decoding: fences.bytes, as: UTF8.self) }
-
     init(_ bytes: [UInt8], path: String) {
       self.path = path
       var diagnostics: [Diagnostic] = []
@@ -87,8 +120,10 @@ public struct MarkdownDocument: Sendable {
       }
       // CommonMark ends a line at `\r` too; a lone one becomes `\n`, so that lines counted here
       // are cmark's lines (`\r\n` stays, and no byte moves).
-      for index in bytes.indices where bytes[index] == 0x0D {
+      var carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes)
+      while let index = carriageReturn {
         if index + 1 == bytes.count || bytes[index + 1] != 0x0A { bytes[index] = 0x0A }
+        carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes, from: index + 1)
       }
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
         diagnostics.append(
@@ -122,70 +157,139 @@ public struct MarkdownDocument: Sendable {
       fences = DisplayFences.rewrite(bytes, lines: lines)
     }
 
+    /// The lines of the Markdown cmark sees.
+    var markdownLines: LineTable { fences.blocks.isEmpty ? lines : LineTable(fences.bytes) }
+
     /// The document, given cmark's blocks.
     func document(blocks: [CommonMark.Block]) -> MarkdownDocument {
-      var diagnostics = self.diagnostics
-      let markdown = fences.bytes
-      var scanner = BlockScanner(
-        bytes: markdown, lines: fences.blocks.isEmpty ? lines : LineTable(markdown), path: path)
+      var scanner = scanner(lines: markdownLines)
       scanner.scan(blocks)
-      diagnostics += scanner.diagnostics
+      return document(scanner: scanner, singleParsed: nil)
+    }
 
-      // Merge the display blocks and the spans found in paragraphs, in document order.
-      var spans: [MathSpan] = []
-      var inlineMarkers: [(range: Range<Int>, index: Int)] = []
-      var fenceIndices: [Int] = []
-      var fenceQueue = fences.blocks.makeIterator()
-      var nextFence = fenceQueue.next()
-      func appendFence(_ block: DisplayFences.Block) {
-        fenceIndices.append(spans.count)
-        spans.append(
-          MathSpan(
-            tex: block.tex, display: true,
-            range: SourceRange(
-              start: lines.location(ofOffset: block.outer.lowerBound),
-              end: lines.location(ofOffset: block.outer.upperBound)),
-            runs: block.runs.map {
-              .init(texOffset: $0.texOffset, location: lines.location(ofOffset: $0.fileOffset))
-            }))
-      }
-      for (span, range) in zip(scanner.mathSpans, scanner.mathByteRanges) {
-        while let fence = nextFence,
-          lines.location(ofOffset: fence.outer.lowerBound) < span.range.start
-        {
-          appendFence(fence)
-          nextFence = fenceQueue.next()
+    /// Parses the document once: the pre-scan (`MathPrescan`) finds the formulas, they are
+    /// replaced by markers, and cmark parses the result. The formulas that `BlockScanner` then
+    /// finds in cmark's blocks must be exactly those the pre-scan replaced, and no marker may land
+    /// in code, raw HTML or a link destination; otherwise this gives up (`nil`) and the document
+    /// is parsed the careful way, first as it is and then block by block with its formulas.
+    ///
+    /// A formula over several lines is replaced by its marker and, at the start of each later
+    /// line, `Marker.joined`, so lines keep their numbers and each block's first column stays put.
+    ///
+    /// - Parameters:
+    ///   - decorate: whether heading and code block markers go into the HTML (a page).
+    ///   - renders: whether to render HTML.
+    ///   - content: the HTML of the formulas and code blocks, given the document.
+    func singleParse(
+      decorate: Bool, renders: Bool, content: (MarkdownDocument) -> PageContent?
+    ) -> (document: MarkdownDocument, marked: CommonMark.MarkedHTML?, content: PageContent?)? {
+      let markdown = fences.bytes
+      // A link reference definition is a paragraph to the pre-scan and nothing to cmark, and
+      // whether a paragraph is one depends on all of its lines: not worth the guess.
+      guard !Self.mayHoldLinkReferenceDefinition(markdown) else { return nil }
+      let markdownLines = self.markdownLines
+      let found = MathPrescan.spans(in: markdown, lines: markdownLines)
+      // Number the formulas as `document(scanner:singleParsed:)` does: display blocks and
+      // formulas in paragraphs, in document order.
+      var source: [UInt8] = []
+      source.reserveCapacity(markdown.count + found.count * 8)
+      let joinedLine = Array(("\n" + Marker.joined).utf8)
+      let fenceStarts = self.fenceStarts
+      var fence = 0
+      var cursor = 0
+      var lineHint = 0
+      for (number, range) in found.enumerated() {
+        let start = markdownLines.location(ofOffset: range.lowerBound, hint: &lineHint)
+        while fence < fenceStarts.count && fenceStarts[fence] < start { fence += 1 }
+        source.append(contentsOf: markdown[cursor..<range.lowerBound])
+        Marker.appendMath(number + fence, to: &source)
+        for byte in markdown[range] where byte == UInt8(ascii: "\n") {
+          source.append(contentsOf: joinedLine)
         }
-        inlineMarkers.append((range, spans.count))
-        spans.append(span)
+        cursor = range.upperBound
       }
-      while let fence = nextFence {
-        appendFence(fence)
-        nextFence = fenceQueue.next()
+      source.append(contentsOf: markdown[cursor...])
+      var pageContent: PageContent? = nil
+      let parsed = CommonMark.parseChecked(source, decorate: decorate, renders: renders) {
+        blocks -> MarkdownDocument? in
+        var scanner = scanner(lines: markdownLines)
+        scanner.collectsContents = false
+        scanner.scan(blocks)
+        guard scanner.mathByteRanges == found else { return nil }
+        let document = self.document(scanner: scanner, singleParsed: source)
+        pageContent = content(document)
+        return document
       }
-      // The new inline content of each block with math: formulas replaced by markers.
+      guard let parsed else { return nil }
+      return (parsed.value, parsed.html, pageContent)
+    }
+
+    /// Where each display block starts in the file.
+    var fenceStarts: [SourceLocation] {
+      var hint = 0
+      return fences.blocks.map { lines.location(ofOffset: $0.outer.lowerBound, hint: &hint) }
+    }
+
+    /// The display blocks, as formulas.
+    var fenceSpans: [MathSpan] {
+      var hint = 0
+      return fences.blocks.map { block in
+        MathSpan(
+          tex: block.tex, display: true,
+          range: SourceRange(
+            start: lines.location(ofOffset: block.outer.lowerBound, hint: &hint),
+            end: lines.location(ofOffset: block.outer.upperBound, hint: &hint)),
+          texStart: lines.location(
+            ofOffset: block.runs.first?.fileOffset ?? block.outer.lowerBound),
+          laterRuns: block.runs.dropFirst().map {
+            .init(texOffset: $0.texOffset, location: lines.location(ofOffset: $0.fileOffset))
+          })
+      }
+    }
+
+    /// A scanner for the Markdown cmark sees, whose lines are `lines`.
+    func scanner(lines: LineTable) -> BlockScanner {
+      BlockScanner(bytes: fences.bytes, lines: lines, path: path, fences: fenceSpans)
+    }
+
+    /// The document, given what `BlockScanner` found in cmark's blocks.
+    private func document(scanner: BlockScanner, singleParsed: [UInt8]?) -> MarkdownDocument {
+      let markdown = fences.bytes
+      // The new inline content of each block with math: formulas replaced by markers (not
+      // needed when the document was parsed once, formulas already replaced).
       var rewrites: [Int: String] = [:]
-      let fenceSet = Set(fenceIndices)
-      let globalIndex = spans.indices.filter { !fenceSet.contains($0) }
-      for content in scanner.contents {
+      for content in scanner.contents where singleParsed == nil {
         var text = Array((Marker.lead + "\n").utf8)
         var cursor = 0
-        for (outer, local) in content.spans {
+        for (outer, index) in content.spans {
           text += content.text[cursor..<outer.lowerBound]
-          text += Marker.math(globalIndex[local]).utf8
+          text += Marker.math(index).utf8
           cursor = outer.upperBound
         }
         text += content.text[cursor...]
         rewrites[content.block] = String(decoding: text, as: UTF8.self)
       }
       return MarkdownDocument(
-        path: path, frontMatter: frontMatter, mathSpans: spans,
+        path: path, frontMatter: frontMatter, mathSpans: scanner.mathSpans,
         codeBlocks: scanner.codeBlocks, headings: scanner.headings,
-        diagnostics: diagnostics.sorted {
+        diagnostics: (diagnostics + scanner.diagnostics).sorted {
           ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
         },
-        markdown: markdown, inlineMarkers: inlineMarkers, fenceIndices: fenceIndices,
-        rewrites: rewrites, usesGrafting: !Self.hasLinkReferenceDefinitions(markdown))
+        markdown: markdown,
+        inlineMarkers: Array(zip(scanner.mathByteRanges, scanner.inlineIndices)),
+        fenceIndices: scanner.fenceIndices, rewrites: rewrites,
+        usesGrafting: singleParsed == nil && !Self.hasLinkReferenceDefinitions(markdown),
+        singleParsed: singleParsed)
+    }
+
+    /// Whether the text has `]:` anywhere, as every link reference definition has.
+    static func mayHoldLinkReferenceDefinition(_ bytes: [UInt8]) -> Bool {
+      var bracket = ByteSearch.firstIndex(of: UInt8(ascii: "]"), in: bytes)
+      while let index = bracket, index + 1 < bytes.count {
+        if bytes[index + 1] == UInt8(ascii: ":") { return true }
+        bracket = ByteSearch.firstIndex(of: UInt8(ascii: "]"), in: bytes, from: index + 1)
+      }
+      return false
     }
 
     /// Whether a line looks like a link reference definition (`[label]: destination`). Those are
@@ -240,11 +344,14 @@ public struct MarkdownDocument: Sendable {
   }
 
   private func render(style: RenderStyle, content: PageContent) -> RenderedBody {
-    let marked =
-      usesGrafting
-      ? CommonMark.render(
-        String(decoding: markdown, as: UTF8.self), decorate: style == .page
-      ) { _ in rewrites } : nil
+    let marked: CommonMark.MarkedHTML?
+    if let singleParsed {
+      marked = CommonMark.render(singleParsed, decorate: style == .page) { _ in [:] }
+    } else if usesGrafting {
+      marked = CommonMark.render(markdown, decorate: style == .page) { _ in rewrites }
+    } else {
+      marked = nil
+    }
     return finish(marked: marked, content: content, style: style)
   }
 
@@ -281,7 +388,11 @@ public struct MarkdownDocument: Sendable {
       headingID: { headings[$0].id },
       headingSuffix: { $0 < suffixes.count ? suffixes[$0] : "" },
       codeBlock: { $0 < codeBlocks.count ? codeBlocks[$0] : "" })
-    let (body, headingHTML) = substitution.apply(to: marked.html)
+    // Room for the HTML, each formula once and each code block once.
+    let expectedSize =
+      marked.html.utf8.count + math.reduce(0) { $0 + $1.utf8.count + 40 }
+      + codeBlocks.reduce(0) { $0 + $1.utf8.count }
+    let (body, headingHTML) = substitution.apply(to: marked.html, expectedSize: expectedSize)
     for index in headings.indices where index < headingHTML.count {
       headings[index].html = headingHTML[index]
     }
@@ -292,8 +403,8 @@ public struct MarkdownDocument: Sendable {
 
   private func texInAttribute(_ index: Int) -> String { escapeHTML(mathSpans[index].tex) }
 
-  private func markdownWithMathMarkers() -> String {
-    guard !inlineMarkers.isEmpty else { return String(decoding: markdown, as: UTF8.self) }
+  private func markdownWithMathMarkers() -> [UInt8] {
+    guard !inlineMarkers.isEmpty else { return markdown }
     var output: [UInt8] = []
     output.reserveCapacity(markdown.count)
     var cursor = 0
@@ -303,7 +414,7 @@ public struct MarkdownDocument: Sendable {
       cursor = range.upperBound
     }
     output += markdown[cursor...]
-    return String(decoding: output, as: UTF8.self)
+    return output
   }
 
   private static func frontMatterEnd(in bytes: [UInt8], lines: LineTable)
@@ -331,10 +442,13 @@ public struct MarkdownDocument: Sendable {
   ) -> [UInt8] {
     // U+E000 and U+E001 encode as EE 80 80 and EE 80 81.
     var found: Int? = nil
-    for index in 0..<max(0, bytes.count - 2)
-    where bytes[index] == 0xEE && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0x80 {
-      found = index
-      break
+    var candidate = ByteSearch.firstIndex(of: 0xEE, in: bytes)
+    while let index = candidate, index + 2 < bytes.count {
+      if bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0x80 {
+        found = index
+        break
+      }
+      candidate = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: index + 1)
     }
     guard let found else { return bytes }
     diagnostics.append(

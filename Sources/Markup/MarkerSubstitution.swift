@@ -12,82 +12,124 @@ struct MarkerSubstitution {
   var codeBlock: (Int) -> String = { _ in "" }
 
   /// The HTML with every marker replaced, and the inner HTML of each heading, in order.
-  func apply(to html: String) -> (html: String, headingHTML: [String]) {
-    let bytes = Array(html.utf8)
+  ///
+  /// - Parameters:
+  ///   - html: cmark's HTML with markers.
+  ///   - expectedSize: about how many UTF-8 bytes the result has (room is reserved for them).
+  func apply(to html: String, expectedSize: Int = 0) -> (html: String, headingHTML: [String]) {
+    var html = html
+    html.makeContiguousUTF8()
+    return html.utf8.withContiguousStorageIfAvailable {
+      apply(to: html, bytes: $0, expectedSize: expectedSize)
+    }!
+  }
+
+  private func apply(to html: String, bytes: UnsafeBufferPointer<UInt8>, expectedSize: Int)
+    -> (html: String, headingHTML: [String])
+  {
     let count = bytes.count
-    var output: [UInt8] = []
-    output.reserveCapacity(count + count / 2)
+    var output = ""
+    output.reserveCapacity(max(expectedSize, count))
+    /// Appends `html`'s bytes in `range`, which starts and ends between characters.
+    func copy(_ range: Range<Int>) {
+      guard !range.isEmpty else { return }
+      let utf8 = html.utf8
+      let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      let upper = utf8.index(lower, offsetBy: range.count)
+      output += html[lower..<upper]
+    }
     var headingHTML: [String] = []
-    // While a heading is open: where its inner HTML starts in `output`, where its closing tag
-    // starts in `bytes`, and its index.
+    // While a heading is open: where its inner HTML starts in `output` (UTF-8 offset), where its
+    // closing tag starts in `bytes`, and its index.
     var openHeading: (outputStart: Int, close: Int, index: Int)? = nil
     var cursor = 0
     while cursor < count {
       let nextMarker = Self.nextMarkerStart(in: bytes, from: cursor) ?? count
       if let heading = openHeading, heading.close <= nextMarker {
-        output += bytes[cursor..<heading.close]
-        headingHTML.append(String(decoding: output[heading.outputStart...], as: UTF8.self))
-        output += headingSuffix(heading.index).utf8
+        copy(cursor..<heading.close)
+        let utf8 = output.utf8
+        headingHTML.append(
+          String(output[utf8.index(utf8.startIndex, offsetBy: heading.outputStart)...]))
+        output += headingSuffix(heading.index)
         openHeading = nil
         cursor = heading.close
         continue
       }
-      output += bytes[cursor..<nextMarker]
-      cursor = nextMarker
-      guard cursor < count else { break }
-      guard let (kind, number, end) = Self.marker(in: bytes, at: cursor) else {
-        output.append(bytes[cursor])
-        cursor += 1
+      guard nextMarker < count, let (kind, number, end) = Self.marker(in: bytes, at: nextMarker)
+      else {
+        // Not a marker after all: U+E000 alone is copied like any character.
+        let stop = min(count, nextMarker + 3)
+        copy(cursor..<stop)
+        cursor = stop
         continue
       }
+      // `f`, `j` and `H` take the character before them along.
+      var kept = nextMarker
+      if kept > cursor {
+        let last = bytes[kept - 1]
+        switch kind {
+        case UInt8(ascii: "f") where last == UInt8(ascii: "\n"),
+          UInt8(ascii: "j") where last == UInt8(ascii: "\n") || last == UInt8(ascii: " "),
+          UInt8(ascii: "H") where last == UInt8(ascii: ">"):
+          kept -= 1
+        default: break
+        }
+      }
+      copy(cursor..<kept)
+      cursor = end
       switch kind {
       case UInt8(ascii: "M"):
-        if Self.isInsideTag(bytes, before: cursor) {
-          output += mathInAttribute(number).utf8
+        if Self.isInsideTag(bytes, before: nextMarker) {
+          output += mathInAttribute(number)
           break
         }
         let formula = math(number)
+        // The line breaks of a formula over several lines (`Marker.joined`) go with it.
+        while cursor + 1 < count && bytes[cursor] == UInt8(ascii: "\n"),
+          let (kind, _, joinedEnd) = Self.marker(in: bytes, at: cursor + 1),
+          kind == UInt8(ascii: "j")
+        {
+          cursor = joinedEnd
+        }
         // Keep punctuation that follows inline math on its line: `$m$:` must not wrap before
         // the colon.
-        if formula.hasPrefix("<math"), end < count, Self.trailingPunctuation.contains(bytes[end]) {
-          output += "<span class=\"math-nowrap\">".utf8
-          output += formula.utf8
-          output.append(bytes[end])
-          output += "</span>".utf8
-          cursor = end + 1
-          continue
+        if formula.hasPrefix("<math"), cursor < count,
+          Self.trailingPunctuation.contains(bytes[cursor])
+        {
+          output += "<span class=\"math-nowrap\">"
+          output += formula
+          copy(cursor..<cursor + 1)
+          output += "</span>"
+          cursor += 1
+          break
         }
-        output += formula.utf8
+        output += formula
       case UInt8(ascii: "F"):
         let span = number < fenceIndices.count ? fenceIndices[number] : 0
-        output +=
-          (Self.isInsideTag(bytes, before: cursor) ? mathInAttribute(span) : math(span))
-          .utf8
-      case UInt8(ascii: "h"):
+        output += Self.isInsideTag(bytes, before: nextMarker) ? mathInAttribute(span) : math(span)
+      case UInt8(ascii: "h"), UInt8(ascii: "j"), UInt8(ascii: "f"):
         break
-      case UInt8(ascii: "f"):
-        if output.last == UInt8(ascii: "\n") { output.removeLast() }
       case UInt8(ascii: "H"):
-        if output.last == UInt8(ascii: ">") { output.removeLast() }
-        output += " id=\"\(headingID(number))\">".utf8
-        openHeading = (output.count, Self.headingClose(in: bytes, from: end), number)
+        output += " id=\"\(headingID(number))\">"
+        openHeading = (output.utf8.count, Self.headingClose(in: bytes, from: end), number)
       case UInt8(ascii: "C"):
-        output += codeBlock(number).utf8
+        output += codeBlock(number)
       default:
-        output += bytes[cursor..<end]
+        copy(nextMarker..<end)
       }
-      cursor = end
     }
-    return (String(decoding: output, as: UTF8.self), headingHTML)
+    return (output, headingHTML)
   }
 
   /// Punctuation kept on the line of the formula it follows.
   static let trailingPunctuation: Set<UInt8> = Set(".,;:!?)".utf8)
 
   /// The next byte at or after `start` that may begin a marker (U+E000 is EE 80 80).
-  private static func nextMarkerStart(in bytes: [UInt8], from start: Int) -> Int? {
+  private static func nextMarkerStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
     var index = start
-    while let found = bytes[index...].firstIndex(of: 0xEE) {
+    while let found = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: index) {
       if found + 2 < bytes.count && bytes[found + 1] == 0x80 && bytes[found + 2] == 0x80 {
         return found
       }
@@ -98,7 +140,8 @@ struct MarkerSubstitution {
 
   /// Whether `position` is inside a tag (an attribute value): cmark escapes `<` and `>` in text
   /// and attributes, so the nearest of the two before it tells.
-  private static func isInsideTag(_ bytes: [UInt8], before position: Int) -> Bool {
+  private static func isInsideTag(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int) -> Bool
+  {
     var index = position - 1
     while index >= 0 {
       if bytes[index] == UInt8(ascii: "<") { return true }
@@ -109,7 +152,7 @@ struct MarkerSubstitution {
   }
 
   /// Where the `</h1>`…`</h6>` closing the heading whose content starts at `start` begins.
-  private static func headingClose(in bytes: [UInt8], from start: Int) -> Int {
+  private static func headingClose(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
     while let found = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
       if found + 3 < bytes.count, bytes[found + 1] == UInt8(ascii: "/"),
@@ -123,7 +166,9 @@ struct MarkerSubstitution {
   }
 
   /// A marker `U+E000 kind digits U+E001` at `start`: its kind, number and end.
-  private static func marker(in bytes: [UInt8], at start: Int) -> (UInt8, Int, Int)? {
+  private static func marker(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (
+    UInt8, Int, Int
+  )? {
     var index = start + 3
     guard index < bytes.count else { return nil }
     let kind = bytes[index]

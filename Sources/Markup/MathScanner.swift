@@ -27,21 +27,41 @@ struct MathScanner {
     var unclosedDisplay: [Int] = []
   }
 
-  let bytes: [UInt8]
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Where the scanned content ends in `bytes`.
+  let end: Int
 
   /// How far a link destination and title are searched for their closing `)`.
   static let maximumLinkLength = 4096
 
-  /// Scans `bytes`, the raw inline content of one block (lines joined by `\n`).
-  static func scan(_ bytes: [UInt8]) -> Result {
-    MathScanner(bytes: bytes).run()
+  /// Scans `bytes`, the raw inline content of one block (lines joined by `\n`), or the part of
+  /// it in `range`; the offsets found are indices into `bytes`.
+  static func scan(_ bytes: [UInt8], in range: Range<Int>? = nil) -> Result {
+    let range = range ?? bytes.indices
+    return bytes.withUnsafeBufferPointer { buffer in
+      MathScanner(bytes: buffer, end: range.upperBound).run(from: range.lowerBound)
+    }
   }
 
-  private func run() -> Result {
+  /// The bytes at which the scan stops to look: `\\`, `` ` ``, `<`, `]` and `$`.
+  private static let stops: [Bool] = (0...255).map { "\\`<]$".utf8.contains(UInt8($0)) }
+
+  /// The first byte at or after `start` where the scan has to look (most of a document is none
+  /// of them).
+  private func nextStop(from start: Int, stops: [Bool]) -> Int {
+    var index = start
+    while index < end && !stops[Int(bytes[index])] { index += 1 }
+    return index
+  }
+
+  private func run(from start: Int) -> Result {
     var result = Result()
-    var index = 0
-    let count = bytes.count
+    var index = start
+    let count = end
+    let stops = Self.stops
     while index < count {
+      index = nextStop(from: index, stops: stops)
+      guard index < count else { break }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\\"):
@@ -81,7 +101,7 @@ struct MathScanner {
   // MARK: - Math
 
   private func inlineSpan(at open: Int) -> Span? {
-    let count = bytes.count
+    let count = end
     var index = open + 1
     guard index < count, !isWhitespace(bytes[index]) else { return nil }
     while index < count {
@@ -114,7 +134,7 @@ struct MathScanner {
   }
 
   private func displaySpan(at open: Int) -> Span? {
-    let count = bytes.count
+    let count = end
     var index = open + 2
     while index < count {
       let byte = bytes[index]
@@ -136,15 +156,15 @@ struct MathScanner {
   private func endOfTextCommand(at backslash: Int) -> Int? {
     var index = backslash + 1
     let nameStart = index
-    while index < bytes.count && isLetter(bytes[index]) { index += 1 }
+    while index < end && isLetter(bytes[index]) { index += 1 }
     let name = bytes[nameStart..<index]
     guard name.starts(with: Array("text".utf8)) || name.elementsEqual("mbox".utf8) else {
       return nil
     }
-    while index < bytes.count && bytes[index] == UInt8(ascii: " ") { index += 1 }
-    guard index < bytes.count && bytes[index] == UInt8(ascii: "{") else { return nil }
+    while index < end && bytes[index] == UInt8(ascii: " ") { index += 1 }
+    guard index < end && bytes[index] == UInt8(ascii: "{") else { return nil }
     var depth = 0
-    while index < bytes.count {
+    while index < end {
       switch bytes[index] {
       case UInt8(ascii: "\\"): index += 1
       case UInt8(ascii: "{"): depth += 1
@@ -170,7 +190,7 @@ struct MathScanner {
 
   /// A backtick run: past the matching run of the same length, or past the run itself.
   private func endOfCodeSpan(at start: Int) -> Int {
-    let count = bytes.count
+    let count = end
     var index = start
     while index < count && bytes[index] == UInt8(ascii: "`") { index += 1 }
     let length = index - start
@@ -189,7 +209,7 @@ struct MathScanner {
 
   /// An autolink, raw HTML tag, comment, processing instruction or declaration starting at `<`.
   private func endOfTag(at start: Int) -> Int? {
-    let count = bytes.count
+    let count = end
     guard start + 1 < count else { return nil }
     let next = bytes[start + 1]
     if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
@@ -221,7 +241,7 @@ struct MathScanner {
   /// after `maximumLinkLength` bytes (cmark's own limit on a destination and title is far
   /// smaller in practice), so text full of `](` stays linear.
   private func endOfLinkDestination(at open: Int) -> Int {
-    let count = Swift.min(bytes.count, open + Self.maximumLinkLength)
+    let count = Swift.min(end, open + Self.maximumLinkLength)
     var depth = 0
     var index = open
     while index < count {

@@ -6,9 +6,11 @@ public struct MathSpan: Hashable, Sendable {
   public var display: Bool
   /// From the opening delimiter to just past the closing one.
   public var range: SourceRange
-  /// Where runs of the TeX start in the file: `(texOffset, location)`, one entry per source line
-  /// the formula spans. Offsets are UTF-8 bytes.
-  var runs: [Run]
+  /// Where the TeX starts in the file.
+  var texStart: SourceLocation
+  /// Where each further line of the TeX starts: `(texOffset, location)`, one entry per source
+  /// line after the first that the formula spans. Offsets are UTF-8 bytes.
+  var laterRuns: [Run]
 
   struct Run: Hashable, Sendable {
     var texOffset: Int
@@ -17,8 +19,8 @@ public struct MathSpan: Hashable, Sendable {
 
   /// The file location of a UTF-8 byte offset into `tex`, for errors found inside the formula.
   public func location(ofTeXOffset offset: Int) -> SourceLocation {
-    var run = runs[0]
-    for candidate in runs where candidate.texOffset <= offset { run = candidate }
+    var run = Run(texOffset: 0, location: texStart)
+    for candidate in laterRuns where candidate.texOffset <= offset { run = candidate }
     return SourceLocation(
       line: run.location.line, column: run.location.column + max(0, offset - run.texOffset))
   }

@@ -32,12 +32,16 @@ public struct MathPage: Sendable {
     // A formula that cannot number or reference anything converts the same wherever it stands,
     // so a repeated one ($x$, $\beta$, …) is converted once.
     let memoizable = !macros.macros.values.contains { Self.mayNumberOrReference($0.body) }
-    var firstIndex: [String: Int] = [:]
+    struct Key: Hashable {
+      var tex: String
+      var display: Bool
+    }
+    var firstIndex: [Key: Int] = [:]
     var duplicateOf: [Int?] = []
     duplicateOf.reserveCapacity(formulas.count)
     for (index, formula) in formulas.enumerated() {
       if memoizable && !Self.mayNumberOrReference(formula.tex) {
-        let key = (formula.display ? "D" : "I") + formula.tex
+        let key = Key(tex: formula.tex, display: formula.display)
         if let first = firstIndex[key] {
           duplicateOf.append(first)
           parsed.append(.success(Parsed(nodes: [])))
@@ -113,19 +117,30 @@ public struct MathPage: Sendable {
   /// Whether TeX may number an equation or refer to one (and so depends on the rest of the
   /// page): it mentions `\label`, `\tag`, `\ref` or `\eqref`.
   static func mayNumberOrReference(_ tex: String) -> Bool {
-    var utf8 = tex.utf8[...]
-    while let backslash = utf8.firstIndex(of: UInt8(ascii: "\\")) {
-      let name = utf8[utf8.index(after: backslash)...].prefix { byte in
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    var tex = tex
+    return tex.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        guard bytes[index] == UInt8(ascii: "\\") else {
+          index += 1
+          continue
+        }
+        var end = index + 1
+        while end < bytes.count && (bytes[end] | 0x20) >= UInt8(ascii: "a")
+          && (bytes[end] | 0x20) <= UInt8(ascii: "z")
+        {
+          end += 1
+        }
+        let name = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        if name.elementsEqual("label".utf8) || name.elementsEqual("tag".utf8)
+          || name.elementsEqual("ref".utf8) || name.elementsEqual("eqref".utf8)
+        {
+          return true
+        }
+        index = max(end, index + 1)
       }
-      if name.elementsEqual("label".utf8) || name.elementsEqual("tag".utf8)
-        || name.elementsEqual("ref".utf8) || name.elementsEqual("eqref".utf8)
-      {
-        return true
-      }
-      utf8 = utf8[name.endIndex...]
+      return false
     }
-    return false
   }
 
   /// The error box a page shows in place of a formula that failed: its source with the dollar

@@ -14,6 +14,21 @@ enum Console {
     FileHandle.standardError.write(Data("hw: error: \(message)\n".utf8))
   }
 
+  /// Writes `text` to standard output as it is, without copying it first (a page may be tens of
+  /// megabytes).
+  static func write(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+      }
+    }
+  }
+
   static func print(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }

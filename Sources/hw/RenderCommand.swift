@@ -26,7 +26,7 @@ struct RenderCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let (html, diagnostics) = SiteBuilder.render([UInt8](data), path: file, fragment: fragment)
-    FileHandle.standardOutput.write(Data(html.utf8))
+    Console.write(html)
     Console.report(diagnostics)
     if diagnostics.containsErrors { throw ExitCode(1) }
   }

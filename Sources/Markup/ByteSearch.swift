@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Searches of large byte arrays that go at the speed of the C library (`memchr` is vectorised):
+/// a homework of several megabytes is searched many times on its way through the parser.
+enum ByteSearch {
+  /// The index of the first `byte` in `bytes[range]`, or `nil`.
+  static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
+    guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// The index of the first `byte` in `bytes` at or after `start`, or `nil`.
+  static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {
+    bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, from: start) }
+  }
+
+  /// Whether `bytes` holds `byte`.
+  static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+    firstIndex(of: byte, in: bytes) != nil
+  }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+@testable import Markup
+
+/// The single parse (formulas found before cmark runs, then one cmark parse) must give exactly
+/// what the careful parse gives: the same formulas, code blocks, headings, diagnostics and HTML.
+/// Random documents built from the pieces that trip math up are parsed both ways.
+@Suite struct SingleParseTests {
+  /// A small, seeded random source (SplitMix64), so a failing document can be rebuilt.
+  struct Random {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    mutating func pick(_ choices: [String]) -> String { choices[below(choices.count)] }
+  }
+
+  static let inlinePieces = [
+    "x", "a b", " ", " ", "$", "$", "$", "$$", "\\$", "\\", "`", "``", "*", "_", "**", "<b>",
+    "</b>",
+    "<span title=\"$a$\">", "](", "[", "]", "(", ")", "{", "}", "\\text{", "5", "!", "#", "-",
+    "\\\\", "&", ".", ",", ":", "é", "\t", "<!-- $c$ -->", "<http://e.org/$d$>",
+    "[l](/u \"$t$\")", "![$i$](p.png)", "\\{", "^", "1.", "$x$", "$a_1$", "$$y$$", "$5 and $6",
+    "[ref]",
+  ]
+  static let prefixes = [
+    "", "", "", "", "> ", "- ", "  ", "    ", "1. ", "# ", "## ", "* ", "> - ", ">", "   ", "+ ",
+    "2) ", "\t",
+  ]
+  static let wholeLines = [
+    "", "", "", "$$", "$$", "```", "~~~", "```swift", "---", "===", "[ref]: /url \"$x$\"", "***",
+    "<div>", "</div>", "  $$  ", "> $$", "<!--", "-->", "- $$", "    code $x$",
+  ]
+
+  /// A document as people write them: prose with formulas, headings, lists, quotes, display
+  /// blocks and code, and now and then a price or an escaped dollar.
+  static func ordinaryDocument(seed: Int) -> String {
+    var random = Random(state: UInt64(seed))
+    let words = ["the", "loss", "is", "energy", "of", "*each*", "**answer**", "`code`", "and", "a"]
+    let formulas = [
+      "$x$", "$\\beta$", "$F_W(x, y)$", "$e^{-\\beta F}$", "$[m - F^-]^+$", "$\\{1, \\dots, n\\}$",
+      "$$\\sum_y P(y)$$", "$a +\nb$", "$5 and $6", "\\$5", "$\\text{a b}$",
+    ]
+    func sentence() -> String {
+      var text = ""
+      for _ in 0..<(2 + random.below(8)) {
+        text += (random.below(4) == 0 ? random.pick(formulas) : random.pick(words)) + " "
+      }
+      return text + "end."
+    }
+    var text = ""
+    for _ in 0..<(1 + random.below(8)) {
+      switch random.below(9) {
+      case 0: text += "## Part \(random.below(9)) \(random.pick(formulas))\n"
+      case 1: text += "- \(sentence())\n- \(sentence())\n  \(sentence())\n"
+      case 2: text += "1. \(sentence())\n2. \(sentence())\n"
+      case 3: text += "> \(sentence())\n> \(sentence())\n"
+      case 4: text += "$$\n\\frac{a}{b}\n  - c\n$$\n"
+      case 5: text += "```swift\nlet x = \"$a$\" // $b$\n```\n"
+      default: text += "\(sentence())\n\(sentence())\n"
+      }
+      text += "\n"
+    }
+    return text
+  }
+
+  /// A document of random pieces that trip math up, in random places.
+  static func document(seed: Int) -> String {
+    var random = Random(state: UInt64(seed))
+    let lineEnd = random.below(6) == 0 ? "\r\n" : "\n"
+    var text = ""
+    for _ in 0..<(1 + random.below(12)) {
+      if random.below(5) == 0 {
+        text += random.pick(wholeLines)
+      } else {
+        text += random.pick(prefixes)
+        for _ in 0..<(1 + random.below(8)) { text += random.pick(inlinePieces) }
+      }
+      text += random.below(20) == 0 ? "\r" : lineEnd
+    }
+    return text
+  }
+
+  /// Everything a parse and its renderings give, to compare.
+  struct Outcome: Equatable {
+    var spans: [MathSpan]
+    var codeBlocks: [CodeBlock]
+    var headings: [HeadingStart]
+    var diagnostics: [Diagnostic]
+    var fragment: String
+    var page: String
+    var pageHeadings: [RenderedBody.Heading]
+    var rendered: String
+    var renderedHeadings: [RenderedBody.Heading]
+  }
+
+  static func outcome(_ text: String, strategy: MarkdownDocument.Strategy) -> (
+    Outcome, singleParsed: Bool
+  ) {
+    let bytes = Array(text.utf8)
+    let document = MarkdownDocument.parse(bytes, path: "t.md", strategy: strategy)
+    let math = document.mathSpans.indices.map { "<math>\($0)</math>" }
+    let code = document.codeBlocks.indices.map { "<pre>C\($0)</pre>" }
+    let page = document.renderPage(math: math, codeBlocks: code)
+    let (rendered, body) = MarkdownDocument.render(
+      bytes, path: "t.md", style: .page, strategy: strategy
+    ) { parsed in
+      PageContent(
+        math: parsed.mathSpans.indices.map { "<math>\($0)</math>" },
+        codeBlocks: parsed.codeBlocks.indices.map { "<pre>C\($0)</pre>" })
+    }
+    let outcome = Outcome(
+      spans: document.mathSpans, codeBlocks: document.codeBlocks, headings: document.headings,
+      diagnostics: document.diagnostics,
+      fragment: spacesCollapsed(document.renderFragment(math: math)),
+      page: spacesCollapsed(page.html), pageHeadings: page.headings,
+      rendered: spacesCollapsed(body.html), renderedHeadings: body.headings)
+    #expect(rendered.mathSpans == document.mathSpans)
+    return (outcome, document.singleParsed != nil)
+  }
+
+  /// Parses each document both ways and compares; returns how many took the single parse.
+  static func compare(count: Int, _ document: (Int) -> String) -> Int {
+    var singleParsed = 0
+    for seed in 0..<count {
+      let text = document(seed)
+      let (fast, usedSingleParse) = outcome(text, strategy: .singleParseFirst)
+      let (careful, _) = outcome(text, strategy: .careful)
+      #expect(fast == careful, "seed \(seed): \(String(reflecting: text))")
+      if usedSingleParse { singleParsed += 1 }
+      if fast != careful { break }
+    }
+    return singleParsed
+  }
+
+  /// Runs of spaces and tabs as one space, and none at the start of a line or at either end of
+  /// a code span.
+  /// The careful parse re-parses a paragraph with formulas on its own, so a lazy continuation
+  /// line loses its leading spaces, which cmark keeps after a hard line break and inside a code
+  /// span (`keepsTheSpacesCmarkKeepsOnALazyLine`); the single parse keeps them, as cmark does.
+  static func spacesCollapsed(_ html: String) -> String {
+    var result = ""
+    var last: Character = "\n"
+    for character in html {
+      let character: Character = character == "\t" ? " " : character
+      if character == " " && (last == " " || last == "\n" || result.hasSuffix("<code>")) {
+        continue
+      }
+      last = character
+      result.append(character)
+    }
+    return result.replacingOccurrences(of: " </code>", with: "</code>")
+  }
+
+  @Test func keepsTheSpacesCmarkKeepsOnALazyLine() {
+    let text = "1.  a $x$ `b\n   c` d\n"
+    let document = MarkdownDocument.parse(Array(text.utf8), path: "t.md")
+    #expect(document.singleParsed != nil)
+    #expect(
+      document.renderFragment(math: ["<math>x</math>"])
+        == "<ol>\n<li>a <math>x</math> <code>b    c</code> d</li>\n</ol>\n")
+    #expect(CommonMark.html(of: "1.  a X `b\n   c` d\n").contains("<code>b    c</code>"))
+    let broken = "> - a $x$\\\n   $y$\n"
+    #expect(
+      MarkdownDocument.parse(Array(broken.utf8), path: "t.md").renderFragment(math: ["X", "Y"])
+        == "<blockquote>\n<ul>\n<li>a X<br />\n   Y</li>\n</ul>\n</blockquote>\n")
+    #expect(CommonMark.html(of: "> - a X\\\n   Y\n").contains("<br />\n   Y"))
+  }
+
+  @Test func agreesWithTheCarefulParseOnOrdinaryDocuments() {
+    let count = 400
+    let singleParsed = Self.compare(count: count, Self.ordinaryDocument)
+    // Ordinary documents are what the single parse is for: nearly all of them take it.
+    #expect(singleParsed >= count * 9 / 10, "\(singleParsed) of \(count) were parsed once")
+  }
+
+  @Test func agreesWithTheCarefulParseOnRandomPieces() {
+    let count = 1500
+    let singleParsed = Self.compare(count: count, Self.document)
+    // Most of these make the pre-scan guess wrong; enough must not, or nothing is compared.
+    #expect(singleParsed >= count / 20, "\(singleParsed) of \(count) were parsed once")
+  }
+
+  @Test(arguments: [
+    "A $x$ and $$y$$ here.\n",
+    "# Title $\\beta$\n\nText $a +\nb$ and more.\n\n$$\n\\frac{a}{b}\n$$\n",
+    "- item $x_1$\n- item $y$\n\n> quote $z$\n",
+    "Setext $a\nb$ head\n===\n",
+    "Lines $a\r\nb$ with CRLF.\r\n",
+  ])
+  func takesTheSingleParseOnOrdinaryDocuments(text: String) {
+    let (fast, usedSingleParse) = Self.outcome(text, strategy: .singleParseFirst)
+    let (careful, _) = Self.outcome(text, strategy: .careful)
+    #expect(usedSingleParse)
+    #expect(fast == careful)
+  }
+
+  @Test func fallsBackWhenTheGuessIsWrong() {
+    // The pre-scan takes the indented code block for prose and finds `$a$` in it; cmark's blocks
+    // say it is code, so the single parse gives up.
+    let text = "Para\n\n    code $a$ here\n"
+    let (fast, usedSingleParse) = Self.outcome(text, strategy: .singleParseFirst)
+    let (careful, _) = Self.outcome(text, strategy: .careful)
+    #expect(!usedSingleParse)
+    #expect(fast == careful)
+    #expect(fast.spans.isEmpty)
+  }
+
+  @Test func keepsPunctuationWithAFormulaOverTwoLines() {
+    let document = MarkdownDocument.parse(Array("see $a\nb$.\n".utf8), path: "t.md")
+    #expect(document.singleParsed != nil)
+    #expect(
+      document.renderFragment(math: ["<math>m</math>"])
+        == "<p>see <span class=\"math-nowrap\"><math>m</math>.</span></p>\n")
+  }
+}
