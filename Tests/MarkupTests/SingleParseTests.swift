@@ -215,6 +215,17 @@ import Testing
     #expect(fast.spans.isEmpty)
   }
 
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func readsASetextHeadingWhoseTextStartsWithAHash(strategy: MarkdownDocument.Strategy) {
+    // `#x` opens no ATX heading, and cmark reports the line after the underline as the
+    // heading's end: neither may pull that line's formula into the heading.
+    let text = "#tag $a$\n---\n$b$ after\n"
+    let document = MarkdownDocument.parse(Array(text.utf8), path: "t.md", strategy: strategy)
+    #expect(document.mathSpans.map(\.tex) == ["a", "b"])
+    #expect(
+      document.renderFragment(math: ["A", "B"]) == "<h2>#tag A</h2>\n<p>B after</p>\n")
+  }
+
   @Test func keepsPunctuationWithAFormulaOverTwoLines() {
     let document = MarkdownDocument.parse(Array("see $a\nb$.\n".utf8), path: "t.md")
     #expect(document.singleParsed != nil)
