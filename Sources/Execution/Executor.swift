@@ -136,11 +136,38 @@ public struct Executor: Sendable {
 
   private func makeWorkDirectory() throws(ExecutorError) -> String {
     let root = configuration.scratchRoot ?? NSTemporaryDirectory()
-    let path = (root as NSString).appendingPathComponent("hw-run-\(UUID().uuidString)")
+    Self.removeAbandonedWorkDirectories(in: root)
+    let path = (root as NSString).appendingPathComponent(
+      "\(Self.workDirectoryPrefix)\(getpid())-\(UUID().uuidString)")
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch { throw .system("cannot create the scratch folder \(path)") }
     return path
+  }
+
+  /// A scratch folder is named `hw-run-<pid of hw>-<UUID>`.
+  static let workDirectoryPrefix = "hw-run-"
+
+  /// How old a scratch folder of a process that is gone must be before it is removed (a process
+  /// in another PID namespace may share the folder's parent and look gone).
+  static let abandonedAge: TimeInterval = 10 * 60
+
+  /// Removes the scratch folders that an `hw` killed mid-run left in `root`: those named for a
+  /// process that no longer runs, untouched for `abandonedAge`.
+  static func removeAbandonedWorkDirectories(in root: String, now: Date = Date()) {
+    let files = FileManager.default
+    guard let names = try? files.contentsOfDirectory(atPath: root) else { return }
+    for name in names where name.hasPrefix(workDirectoryPrefix) {
+      let rest = name.dropFirst(workDirectoryPrefix.count)
+      guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0,
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      let path = (root as NSString).appendingPathComponent(name)
+      guard let modified = (try? files.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+        now.timeIntervalSince(modified) > abandonedAge
+      else { continue }
+      try? files.removeItem(atPath: path)
+    }
   }
 
   /// Fingerprints (path, size, mtime) of the runtime library and every module file beside it.
