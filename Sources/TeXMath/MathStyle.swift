@@ -56,6 +56,13 @@ public enum MathStyle {
     mtable.math-cases > mtr > mtd + mtd { padding-left: 1em; }
     mtable.math-matrix > mtr > mtd, mtable.math-array > mtr > mtd { padding: 0.15em 0.4em; }
     mtable.math-substack > mtr > mtd { padding: 0; }
+    /* The space of \\\\[4pt]: a row of its own, of that height. */
+    mtable > mtr.math-row-skip > mtd { padding: 0; }
+    /* Rules: | in an array's columns, \\hline between rows. */
+    mtd.math-rule-left { border-left: 0.06em solid; }
+    mtd.math-rule-right { border-right: 0.06em solid; }
+    mtd.math-rule-above { border-top: 0.06em solid; }
+    mtd.math-rule-below { border-bottom: 0.06em solid; }
     .math-error {
       display: inline-block;
       font-family: ui-monospace, "DejaVu Sans Mono", monospace;

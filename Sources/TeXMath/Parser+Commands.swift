@@ -408,6 +408,16 @@ extension Parser {
   mutating func lengthArgument(for t: Token) throws(TeXError) -> String {
     let start = try peekNonSpace()
     let text = String(try rawArgument(for: t).filter { $0 != " " })
+    guard let length = Self.cssLength(text) else {
+      throw TeXError(
+        "length '\(text)' must be a number with a unit (em, ex, pt, mm, cm, in)",
+        offset: start.offset, length: text.utf8.count + 2)
+    }
+    return length
+  }
+
+  /// A TeX length such as `1em`, `-2pt` or `0.5cm` (without spaces) as a CSS length, or `nil`.
+  static func cssLength(_ text: String) -> String? {
     var number = Substring(text)
     var unit = ""
     while let last = number.last, last.isLetter {
@@ -415,11 +425,7 @@ extension Parser {
       number = number.dropLast()
     }
     let units: Set<String> = ["em", "ex", "pt", "pc", "mm", "cm", "in", "px"]
-    guard units.contains(unit), Double(number) != nil else {
-      throw TeXError(
-        "length '\(text)' must be a number with a unit (em, ex, pt, mm, cm, in)",
-        offset: start.offset, length: text.utf8.count + 2)
-    }
+    guard units.contains(unit), Double(number) != nil else { return nil }
     return String(number) + unit
   }
 

@@ -106,16 +106,27 @@ extension Parser {
     let specToken = try peekNonSpace()
     let spec = try rawArgument(for: begin)
     var classes: [String?] = []
+    // A `|` draws a rule at the left of the next column, or at the right of the last one.
+    var rule = false
+    func append(_ alignment: String?) {
+      let rules = rule ? "math-rule-left" : nil
+      classes.append([alignment, rules].compactMap { $0 }.joined(separator: " ").nilIfEmpty)
+      rule = false
+    }
     for c in spec where c != " " {
       switch c {
-      case "l": classes.append("math-l")
-      case "c": classes.append(nil)
-      case "r": classes.append("math-r")
+      case "l": append("math-l")
+      case "c": append(nil)
+      case "r": append("math-r")
+      case "|": rule = true
       default:
         throw TeXError(
-          "array column '\(c)' is not supported (use l, c or r)", offset: specToken.offset,
-          length: spec.utf8.count + 2)
+          "array column '\(c)' is not supported (use l, c, r and | for a rule)",
+          offset: specToken.offset, length: spec.utf8.count + 2)
       }
+    }
+    if rule, let last = classes.indices.last {
+      classes[last] = [classes[last], "math-rule-right"].compactMap { $0 }.joined(separator: " ")
     }
     if classes.isEmpty {
       throw TeXError(
@@ -137,6 +148,26 @@ extension Parser {
       let cls = index < env.columnClasses.count ? env.columnClasses[index] : nil
       return MathNode(.mtd, children: nodes, cls.map { [("class", $0)] } ?? [])
     }
+    /// Ends a row; `\hline` before it draws a rule above it.
+    func endRow() {
+      let row = MathNode(.mtr, children: cells)
+      if ruleAbove { Self.addClass("math-rule-above", toCellsOf: row) }
+      rows.append(row)
+      cells = []
+    }
+    var ruleAbove = try skipHorizontalRules()
+    /// The last row, unless it is empty after a final `\\` (whose `\hline` then draws a rule
+    /// below the row before).
+    func finish(_ content: [MathNode]) {
+      if content.isEmpty && cells.isEmpty && !rows.isEmpty {
+        if ruleAbove, let last = rows.last(where: { !Self.isSpacer($0) }) {
+          Self.addClass("math-rule-below", toCellsOf: last)
+        }
+      } else {
+        cells.append(cell(content, column: cells.count))
+        endRow()
+      }
+    }
     while true {
       let content = try parseList()
       let t = try peek()
@@ -156,13 +187,11 @@ extension Parser {
             offset: t.offset, length: t.length)
         }
         pos += 1
+        let skip = try rowSkip(after: t)
         cells.append(cell(content, column: cells.count))
-        rows.append(MathNode(.mtr, children: cells))
-        cells = []
-        if try peekNonSpace().kind == .char("[") {
-          throw TeXError(
-            "row spacing \\\\[…] is not supported", offset: t.offset, length: t.length)
-        }
+        endRow()
+        if let skip { rows.append(Self.spacerRow(height: skip)) }
+        ruleAbove = try skipHorizontalRules()
       case .command("end") where name != nil:
         pos += 1
         let endName = try rawArgument(for: t)
@@ -172,17 +201,11 @@ extension Parser {
             "\\end{\(endName)} does not match \\begin{\(name!)}", offset: t.offset,
             length: length)
         }
-        if !(content.isEmpty && cells.isEmpty && !rows.isEmpty) {
-          cells.append(cell(content, column: cells.count))
-          rows.append(MathNode(.mtr, children: cells))
-        }
+        finish(content)
         return rows
       case .close where name == nil:
         pos += 1
-        if !(content.isEmpty && cells.isEmpty && !rows.isEmpty) {
-          cells.append(cell(content, column: cells.count))
-          rows.append(MathNode(.mtr, children: cells))
-        }
+        finish(content)
         return rows
       case .end:
         let message =
@@ -211,4 +234,71 @@ extension Parser {
       env, name: nil, opener: TeXError("", offset: open.offset, length: 1))
     return MathNode(.mtable, children: rows, [("class", "math-substack")])
   }
+
+  /// Skips `\hline` (one or more) at the start of a row: whether there was one.
+  mutating func skipHorizontalRules() throws(TeXError) -> Bool {
+    var found = false
+    while try peekNonSpace().kind == .command("hline") {
+      pos += 1
+      found = true
+    }
+    return found
+  }
+
+  /// After `\\`: the extra space of `[length]`, as a CSS length (`nil` without one, and for a
+  /// length of zero or less: rows are not drawn closer).
+  mutating func rowSkip(after rowEnd: Token) throws(TeXError) -> String? {
+    let start = pos
+    guard try peekNonSpace().kind == .char("[") else {
+      pos = start
+      return nil
+    }
+    let open = tokens[pos]
+    pos += 1
+    var text = ""
+    while true {
+      let t = try peek()
+      if case .char(let c) = t.kind, c != "]" {
+        text.unicodeScalars.append(c)
+      } else if t.kind != .space {
+        break
+      }
+      pos += 1
+    }
+    let close = try peek()
+    guard close.kind == .char("]"), let length = Self.cssLength(text) else {
+      let end = close.kind == .char("]") ? close.offset + 1 : close.offset
+      throw TeXError(
+        "row spacing after \\\\ must be a length such as [4pt] or [0.5em]",
+        offset: open.offset, length: max(1, end - open.offset))
+    }
+    pos += 1
+    return (Double(length.dropLast(2)) ?? 0) > 0 ? length : nil
+  }
+
+  /// An empty row of `height` (a CSS length), for the space of `\\[…]`.
+  static func spacerRow(height: String) -> MathNode {
+    MathNode(
+      .mtr, children: [MathNode(.mtd, children: [MathNode(.mspace, "", [("height", height)])])],
+      [("class", "math-row-skip")])
+  }
+
+  static func isSpacer(_ row: MathNode) -> Bool {
+    row.attributes.contains { $0.name == "class" && $0.value == "math-row-skip" }
+  }
+
+  /// Adds `name` to the `class` of every cell of `row`.
+  static func addClass(_ name: String, toCellsOf row: MathNode) {
+    for cell in row.children {
+      if let index = cell.attributes.firstIndex(where: { $0.name == "class" }) {
+        cell.attributes[index].value += " " + name
+      } else {
+        cell.attributes.append(("class", name))
+      }
+    }
+  }
+}
+
+extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -36,6 +36,13 @@ import Testing
     ("ab", "ab", false),
     ("negative", "a\\!b", false),
     ("boxed", "\\boxed{ab}", false),
+    ("skip", "\\begin{aligned} a &= b \\\\[1em] c &= d \\end{aligned}", true),
+    ("noskip", "\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}", true),
+    (
+      "ruled", "\\begin{array}{|c|c|} \\hline a & b \\\\ \\hline c & d \\\\ \\hline \\end{array}",
+      false
+    ),
+    ("unruled", "\\begin{array}{cc} a & b \\\\ c & d \\end{array}", false),
   ]
 
   /// Selector (inside the formula's wrapper element) of each measured part.
@@ -52,6 +59,8 @@ import Testing
     ("alignMath", "#align math"), ("alignNumber", "#align .math-eqno"),
     ("bb", "#bb mi"),
     ("ab", "#ab math"), ("negative", "#negative math"), ("boxed", "#boxed math"),
+    ("skip", "#skip mtable"), ("noskip", "#noskip mtable"),
+    ("ruled", "#ruled mtable"), ("unruled", "#unruled mtable"),
   ]
 
   static let script = """
@@ -159,6 +168,19 @@ import Testing
     let boxed = try #require(box["boxed"])
     #expect(negative.r - negative.l < ab.r - ab.l - 1, "\\! did not move b closer to a")
     #expect(boxed.r - boxed.l > ab.r - ab.l + 5 && boxed.height > ab.height + 5)
+
+    // \\[1em] adds about an em between the rows; three rules across and three down add their
+    // width (0.06em, about a pixel each) to a table.
+    let skip = try #require(box["skip"])
+    let noskip = try #require(box["noskip"])
+    #expect(
+      skip.height - noskip.height > 10 && skip.height - noskip.height < 30,
+      "\\\\[1em]: \(skip.height) vs \(noskip.height)")
+    let ruled = try #require(box["ruled"])
+    let unruled = try #require(box["unruled"])
+    #expect(
+      ruled.r - ruled.l >= unruled.r - unruled.l + 2 && ruled.height >= unruled.height + 2,
+      "rules: \(ruled) vs \(unruled)")
 
     // A double-struck letter is drawn (the font has the Unicode math alphabets).
     let bb = try #require(box["bb"])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TeXMath
@@ -18,6 +19,38 @@ import Testing
     // Display fractions keep text-style spacing, inline fractions are script style.
     #expect(try markup("\\frac{a+b}{c}", display: true).contains("<mo>+</mo>"))
     #expect(try markup("\\frac{a+b}{c}").contains("<mo lspace=\"0\" rspace=\"0\">+</mo>"))
+  }
+
+  @Test func spacesRowsWithARowOfTheGivenHeight() throws {
+    let spaced = try markup(
+      "\\begin{aligned} a &= b \\\\[4pt] c &= d \\end{aligned}", display: true)
+    #expect(
+      spaced.contains(
+        "</mtr><mtr class=\"math-row-skip\"><mtd><mspace height=\"4pt\"></mspace></mtd></mtr><mtr>"
+      ))
+    #expect(
+      try markup("\\begin{matrix} a \\\\[ 0.5em ] b \\end{matrix}").contains("height=\"0.5em\""))
+    // No closer than usual: a length of zero or less adds nothing.
+    let plain = try markup("\\begin{matrix} a \\\\ b \\end{matrix}")
+    #expect(try markup("\\begin{matrix} a \\\\[-2pt] b \\end{matrix}") == plain)
+    #expect(try markup("\\begin{matrix} a \\\\[0pt] b \\end{matrix}") == plain)
+  }
+
+  @Test func drawsArrayRulesOnTheCellsBesideThem() throws {
+    let table = try markup(
+      "\\begin{array}{|l|c r|} \\hline a & b & c \\\\ \\hline d & e & f \\\\ \\hline \\end{array}")
+    let rows = table.components(separatedBy: "<mtr>").dropFirst()
+    #expect(rows.count == 2)
+    let first = try #require(rows.first)
+    #expect(
+      first.hasPrefix(
+        "<mtd class=\"math-l math-rule-left math-rule-above\"><mi>a</mi></mtd>"
+          + "<mtd class=\"math-rule-left math-rule-above\"><mi>b</mi></mtd>"
+          + "<mtd class=\"math-r math-rule-right math-rule-above\"><mi>c</mi></mtd>"))
+    // The last \hline, after the last \\, rules the last row below.
+    #expect(
+      rows.last?.contains("<mtd class=\"math-l math-rule-left math-rule-above math-rule-below\">")
+        == true)
   }
 
   @Test func makesASignAfterAnOperatorUnary() throws {

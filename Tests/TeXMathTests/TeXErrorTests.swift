@@ -70,11 +70,17 @@ import Testing
     Case(tex: "é + \\foo", message: "unknown command \\foo", offset: 5, length: 4),
     Case(tex: "\\not", message: "\\not must be followed by a symbol", offset: 0, length: 4),
     Case(
-      tex: "\\begin{array}{l|r} a \\end{array}",
-      message: "array column '|' is not supported (use l, c or r)", offset: 13, length: 5),
+      tex: "\\begin{array}{l|p} a \\end{array}",
+      message: "array column 'p' is not supported (use l, c, r and | for a rule)", offset: 13,
+      length: 5),
     Case(
-      tex: "\\begin{aligned} a \\\\[2pt] b \\end{aligned}",
-      message: "row spacing \\\\[…] is not supported", offset: 18, length: 2),
+      tex: "\\begin{aligned} a \\\\[2] b \\end{aligned}",
+      message: "row spacing after \\\\ must be a length such as [4pt] or [0.5em]", offset: 20,
+      length: 3),
+    Case(
+      tex: "\\begin{aligned} a \\\\[2pt b \\end{aligned}",
+      message: "row spacing after \\\\ must be a length such as [4pt] or [0.5em]", offset: 20,
+      length: 7),
     Case(
       tex: "\\operatorname{\\frac{a}{b}}",
       message: "\\operatorname takes letters, digits and spaces only", offset: 0, length: 13),
