@@ -42,6 +42,7 @@ struct MarkerSubstitution {
     // While a heading is open: where its inner HTML starts in `output` (UTF-8 offset), where its
     // closing tag starts in `bytes`, and its index.
     var openHeading: (outputStart: Int, close: Int, index: Int)? = nil
+    var tags = TagTracker(bytes: bytes)
     var cursor = 0
     while cursor < count {
       let nextMarker = Self.nextMarkerStart(in: bytes, from: cursor) ?? count
@@ -79,7 +80,7 @@ struct MarkerSubstitution {
       cursor = end
       switch kind {
       case UInt8(ascii: "M"):
-        if Self.isInsideTag(bytes, before: nextMarker) {
+        if tags.isInsideTag(before: nextMarker) {
           output += mathInAttribute(number)
           break
         }
@@ -106,7 +107,7 @@ struct MarkerSubstitution {
         output += formula
       case UInt8(ascii: "F"):
         let span = number < fenceIndices.count ? fenceIndices[number] : 0
-        output += Self.isInsideTag(bytes, before: nextMarker) ? mathInAttribute(span) : math(span)
+        output += tags.isInsideTag(before: nextMarker) ? mathInAttribute(span) : math(span)
       case UInt8(ascii: "h"), UInt8(ascii: "j"), UInt8(ascii: "f"):
         break
       case UInt8(ascii: "H"):
@@ -138,17 +139,33 @@ struct MarkerSubstitution {
     return nil
   }
 
-  /// Whether `position` is inside a tag (an attribute value): cmark escapes `<` and `>` in text
-  /// and attributes, so the nearest of the two before it tells.
-  private static func isInsideTag(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int) -> Bool
-  {
-    var index = position - 1
-    while index >= 0 {
-      if bytes[index] == UInt8(ascii: "<") { return true }
-      if bytes[index] == UInt8(ascii: ">") { return false }
-      index -= 1
+  /// Whether positions of the HTML are inside a tag (an attribute value): cmark escapes `<` and
+  /// `>` in text and attributes, so the nearest of the two before a position tells. Positions are
+  /// asked in increasing order, and each byte is looked at once.
+  private struct TagTracker {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Up to where the HTML has been looked at, and whether a tag was open there.
+    var known = 0
+    var inside = false
+
+    mutating func isInsideTag(before position: Int) -> Bool {
+      var index = position - 1
+      var found: Bool? = nil
+      while index >= known {
+        if bytes[index] == UInt8(ascii: "<") {
+          found = true
+          break
+        }
+        if bytes[index] == UInt8(ascii: ">") {
+          found = false
+          break
+        }
+        index -= 1
+      }
+      inside = found ?? inside
+      known = max(known, position)
+      return inside
     }
-    return false
   }
 
   /// Where the `</h1>`…`</h6>` closing the heading whose content starts at `start` begins.

@@ -28,8 +28,24 @@ struct MathScanner {
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
-  /// Where the scanned content ends in `bytes`.
+  /// Where the scanned content starts and ends in `bytes`.
+  let start: Int
   let end: Int
+  /// What earlier searches learnt, so that no search goes over the same text again and again.
+  private let memo = Memo()
+
+  /// What the scan remembers, so that a construct that is never closed (`\text{`, a run of
+  /// backticks, an opened quote in a tag) costs one pass over the text, not one per occurrence.
+  private final class Memo {
+    /// Where each `{` is closed, found in one pass on first use.
+    var closingBraces: [Int: Int]? = nil
+    /// Where each run of backticks starts, by length, found in one pass on first use.
+    var backtickRuns: [Int: [Int]]? = nil
+    /// For `"` and `'`: a position after which there is none.
+    var noQuoteAfter: [UInt8: Int] = [:]
+    /// A position after which there is no `>`.
+    var noGreaterThanAfter: Int? = nil
+  }
 
   /// How far a link destination and title are searched for their closing `)`.
   static let maximumLinkLength = 4096
@@ -39,7 +55,7 @@ struct MathScanner {
   static func scan(_ bytes: [UInt8], in range: Range<Int>? = nil) -> Result {
     let range = range ?? bytes.indices
     return bytes.withUnsafeBufferPointer { buffer in
-      MathScanner(bytes: buffer, end: range.upperBound).run(from: range.lowerBound)
+      MathScanner(bytes: buffer, start: range.lowerBound, end: range.upperBound).run()
     }
   }
 
@@ -54,7 +70,7 @@ struct MathScanner {
     return index
   }
 
-  private func run(from start: Int) -> Result {
+  private func run() -> Result {
     var result = Result()
     var index = start
     let count = end
@@ -163,19 +179,27 @@ struct MathScanner {
     }
     while index < end && bytes[index] == UInt8(ascii: " ") { index += 1 }
     guard index < end && bytes[index] == UInt8(ascii: "{") else { return nil }
-    var depth = 0
-    while index < end {
-      switch bytes[index] {
-      case UInt8(ascii: "\\"): index += 1
-      case UInt8(ascii: "{"): depth += 1
-      case UInt8(ascii: "}"):
-        depth -= 1
-        if depth == 0 { return index + 1 }
-      default: break
+    return closingBrace(of: index).map { $0 + 1 }
+  }
+
+  /// Where the `{` at `open` is closed (braces balanced, `\` escaping the byte after it).
+  private func closingBrace(of open: Int) -> Int? {
+    if memo.closingBraces == nil {
+      var matches: [Int: Int] = [:]
+      var opened: [Int] = []
+      var index = start
+      while index < end {
+        switch bytes[index] {
+        case UInt8(ascii: "\\"): index += 1
+        case UInt8(ascii: "{"): opened.append(index)
+        case UInt8(ascii: "}"): if let match = opened.popLast() { matches[match] = index }
+        default: break
+        }
+        index += 1
       }
-      index += 1
+      memo.closingBraces = matches
     }
-    return nil
+    return memo.closingBraces?[open]
   }
 
   private func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -189,44 +213,59 @@ struct MathScanner {
   // MARK: - Constructs that hide dollars
 
   /// A backtick run: past the matching run of the same length, or past the run itself.
-  private func endOfCodeSpan(at start: Int) -> Int {
+  private func endOfCodeSpan(at open: Int) -> Int {
     let count = end
-    var index = start
+    var index = open
     while index < count && bytes[index] == UInt8(ascii: "`") { index += 1 }
-    let length = index - start
-    var search = index
-    while search < count {
-      if bytes[search] == UInt8(ascii: "`") {
+    let length = index - open
+    if memo.backtickRuns == nil {
+      var runs: [Int: [Int]] = [:]
+      var search = start
+      while search < count {
+        guard bytes[search] == UInt8(ascii: "`") else {
+          search += 1
+          continue
+        }
         let runStart = search
         while search < count && bytes[search] == UInt8(ascii: "`") { search += 1 }
-        if search - runStart == length { return search }
-      } else {
-        search += 1
+        runs[search - runStart, default: []].append(runStart)
       }
+      memo.backtickRuns = runs
     }
-    return index
+    // The first run of the same length after this one closes the span.
+    guard let starts = memo.backtickRuns?[length] else { return index }
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if starts[middle] < index { low = middle + 1 } else { high = middle }
+    }
+    return low < starts.count ? starts[low] + length : index
   }
 
   /// An autolink, raw HTML tag, comment, processing instruction or declaration starting at `<`.
-  private func endOfTag(at start: Int) -> Int? {
+  private func endOfTag(at open: Int) -> Int? {
     let count = end
-    guard start + 1 < count else { return nil }
-    let next = bytes[start + 1]
+    guard open + 1 < count else { return nil }
+    let next = bytes[open + 1]
     if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
       // Comment, declaration, CDATA or processing instruction: up to the next `>`.
-      var index = start + 2
+      var index = open + 2
+      if let none = memo.noGreaterThanAfter, none <= index { return nil }
       while index < count && bytes[index] != UInt8(ascii: ">") { index += 1 }
+      if index == count { memo.noGreaterThanAfter = open + 2 }
       return index < count ? index + 1 : nil
     }
     guard isLetter(next) || next == UInt8(ascii: "/") else { return nil }
-    var index = start + 1
-    var quote: UInt8? = nil
+    var index = open + 1
+    var quote: (character: UInt8, opened: Int)? = nil
     while index < count {
       let byte = bytes[index]
       if let open = quote {
-        if byte == open { quote = nil }
+        if byte == open.character { quote = nil }
       } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
+        if let none = memo.noQuoteAfter[byte], none <= index { return nil }
+        quote = (byte, index)
       } else if byte == UInt8(ascii: ">") {
         return index + 1
       } else if byte == UInt8(ascii: "<") {
@@ -234,6 +273,7 @@ struct MathScanner {
       }
       index += 1
     }
+    if let open = quote { memo.noQuoteAfter[open.character] = open.opened }
     return nil
   }
 
@@ -247,7 +287,10 @@ struct MathScanner {
     while index < count {
       switch bytes[index] {
       case UInt8(ascii: "\\"): index += 1
-      case UInt8(ascii: "("): depth += 1
+      case UInt8(ascii: "("):
+        depth += 1
+        // cmark nests parentheses in a destination 32 deep at most.
+        if depth > 33 { return open + 1 }
       case UInt8(ascii: ")"):
         depth -= 1
         if depth == 0 { return index + 1 }

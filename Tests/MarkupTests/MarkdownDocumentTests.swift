@@ -94,6 +94,22 @@ import Testing
     #expect(html.utf8.count > 2_000_000)
   }
 
+  /// More such patterns, each in one long paragraph, where every occurrence once sent a search to
+  /// the end of the paragraph: `\text{` never closed, tags whose quote never closes, and
+  /// formulas by the ten thousand (each asked whether it stands inside a tag).
+  @Test(.timeLimit(.minutes(2)))
+  func staysLinearInOneLongParagraph() {
+    let unclosedText = "$" + String(repeating: "\\text{a ", count: 80_000)
+    #expect(parse(unclosedText).mathSpans.isEmpty)
+    let openQuotes = String(repeating: "<a \"x $y$ ", count: 60_000)
+    #expect(parse(openQuotes).mathSpans.count == 60_000)
+    let formulas = String(repeating: "$$ a $$ b ", count: 60_000)
+    let document = parse(formulas)
+    #expect(document.mathSpans.count == 60_000)
+    let html = document.renderFragment(math: Array(repeating: "<m/>", count: 60_000))
+    #expect(html.hasPrefix("<p><m/> b <m/> b"))
+  }
+
   @Test(arguments: [
     "x\r$a$", "$a\rb$", "$a$\r$b$", "$\r\u{AE}", "$a\r\u{E9}$", "a\r\n$b$\r\rc\r$$\rd\r$$\r",
   ])
