@@ -45,12 +45,13 @@ struct BlockScanner {
       switch block.kind {
       case .heading(let level):
         headings.append(HeadingStart(level: level, location: block.start))
-        if hasDollar { scanMath(in: block, index: index) }
+        let next = index + 1 < blocks.count ? blocks[index + 1].start.line : nil
+        if hasDollar { scanMath(in: block, index: index, nextBlockLine: next) }
       case .paragraph:
         if hasDollar { scanMath(in: block, index: index) }
       case .codeBlock(let info, let literal):
         addCodeBlock(block, info: info, literal: literal)
-      case .htmlBlock:
+      case .htmlBlock, .thematicBreak:
         break
       }
     }
@@ -72,7 +73,9 @@ struct BlockScanner {
   /// The raw inline text of a block: the text holding it, where in that text it is, and for
   /// each of its lines, where the line starts in that text and in the file. When the block's lines
   /// are one stretch of the file (no block quote, no `\r`), the text is the file itself.
-  private func rawContent(of block: CommonMark.Block) -> (
+  ///
+  /// - Parameter nextBlockLine: where the block after it starts, if any.
+  private func rawContent(of block: CommonMark.Block, nextBlockLine: Int?) -> (
     text: [UInt8], range: Range<Int>, starts: [(Int, Int)]
   ) {
     var lastLine = block.end.line
@@ -89,10 +92,17 @@ struct BlockScanner {
         (1...6).contains(hashes - first)
         && (hashes == bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[hashes]))
       if !isATX {
-        // A setext heading's text ends before its underline. cmark's end position is not
-        // always the underline (with a line after it, it is that line), so look for it.
-        var underline = block.start.line + 1
-        while underline < block.end.line && !isSetextUnderline(line: underline) { underline += 1 }
+        // A setext heading's text ends before its underline. cmark ends the heading on the
+        // line that closes it, the one after the underline, and on the underline only when
+        // that is the document's last line.
+        let lastDocumentLine =
+          bytes.last == UInt8(ascii: "\n") ? lines.lineCount - 1 : lines.lineCount
+        var underline = block.end.line
+        if underline < lastDocumentLine || nextBlockLine == underline
+          || !isSetextUnderline(line: underline)
+        {
+          underline -= 1
+        }
         lastLine = underline - 1
       }
     }
@@ -150,11 +160,10 @@ struct BlockScanner {
   private func skippingContainerPrefix(from lineStart: Int, to end: Int, quoteDepth: Int) -> Int {
     var index = lineStart
     for _ in 0..<quoteDepth {
+      // Any indentation: inside a list item, a quote marker stands after the item's own.
       var probe = index
-      var spaces = 0
-      while probe < end && bytes[probe] == UInt8(ascii: " ") && spaces < 3 {
+      while probe < end && (bytes[probe] == UInt8(ascii: " ") || bytes[probe] == 0x09) {
         probe += 1
-        spaces += 1
       }
       guard probe < end && bytes[probe] == UInt8(ascii: ">") else { break }
       index = probe + 1
@@ -194,8 +203,10 @@ struct BlockScanner {
     return (lower, upper)
   }
 
-  private mutating func scanMath(in block: CommonMark.Block, index blockIndex: Int) {
-    let (text, range, starts) = rawContent(of: block)
+  private mutating func scanMath(
+    in block: CommonMark.Block, index blockIndex: Int, nextBlockLine: Int? = nil
+  ) {
+    let (text, range, starts) = rawContent(of: block, nextBlockLine: nextBlockLine)
     let found = MathScanner.scan(text, in: range)
     var contentSpans: [(Range<Int>, Int)] = []
     /// The index of the content line holding `rawIndex` (binary search: a paragraph may have

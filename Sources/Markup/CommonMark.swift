@@ -11,6 +11,7 @@ enum CommonMark {
       case heading(level: Int)
       case codeBlock(info: String, literal: String)
       case htmlBlock
+      case thematicBreak
     }
 
     var kind: Kind
@@ -126,6 +127,7 @@ enum CommonMark {
           info: string(cmark_node_get_fence_info(node)),
           literal: string(cmark_node_get_literal(node)))
       case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
+      case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
       default: continue
       }
       blocks.append(

@@ -118,6 +118,9 @@ public struct MarkdownDocument: Sendable {
             path: path, at: location))
         bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
       }
+      // cmark skips a byte order mark; so does everything here (columns on the first line are
+      // counted without it, as editors show them).
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
       // CommonMark ends a line at `\r` too; a lone one becomes `\n`, so that lines counted here
       // are cmark's lines (`\r\n` stays, and no byte moves).
       var carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes)

@@ -45,6 +45,21 @@ struct MathScanner {
     var noQuoteAfter: [UInt8: Int] = [:]
     /// A position after which there is no `>`.
     var noGreaterThanAfter: Int? = nil
+    /// Positions from which the search for the `$` closing inline math finds none (one bit
+    /// each, from the scan's start).
+    private var deadEnds: [UInt64] = []
+
+    func isDeadEnd(_ position: Int, start: Int, end: Int) -> Bool {
+      let bit = position - start
+      guard bit / 64 < deadEnds.count else { return false }
+      return deadEnds[bit / 64] & (1 << UInt64(bit % 64)) != 0
+    }
+
+    func markDeadEnd(_ position: Int, start: Int, end: Int) {
+      if deadEnds.isEmpty { deadEnds = Array(repeating: 0, count: (end - start) / 64 + 1) }
+      let bit = position - start
+      deadEnds[bit / 64] |= 1 << UInt64(bit % 64)
+    }
   }
 
   /// How far a link destination and title are searched for their closing `)`.
@@ -117,36 +132,47 @@ struct MathScanner {
   // MARK: - Math
 
   private func inlineSpan(at open: Int) -> Span? {
-    let count = end
     var index = open + 1
-    guard index < count, !isWhitespace(bytes[index]) else { return nil }
-    while index < count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "$") {
-        if index + 1 < count && isDigit(bytes[index + 1]) { return nil }
-        return Span(display: false, outer: open..<(index + 1), inner: trimmed(open + 1..<index))
+    guard index < end, !isWhitespace(bytes[index]) else { return nil }
+    search: while index < end && !memo.isDeadEnd(index, start: start, end: end) {
+      switch closingStep(at: index) {
+      case .next(let next): index = next
+      case .closer(let close):
+        return Span(display: false, outer: open..<(close + 1), inner: trimmed(open + 1..<close))
+      case .fail: break search
       }
-      if byte == UInt8(ascii: "\\") {
-        if let end = endOfTextCommand(at: index) {
-          index = end
-        } else {
-          index += 2
-        }
-        continue
-      }
-      if isWhitespace(byte) {
-        var next = index
-        while next < count && isWhitespace(bytes[next]) { next += 1 }
-        if next < count && bytes[next] == UInt8(ascii: "$") { return nil }
-        if byte == UInt8(ascii: "\n") && next < count && bytes[next] == UInt8(ascii: "\n") {
-          return nil
-        }
-        index = next
-        continue
-      }
-      index += 1
+    }
+    // No closer: every position this search went through leads nowhere, whichever `$` opened
+    // the search (the search from a position does not depend on where it started).
+    var position = open + 1
+    while position < end && !memo.isDeadEnd(position, start: start, end: end) {
+      memo.markDeadEnd(position, start: start, end: end)
+      guard case .next(let next) = closingStep(at: position) else { break }
+      position = next
     }
     return nil
+  }
+
+  /// Where the search for the `$` that closes inline math goes from `index`.
+  private enum Step {
+    case next(Int)
+    case closer(Int)
+    case fail
+  }
+
+  private func closingStep(at index: Int) -> Step {
+    let byte = bytes[index]
+    if byte == UInt8(ascii: "$") {
+      return index + 1 < end && isDigit(bytes[index + 1]) ? .fail : .closer(index)
+    }
+    if byte == UInt8(ascii: "\\") { return .next(endOfTextCommand(at: index) ?? index + 2) }
+    if isDisplayBlockMarker(at: index) { return .fail }
+    if isWhitespace(byte) {
+      var next = index
+      while next < end && isWhitespace(bytes[next]) { next += 1 }
+      return next < end && bytes[next] == UInt8(ascii: "$") ? .fail : .next(next)
+    }
+    return .next(index + 1)
   }
 
   private func displaySpan(at open: Int) -> Span? {
@@ -158,6 +184,7 @@ struct MathScanner {
         index += 2
         continue
       }
+      if isDisplayBlockMarker(at: index) { return nil }
       if byte == UInt8(ascii: "$") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "$") {
         let inner = trimmed(open + 2..<index)
         guard !inner.isEmpty else { return nil }
@@ -302,6 +329,14 @@ struct MathScanner {
   }
 
   // MARK: - Characters
+
+  /// Whether a display block (`DisplayFences`) stands at `index`: no formula in a paragraph runs
+  /// across one.
+  private func isDisplayBlockMarker(at index: Int) -> Bool {
+    bytes[index] == 0xEE && index + 3 < end && bytes[index + 1] == 0x80
+      && bytes[index + 2] == 0x80
+      && (bytes[index + 3] == UInt8(ascii: "F") || bytes[index + 3] == UInt8(ascii: "f"))
+  }
 
   private func isWhitespace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")

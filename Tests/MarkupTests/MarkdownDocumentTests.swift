@@ -95,14 +95,19 @@ import Testing
   }
 
   /// More such patterns, each in one long paragraph, where every occurrence once sent a search to
-  /// the end of the paragraph: `\text{` never closed, tags whose quote never closes, and
-  /// formulas by the ten thousand (each asked whether it stands inside a tag).
+  /// the end of the paragraph: `\text{` never closed, nested `\text{`s, tags whose quote never
+  /// closes, and formulas by the ten thousand (each asked whether it stands inside a tag).
   @Test(.timeLimit(.minutes(2)))
   func staysLinearInOneLongParagraph() {
     let unclosedText = "$" + String(repeating: "\\text{a ", count: 80_000)
     #expect(parse(unclosedText).mathSpans.isEmpty)
     let openQuotes = String(repeating: "<a \"x $y$ ", count: 60_000)
     #expect(parse(openQuotes).mathSpans.count == 60_000)
+    // Each `$` opens a search that jumps over the nested `\text{`s to the same tail.
+    let nested =
+      String(repeating: "$a\\text{ ", count: 40_000) + String(repeating: "}", count: 40_000)
+      + String(repeating: " x", count: 40_000)
+    #expect(parse(nested).mathSpans.isEmpty)
     let formulas = String(repeating: "$$ a $$ b ", count: 60_000)
     let document = parse(formulas)
     #expect(document.mathSpans.count == 60_000)

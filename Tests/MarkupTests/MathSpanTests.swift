@@ -45,6 +45,11 @@ import Testing
     #expect(spans(markdown) == expected)
   }
 
+  @Test func runsNoInlineFormulaAcrossADisplayBlock() {
+    #expect(spans("a $x\n$$\nb\n$$\ny$ c\n") == ["D:b"])
+    #expect(spans("a $$x\n$$\nb\n$$\ny$$ c\n") == ["D:b"])
+  }
+
   @Test func keepsDisplayBlocksWhoseLinesLookLikeMarkdown() {
     let markdown = "- item\n  $$\n  a\n  - b\n  $$\n- next\n"
     #expect(spans(markdown) == ["D:a\n- b"])

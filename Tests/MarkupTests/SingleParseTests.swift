@@ -122,8 +122,9 @@ import Testing
       spans: document.mathSpans, codeBlocks: document.codeBlocks, headings: document.headings,
       diagnostics: document.diagnostics,
       fragment: spacesCollapsed(document.renderFragment(math: math)),
-      page: spacesCollapsed(page.html), pageHeadings: page.headings,
-      rendered: spacesCollapsed(body.html), renderedHeadings: body.headings)
+      page: spacesCollapsed(page.html), pageHeadings: page.headings.map(headingSpacesCollapsed),
+      rendered: spacesCollapsed(body.html),
+      renderedHeadings: body.headings.map(headingSpacesCollapsed))
     #expect(rendered.mathSpans == document.mathSpans)
     return (outcome, document.singleParsed != nil)
   }
@@ -161,6 +162,13 @@ import Testing
     return result.replacingOccurrences(of: " </code>", with: "</code>")
   }
 
+  static func headingSpacesCollapsed(_ heading: RenderedBody.Heading) -> RenderedBody.Heading {
+    var heading = heading
+    heading.text = spacesCollapsed(heading.text)
+    heading.html = spacesCollapsed(heading.html)
+    return heading
+  }
+
   @Test func keepsTheSpacesCmarkKeepsOnALazyLine() {
     let text = "1.  a $x$ `b\n   c` d\n"
     let document = MarkdownDocument.parse(Array(text.utf8), path: "t.md")
@@ -196,6 +204,11 @@ import Testing
     "- item $x_1$\n- item $y$\n\n> quote $z$\n",
     "Setext $a\nb$ head\n===\n",
     "Lines $a\r\nb$ with CRLF.\r\n",
+    // Documents where the careful parse once differed from cmark (and so from the single parse).
+    "1.  > a $x$\n    > b\n", "-\t> a $x$\n\t> b\n", "> 1.   > a $x$\n>      > b\n",
+    "a $x$\n    ===\n---\n", "a $x$\n    ---\n===\n", "- a $x$\n===\n  ---\n",
+    "a $x$\n---\n---\n", "a $x$\n===\n===", "\u{FEFF}a $x$ b\n", "\u{FEFF}# a $x$\n",
+    "\u{FEFF}> a $x$\n",
   ])
   func takesTheSingleParseOnOrdinaryDocuments(text: String) {
     let (fast, usedSingleParse) = Self.outcome(text, strategy: .singleParseFirst)
@@ -224,6 +237,14 @@ import Testing
     #expect(document.mathSpans.map(\.tex) == ["a", "b"])
     #expect(
       document.renderFragment(math: ["A", "B"]) == "<h2>#tag A</h2>\n<p>B after</p>\n")
+  }
+
+  @Test func skipsAByteOrderMarkAsCmarkDoes() throws {
+    let document = MarkdownDocument.parse(
+      Array("\u{FEFF}```swift\nlet x = 1\n```\n".utf8), path: "t.md")
+    let block = try #require(document.codeBlocks.first)
+    #expect(block.isFenced && block.language == "swift")
+    #expect(block.infoLocation == SourceLocation(line: 1, column: 4))
   }
 
   @Test func keepsPunctuationWithAFormulaOverTwoLines() {
