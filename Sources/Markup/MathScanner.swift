@@ -200,10 +200,13 @@ struct MathScanner {
     var index = backslash + 1
     let nameStart = index
     while index < end && isLetter(bytes[index]) { index += 1 }
-    let name = bytes[nameStart..<index]
-    guard name.starts(with: Array("text".utf8)) || name.elementsEqual("mbox".utf8) else {
-      return nil
+    // `\text…` (`\text`, `\textrm`, `\textbf`…) or `\mbox`.
+    func name(_ letters: StaticString, exact: Bool) -> Bool {
+      let count = letters.utf8CodeUnitCount
+      guard exact ? index - nameStart == count : index - nameStart >= count else { return false }
+      return (0..<count).allSatisfy { bytes[nameStart + $0] == letters.utf8Start[$0] }
     }
+    guard name("text", exact: false) || name("mbox", exact: true) else { return nil }
     while index < end && bytes[index] == UInt8(ascii: " ") { index += 1 }
     guard index < end && bytes[index] == UInt8(ascii: "{") else { return nil }
     return closingBrace(of: index).map { $0 + 1 }
