@@ -367,6 +367,18 @@ enum Marker {
   static func heading(_ index: Int) -> String { "\u{E000}H\(index)\u{E001}" }
   static func codeBlock(_ index: Int) -> String { "\u{E000}C\(index)\u{E001}" }
   static func fence(_ index: Int) -> String { "\u{E000}F\(index)\u{E001}" }
+  /// The numbers of the `fence` markers in `text`.
+  static func fenceIndices(in text: String) -> [Int] {
+    var indices: [Int] = []
+    var scalars = text.unicodeScalars[...]
+    while let open = scalars.firstIndex(of: "\u{E000}") {
+      scalars = scalars[scalars.index(after: open)...]
+      guard scalars.first == "F" else { continue }
+      let digits = scalars.dropFirst().prefix { ("0"..."9").contains($0) }
+      if let index = Int(String(String.UnicodeScalarView(digits))) { indices.append(index) }
+    }
+    return indices
+  }
   /// Stands for a line of a display block after its first; renders as nothing.
   static let filler = "\u{E000}f0\u{E001}"
   /// Stands for a line break inside a formula when the document is parsed with its formulas

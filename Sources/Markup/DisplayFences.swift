@@ -14,12 +14,20 @@ struct DisplayFences {
     var outer: Range<Int>
     /// For each TeX line: its offset in `tex` and its byte offset in the file.
     var runs: [(texOffset: Int, fileOffset: Int)]
+    /// Whether the opening `$$` is indented four columns or more (after any quote markers), so
+    /// that cmark may take the block for indented code, unless it is in a list item.
+    var mayBeCode = false
   }
 
   /// Finds `$$` blocks outside fenced code and rewrites them.
   ///
   /// - Returns: the rewritten bytes and the blocks, in order; block `k` is marked `F<k>`.
-  static func rewrite(_ bytes: [UInt8], lines: LineTable) -> (bytes: [UInt8], blocks: [Block]) {
+  ///
+  /// - Parameter excluded: where the opening `$$` of blocks to leave alone stand (cmark found
+  ///   them in code).
+  static func rewrite(_ bytes: [UInt8], lines: LineTable, excluding excluded: Set<Int> = [])
+    -> (bytes: [UInt8], blocks: [Block])
+  {
     guard bytes.count >= 4, containsFenceCandidate(bytes) else { return (bytes, []) }
     var blocks: [Block] = []
     var replacements: [(Range<Int>, [UInt8])] = []
@@ -58,7 +66,7 @@ struct DisplayFences {
         line += 1
         continue
       }
-      guard codeFence == nil, isDollarLine(b) else {
+      guard codeFence == nil, isDollarLine(b), !excluded.contains(b.contentStart) else {
         line += 1
         continue
       }
@@ -96,7 +104,19 @@ struct DisplayFences {
       let index = blocks.count
       let closeBounds = bounds(closing)
       let outer = b.contentStart..<(closeBounds.contentStart + 2)
-      blocks.append(Block(tex: String(decoding: tex, as: UTF8.self), outer: outer, runs: runs))
+      var indentation = 0
+      var column = b.contentStart
+      while column > b.start
+        && (bytes[column - 1] == 0x20 || bytes[column - 1] == 0x09)
+      {
+        indentation += bytes[column - 1] == 0x09 ? 4 : 1
+        column -= 1
+      }
+      if column > b.start && bytes[column - 1] == UInt8(ascii: ">") { indentation -= 1 }
+      blocks.append(
+        Block(
+          tex: String(decoding: tex, as: UTF8.self), outer: outer, runs: runs,
+          mayBeCode: indentation >= 4))
       // The marker replaces the opening `$$`; each later line keeps its prefix and gets a filler.
       replacements.append((b.contentStart..<b.end, Array(Marker.fence(index).utf8)))
       for later in (line + 1)...closing {

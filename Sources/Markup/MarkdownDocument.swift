@@ -157,7 +157,22 @@ public struct MarkdownDocument: Sendable {
       self.lines = lines
       self.frontMatter = frontMatter
       self.diagnostics = diagnostics
-      fences = DisplayFences.rewrite(bytes, lines: lines)
+      var fences = DisplayFences.rewrite(bytes, lines: lines)
+      // An indented `$$` block outside a list item is indented code to cmark: ask cmark, and
+      // leave the blocks it puts in code alone.
+      if fences.blocks.contains(where: \.mayBeCode) {
+        let inCode = Set(
+          CommonMark.blocks(of: fences.bytes).flatMap { block -> [Int] in
+            guard case .codeBlock(_, let literal) = block.kind else { return [] }
+            return Marker.fenceIndices(in: literal)
+          })
+        if !inCode.isEmpty {
+          let excluded = Set(
+            inCode.filter { $0 < fences.blocks.count }.map { fences.blocks[$0].outer.lowerBound })
+          fences = DisplayFences.rewrite(bytes, lines: lines, excluding: excluded)
+        }
+      }
+      self.fences = fences
     }
 
     /// The lines of the Markdown cmark sees.

@@ -45,6 +45,15 @@ import Testing
     #expect(spans(markdown) == expected)
   }
 
+  @Test func leavesDisplayBlocksInIndentedCodeAlone() throws {
+    let code = MarkdownDocument.parse(Array("Para\n\n    $$\n    x\n    $$\n".utf8), path: "t.md")
+    #expect(code.mathSpans.isEmpty)
+    #expect(try #require(code.codeBlocks.first).code == "$$\nx\n$$\n")
+    #expect(spans(">     $$\n>     x\n>     $$\n").isEmpty)
+    // In a list item the same indentation is the item's own: display math.
+    #expect(spans("1. Step\n\n    $$\n    x\n    $$\n") == ["D:x"])
+  }
+
   @Test func runsNoInlineFormulaAcrossADisplayBlock() {
     #expect(spans("a $x\n$$\nb\n$$\ny$ c\n") == ["D:b"])
     #expect(spans("a $$x\n$$\nb\n$$\ny$$ c\n") == ["D:b"])
