@@ -4,9 +4,11 @@
 /// The pre-scan cannot know the block structure, so it guesses it from the lines: a blank line, a
 /// code fence, a heading and any line that may open a block (a list item, a quote, a thematic
 /// break, raw HTML) start a new stretch, and `MathScanner` runs on each stretch as if it were a
-/// block's content. Code fences are skipped whole. The guess is checked afterwards against cmark's
-/// own blocks (`MarkdownDocument.Prepared.singleParse`): when it differs anywhere, the document is parsed
-/// the careful way instead, so a wrong guess costs time, never a different page.
+/// block's content. Code fences are skipped whole. So a formula never runs into a line that could
+/// open a block: each later line of a formula continues its paragraph, in the document as in the
+/// one with markers. The guess is checked afterwards against cmark's own blocks
+/// (`MarkdownDocument.Prepared.singleParse`): when it differs anywhere, the document is parsed the
+/// careful way instead, so a wrong guess costs time, never a different page.
 enum MathPrescan {
   /// The outer byte range of every formula the pre-scan finds in `bytes`, in order.
   static func spans(in bytes: [UInt8], lines: LineTable) -> [Range<Int>] {
