@@ -204,6 +204,7 @@ import Testing
     "- item $x_1$\n- item $y$\n\n> quote $z$\n",
     "Setext $a\nb$ head\n===\n",
     "Lines $a\r\nb$ with CRLF.\r\n",
+    "> A quoted $a +\n> b$ formula.\n",
     // Documents where the careful parse once differed from cmark (and so from the single parse).
     "1.  > a $x$\n    > b\n", "-\t> a $x$\n\t> b\n", "> 1.   > a $x$\n>      > b\n",
     "a $x$\n    ===\n---\n", "a $x$\n    ---\n===\n", "- a $x$\n===\n  ---\n",
@@ -214,6 +215,16 @@ import Testing
     let (fast, usedSingleParse) = Self.outcome(text, strategy: .singleParseFirst)
     let (careful, _) = Self.outcome(text, strategy: .careful)
     #expect(usedSingleParse)
+    #expect(fast == careful)
+  }
+
+  @Test(arguments: [
+    "> a $x\n>> y$ b\n", "> a $x\n> - y$ b\n", "> a $x\ny$ b\n", ">> a $x\n> y$ b\n",
+    "- > listed $a\n  > b$ quote\n",
+  ])
+  func agreesOnFormulasAcrossQuoteMarkers(text: String) {
+    let (fast, _) = Self.outcome(text, strategy: .singleParseFirst)
+    let (careful, _) = Self.outcome(text, strategy: .careful)
     #expect(fast == careful)
   }
 
