@@ -14,10 +14,8 @@ enum MathPrescan {
   static func spans(in bytes: [UInt8], lines: LineTable) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     var codeFence: (character: UInt8, length: Int)? = nil
-    // The stretch being collected: from its first byte to the end of its last line, and how
-    // many quote markers its first line has.
+    // The stretch being collected: from its first byte to the end of its last line.
     var stretch: Range<Int>? = nil
-    var stretchQuotes = 0
     func flush() {
       if let range = stretch, !range.isEmpty {
         for span in MathScanner.scan(bytes, in: range).spans { spans.append(span.outer) }
@@ -32,11 +30,9 @@ enum MathPrescan {
       var first = start
       while first < end && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
       var content = first
-      var quotes = 0
       while content < end
         && (bytes[content] == 0x20 || bytes[content] == 0x09 || bytes[content] == UInt8(ascii: ">"))
       {
-        if bytes[content] == UInt8(ascii: ">") { quotes += 1 }
         content += 1
       }
       if let run = DisplayFences.fenceRun(bytes, from: content, to: end) {
@@ -56,12 +52,9 @@ enum MathPrescan {
         continue
       }
       let isHeading = bytes[content] == UInt8(ascii: "#")
-      // A quoted line goes on with the quoted lines before it when it has as many markers.
-      let opensQuote =
-        bytes[first] == UInt8(ascii: ">") && (stretch == nil || quotes != stretchQuotes)
-      let opensOther = bytes[first] != UInt8(ascii: ">") && mayOpenBlock(bytes[first])
-      if opensQuote || opensOther || mayOpenBlock(bytes[content]) || isHeading { flush() }
-      if stretch == nil { stretchQuotes = quotes }
+      if first < end && mayOpenBlock(bytes[first]) || mayOpenBlock(bytes[content]) || isHeading {
+        flush()
+      }
       stretch = (stretch?.lowerBound ?? start)..<end
       if isHeading { flush() }
     }

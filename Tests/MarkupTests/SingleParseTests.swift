@@ -34,7 +34,7 @@ import Testing
   ]
   static let prefixes = [
     "", "", "", "", "> ", "- ", "  ", "    ", "1. ", "# ", "## ", "* ", "> - ", ">", "   ", "+ ",
-    "2) ", "\t",
+    "2) ", "\t", "  > ", "   > ", "> > ", "-   > ",
   ]
   static let wholeLines = [
     "", "", "", "$$", "$$", "```", "~~~", "```swift", "---", "===", "[ref]: /url \"$x$\"", "***",
@@ -204,7 +204,7 @@ import Testing
     "- item $x_1$\n- item $y$\n\n> quote $z$\n",
     "Setext $a\nb$ head\n===\n",
     "Lines $a\r\nb$ with CRLF.\r\n",
-    "> A quoted $a +\n> b$ formula.\n",
+
     // Documents where the careful parse once differed from cmark (and so from the single parse).
     "1.  > a $x$\n    > b\n", "-\t> a $x$\n\t> b\n", "> 1.   > a $x$\n>      > b\n",
     "a $x$\n    ===\n---\n", "a $x$\n    ---\n===\n", "- a $x$\n===\n  ---\n",
@@ -220,7 +220,11 @@ import Testing
 
   @Test(arguments: [
     "> a $x\n>> y$ b\n", "> a $x\n> - y$ b\n", "> a $x\ny$ b\n", ">> a $x\n> y$ b\n",
-    "- > listed $a\n  > b$ quote\n",
+    "- > listed $a\n  > b$ quote\n", "- item\n  > a $x\n> y$ b\n",
+    "1. item\n   > a $x\n> y$ b\n", "> a $x\n>  y$ b\n", "> p\nq $x\n> y$ b\n",
+    "> A quoted $a +\n> b$ formula.\n",
+    "- item\n  > a $x\n  > y$ b\n",
+    "   > <!-- c -->\n a $x\n   > y$ b\n",
   ])
   func agreesOnFormulasAcrossQuoteMarkers(text: String) {
     let (fast, _) = Self.outcome(text, strategy: .singleParseFirst)
