@@ -21,6 +21,16 @@ enum ByteSearch {
     bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, from: start) }
   }
 
+  /// Whether `bytes` holds `first` followed by `second`.
+  static func contains(_ first: UInt8, followedBy second: UInt8, in bytes: [UInt8]) -> Bool {
+    var candidate = firstIndex(of: first, in: bytes)
+    while let index = candidate, index + 1 < bytes.count {
+      if bytes[index + 1] == second { return true }
+      candidate = firstIndex(of: first, in: bytes, from: index + 1)
+    }
+    return false
+  }
+
   /// Whether `bytes` holds `byte`.
   static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
     firstIndex(of: byte, in: bytes) != nil

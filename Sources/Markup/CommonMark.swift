@@ -55,11 +55,7 @@ enum CommonMark {
   static func parseChecked<T>(
     _ source: [UInt8], decorate: Bool, renders: Bool, check: ([Block]) -> T?
   ) -> (value: T, html: MarkedHTML?)? {
-    let root = source.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
-        cmark_parse_document(chars.baseAddress, chars.count, options)
-      }!
-    }
+    let root = source.withUnsafeBufferPointer(parseTree)
     let (blocks, nodes, misplaced) = walk(root, checkingMarkers: true)
     guard !misplaced, renders else {
       cmark_node_free(root)
@@ -287,25 +283,24 @@ enum CommonMark {
 
   // MARK: - C plumbing
 
+  /// The tree of UTF-8 Markdown; the caller frees it.
+  private static func parseTree(_ utf8: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+    utf8.withMemoryRebound(to: CChar.self) { chars in
+      cmark_parse_document(chars.baseAddress, chars.count, options)
+    }!
+  }
+
   private static func withDocument<T>(_ source: [UInt8], _ body: (OpaquePointer) -> T) -> T {
-    source.withUnsafeBufferPointer { buffer in
-      let root = buffer.withMemoryRebound(to: CChar.self) { chars in
-        cmark_parse_document(chars.baseAddress, chars.count, options)
-      }!
-      defer { cmark_node_free(root) }
-      return body(root)
-    }
+    let root = source.withUnsafeBufferPointer(parseTree)
+    defer { cmark_node_free(root) }
+    return body(root)
   }
 
   private static func withDocument<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
     var source = source
-    return source.withUTF8 { buffer in
-      let root = buffer.withMemoryRebound(to: CChar.self) { chars in
-        cmark_parse_document(chars.baseAddress, chars.count, options)
-      }!
-      defer { cmark_node_free(root) }
-      return body(root)
-    }
+    let root = source.withUTF8(parseTree)
+    defer { cmark_node_free(root) }
+    return body(root)
   }
 
   private static func render(_ root: OpaquePointer) -> String {

@@ -140,12 +140,7 @@ struct DisplayFences {
   }
 
   private static func containsFenceCandidate(_ bytes: [UInt8]) -> Bool {
-    var dollar = ByteSearch.firstIndex(of: UInt8(ascii: "$"), in: bytes)
-    while let index = dollar, index + 1 < bytes.count {
-      if bytes[index + 1] == UInt8(ascii: "$") { return true }
-      dollar = ByteSearch.firstIndex(of: UInt8(ascii: "$"), in: bytes, from: index + 1)
-    }
-    return false
+    ByteSearch.contains(UInt8(ascii: "$"), followedBy: UInt8(ascii: "$"), in: bytes)
   }
 
   /// A run of three or more backticks or tildes at `start`: the character, its length, and

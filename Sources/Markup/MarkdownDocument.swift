@@ -180,7 +180,8 @@ public struct MarkdownDocument: Sendable {
 
     /// The document, given cmark's blocks.
     func document(blocks: [CommonMark.Block]) -> MarkdownDocument {
-      var scanner = scanner(lines: markdownLines)
+      var scanner = BlockScanner(
+        bytes: fences.bytes, lines: markdownLines, path: path, fences: fenceSpans)
       scanner.scan(blocks)
       return document(scanner: scanner, singleParsed: nil)
     }
@@ -212,13 +213,13 @@ public struct MarkdownDocument: Sendable {
       var source: [UInt8] = []
       source.reserveCapacity(markdown.count + found.count * 8)
       let joinedLine = Array(("\n" + Marker.joined).utf8)
-      let fenceStarts = self.fenceStarts
+      let fenceSpans = self.fenceSpans
       var fence = 0
       var cursor = 0
       var lineHint = 0
       for (number, range) in found.enumerated() {
         let start = markdownLines.location(ofOffset: range.lowerBound, hint: &lineHint)
-        while fence < fenceStarts.count && fenceStarts[fence] < start { fence += 1 }
+        while fence < fenceSpans.count && fenceSpans[fence].range.start < start { fence += 1 }
         source.append(contentsOf: markdown[cursor..<range.lowerBound])
         Marker.appendMath(number + fence, to: &source)
         for byte in markdown[range] where byte == UInt8(ascii: "\n") {
@@ -230,7 +231,8 @@ public struct MarkdownDocument: Sendable {
       var pageContent: PageContent? = nil
       let parsed = CommonMark.parseChecked(source, decorate: decorate, renders: renders) {
         blocks -> MarkdownDocument? in
-        var scanner = scanner(lines: markdownLines)
+        var scanner = BlockScanner(
+          bytes: markdown, lines: markdownLines, path: path, fences: fenceSpans)
         scanner.collectsContents = false
         scanner.scan(blocks)
         guard scanner.mathByteRanges == found else { return nil }
@@ -240,12 +242,6 @@ public struct MarkdownDocument: Sendable {
       }
       guard let parsed else { return nil }
       return (parsed.value, parsed.html, pageContent)
-    }
-
-    /// Where each display block starts in the file.
-    var fenceStarts: [SourceLocation] {
-      var hint = 0
-      return fences.blocks.map { lines.location(ofOffset: $0.outer.lowerBound, hint: &hint) }
     }
 
     /// The display blocks, as formulas.
@@ -263,11 +259,6 @@ public struct MarkdownDocument: Sendable {
             .init(texOffset: $0.texOffset, location: lines.location(ofOffset: $0.fileOffset))
           })
       }
-    }
-
-    /// A scanner for the Markdown cmark sees, whose lines are `lines`.
-    func scanner(lines: LineTable) -> BlockScanner {
-      BlockScanner(bytes: fences.bytes, lines: lines, path: path, fences: fenceSpans)
     }
 
     /// The document, given what `BlockScanner` found in cmark's blocks.
@@ -302,12 +293,7 @@ public struct MarkdownDocument: Sendable {
 
     /// Whether the text has `]:` anywhere, as every link reference definition has.
     static func mayHoldLinkReferenceDefinition(_ bytes: [UInt8]) -> Bool {
-      var bracket = ByteSearch.firstIndex(of: UInt8(ascii: "]"), in: bytes)
-      while let index = bracket, index + 1 < bytes.count {
-        if bytes[index + 1] == UInt8(ascii: ":") { return true }
-        bracket = ByteSearch.firstIndex(of: UInt8(ascii: "]"), in: bytes, from: index + 1)
-      }
-      return false
+      ByteSearch.contains(UInt8(ascii: "]"), followedBy: UInt8(ascii: ":"), in: bytes)
     }
 
     /// Whether a line looks like a link reference definition (`[label]: destination`). Those are

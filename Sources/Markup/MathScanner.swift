@@ -49,7 +49,7 @@ struct MathScanner {
     /// each, from the scan's start).
     private var deadEnds: [UInt64] = []
 
-    func isDeadEnd(_ position: Int, start: Int, end: Int) -> Bool {
+    func isDeadEnd(_ position: Int, start: Int) -> Bool {
       let bit = position - start
       guard bit / 64 < deadEnds.count else { return false }
       return deadEnds[bit / 64] & (1 << UInt64(bit % 64)) != 0
@@ -134,7 +134,7 @@ struct MathScanner {
   private func inlineSpan(at open: Int) -> Span? {
     var index = open + 1
     guard index < end, !isWhitespace(bytes[index]) else { return nil }
-    search: while index < end && !memo.isDeadEnd(index, start: start, end: end) {
+    search: while index < end && !memo.isDeadEnd(index, start: start) {
       switch closingStep(at: index) {
       case .next(let next): index = next
       case .closer(let close):
@@ -145,7 +145,7 @@ struct MathScanner {
     // No closer: every position this search went through leads nowhere, whichever `$` opened
     // the search (the search from a position does not depend on where it started).
     var position = open + 1
-    while position < end && !memo.isDeadEnd(position, start: start, end: end) {
+    while position < end && !memo.isDeadEnd(position, start: start) {
       memo.markDeadEnd(position, start: start, end: end)
       guard case .next(let next) = closingStep(at: position) else { break }
       position = next

@@ -273,6 +273,7 @@ extension Parser {
         offset: open.offset, length: max(1, end - open.offset))
     }
     pos += 1
+    // Every unit `cssLength` accepts has two letters.
     return (Double(length.dropLast(2)) ?? 0) > 0 ? length : nil
   }
 
