@@ -39,44 +39,216 @@ enum CommonMark {
 
   /// The leaf blocks of `source` that the pipeline cares about, with their positions.
   static func blocks(of source: [UInt8]) -> [Block] {
-    withDocument(source) { root in walk(root).blocks }
+    Tree(source).blocks
   }
 
-  /// Parses `source`, Markdown whose formulas are already markers, and renders it, unless a
-  /// marker is out of place or `check` turns the blocks down.
-  ///
-  /// - Parameters:
-  ///   - source: the Markdown, UTF-8.
-  ///   - decorate: as for `render(_:decorate:rewrites:)`.
-  ///   - renders: whether to render HTML at all (not when only the blocks are wanted).
-  ///   - check: given the blocks, a value, or `nil` to give up.
-  /// - Returns: the value and the HTML (`nil` when `renders` is false), or `nil` when the
-  ///   markers or `check` said no.
-  static func parseChecked<T>(
-    _ source: [UInt8], decorate: Bool, renders: Bool, check: ([Block]) -> T?
-  ) -> (value: T, html: MarkedHTML?)? {
-    let root = source.withUnsafeBufferPointer(parseTree)
-    let (blocks, nodes, misplaced) = walk(root, checkingMarkers: true)
-    guard !misplaced, renders else {
+  /// `source` rendered to HTML exactly as `cmark --unsafe` renders it.
+  static func html(of source: String) -> String {
+    var source = source
+    let root = source.withUTF8(parseTree)
+    defer { cmark_node_free(root) }
+    return render(root)
+  }
+
+  /// A parsed document, owned by the thread that parsed it until `startRender` hands it to
+  /// another. Its leaf blocks are Swift values, read once when it is parsed.
+  final class Tree {
+    /// The C tree; `nil` once `startRender` has taken it.
+    private var root: OpaquePointer?
+    /// The leaf blocks, in document order.
+    let blocks: [Block]
+    /// The node of each block.
+    private var nodes: [OpaquePointer]
+    /// Whether a formula marker (`Marker.math`, `Marker.joined`) stands where no formula can:
+    /// in code, raw HTML, a link destination or title. Looked for only when asked.
+    let misplacedMarker: Bool
+
+    /// Parses UTF-8 Markdown.
+    ///
+    /// - Parameter checkingMarkers: whether to look for misplaced formula markers.
+    init(_ source: [UInt8], checkingMarkers: Bool = false) {
+      let root = source.withUnsafeBufferPointer(parseTree)
+      self.root = root
+      (blocks, nodes, misplacedMarker) = CommonMark.walk(root, checkingMarkers: checkingMarkers)
+    }
+
+    deinit {
+      if let root { cmark_node_free(root) }
+    }
+
+    /// Replaces the inline content of some blocks by that of new Markdown: each string parses as
+    /// a single paragraph whose inlines replace the block's (see `Marker.lead`). All are parsed
+    /// together, as paragraphs separated by blank lines, which costs one parse instead of one per
+    /// block.
+    ///
+    /// - Parameter rewrites: the new content, by index into `blocks`.
+    /// - Returns: whether every rewrite parsed as a single paragraph; when not, the tree is left
+    ///   as it was.
+    func graft(_ rewrites: [Int: String]) -> Bool {
+      guard !rewrites.isEmpty else { return true }
+      let targets = rewrites.sorted { $0.key < $1.key }
+      var contents = targets.map(\.value).joined(separator: "\n\n")
+      let mini = contents.withUTF8(parseTree)
+      defer { cmark_node_free(mini) }
+      var paragraphs: [OpaquePointer] = []
+      var child = cmark_node_first_child(mini)
+      while let node = child {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { return false }
+        paragraphs.append(node)
+        child = cmark_node_next(node)
+      }
+      guard paragraphs.count == targets.count else { return false }
+      for (paragraph, target) in zip(paragraphs, targets) {
+        let node = nodes[target.key]
+        while let old = cmark_node_first_child(node) {
+          cmark_node_unlink(old)
+          cmark_node_free(old)
+        }
+        // The content starts with a marker line (see `Marker.lead`): drop it and its line break.
+        if let lead = cmark_node_first_child(paragraph),
+          cmark_node_get_type(lead) == CMARK_NODE_TEXT,
+          string(cmark_node_get_literal(lead)) == Marker.lead
+        {
+          if let newline = cmark_node_next(lead),
+            cmark_node_get_type(newline) == CMARK_NODE_SOFTBREAK
+          {
+            cmark_node_unlink(newline)
+            cmark_node_free(newline)
+          }
+          cmark_node_unlink(lead)
+          cmark_node_free(lead)
+        }
+        while let new = cmark_node_first_child(paragraph) {
+          cmark_node_unlink(new)
+          cmark_node_append_child(node, new)
+        }
+      }
+      return true
+    }
+
+    /// Points the links between a site's documents at their pages: the destination of every
+    /// link and image, and each `href="…"` in raw HTML.
+    ///
+    /// - Returns: each link to a `.md` file that is not a document of the site, with the start
+    ///   of the block that holds it.
+    func rewriteLinks(_ links: DocumentLinks) -> [(target: String, at: SourceLocation)] {
+      guard let root else { return [] }
+      var unknown: [(target: String, at: SourceLocation)] = []
+      var blockStart = SourceLocation(line: 1, column: 1)
+      let iterator = cmark_iter_new(root)
+      defer { cmark_iter_free(iterator) }
+      while true {
+        let event = cmark_iter_next(iterator)
+        if event == CMARK_EVENT_DONE { break }
+        guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else {
+          continue
+        }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+          blockStart = SourceLocation(
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node)))
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+          let target = string(cmark_node_get_url(node))
+          switch links.resolve(target) {
+          case .unchanged: break
+          case .page(let page): cmark_node_set_url(node, page)
+          case .unknown: unknown.append((target, blockStart))
+          }
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+          if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+            blockStart = SourceLocation(
+              line: Int(cmark_node_get_start_line(node)),
+              column: Int(cmark_node_get_start_column(node)))
+          }
+          let html = string(cmark_node_get_literal(node))
+          let rewritten = links.rewriteAttributes(in: html)
+          if rewritten.html != html { cmark_node_set_literal(node, rewritten.html) }
+          unknown += rewritten.unknown.map { ($0, blockStart) }
+        default: break
+        }
+      }
+      return unknown
+    }
+
+    /// Hands the tree to another core, which renders it to HTML and frees it; the caller goes on
+    /// with other work and reads the HTML from the job.
+    ///
+    /// - Parameter decorate: whether to put a marker just inside each heading and in place of
+    ///   each code block first (see `MarkedHTML`).
+    func startRender(decorate: Bool) -> RenderJob {
+      let headings = decorate ? self.decorate() : []
+      let root = self.root!
+      self.root = nil
+      nodes = []
+      return RenderJob(root: root, headings: headings)
+    }
+
+    /// Puts a marker just inside each heading and in place of each code block (see
+    /// `MarkedHTML`).
+    ///
+    /// - Returns: each heading's level and plain text, in order.
+    private func decorate() -> [(level: Int, text: String)] {
+      var headings: [(level: Int, text: String)] = []
+      var headingNodes: [OpaquePointer] = []
+      var codeNodes: [OpaquePointer] = []
+      for (block, node) in zip(blocks, nodes) {
+        switch block.kind {
+        case .heading: headingNodes.append(node)
+        case .codeBlock: codeNodes.append(node)
+        default: break
+        }
+      }
+      for (index, node) in headingNodes.enumerated() {
+        headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
+        let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
+        cmark_node_set_literal(marker, Marker.heading(index))
+        if let first = cmark_node_first_child(node) {
+          cmark_node_insert_before(first, marker)
+        } else {
+          cmark_node_append_child(node, marker)
+        }
+      }
+      for (index, node) in codeNodes.enumerated() {
+        let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+        cmark_node_set_literal(marker, Marker.codeBlock(index))
+        cmark_node_replace(node, marker)
+        cmark_node_free(node)
+      }
+      return headings
+    }
+  }
+
+  /// A tree being rendered, and then freed, on a core of its own. `html` waits for it.
+  final class RenderJob: @unchecked Sendable {
+    /// The tree, given up by its parser; freed by the render.
+    private let root: OpaquePointer
+    /// Written once, by the render, before `done` is left.
+    private var rendered = ""
+    private let done = DispatchGroup()
+    /// Each heading's level and plain text, in order (empty when the tree was not decorated).
+    let headings: [(level: Int, text: String)]
+
+    fileprivate init(root: OpaquePointer, headings: [(level: Int, text: String)]) {
+      self.root = root
+      self.headings = headings
+      done.enter()
+      // A queue of its own, not a shared pool: a page may be built on a pool thread that then
+      // waits for this job, and a private serial queue always gets a thread of its own.
+      DispatchQueue(label: "hw.cmark-render").async { self.run() }
+    }
+
+    private func run() {
+      rendered = CommonMark.render(root)
       cmark_node_free(root)
-      return misplaced ? nil : check(blocks).map { ($0, nil) }
+      done.leave()
     }
-    let headings = decorate ? self.decorate(blocks: blocks, nodes: nodes) : []
-    // cmark renders the HTML, and frees the tree, on another core while `check` runs on this one;
-    // the tree is not touched here meanwhile (`check` sees only the blocks, which are Swift
-    // values), and nothing returns before the other core is done.
-    let job = RenderJob(root: root)
-    let done = DispatchSemaphore(value: 0)
-    // A queue of its own, not a shared pool: a page may be built on a pool thread that then
-    // waits here, and a private serial queue always gets a thread of its own.
-    DispatchQueue(label: "hw.cmark-render").async {
-      job.run()
-      done.signal()
+
+    /// The HTML with its markers, once the render is done.
+    var marked: MarkedHTML {
+      done.wait()
+      return MarkedHTML(html: rendered, headings: headings)
     }
-    let value = check(blocks)
-    done.wait()
-    guard let value else { return nil }
-    return (value, MarkedHTML(html: job.html, headings: headings))
   }
 
   /// The blocks of a parsed tree, with their nodes.
@@ -156,131 +328,6 @@ enum CommonMark {
     return false
   }
 
-  /// `source` rendered to HTML exactly as `cmark --unsafe` renders it.
-  static func html(of source: String) -> String {
-    withDocument(source) { root in render(root) }
-  }
-
-  /// Parses `source` once and renders it, after replacing the inline content of some blocks.
-  ///
-  /// - Parameters:
-  ///   - source: the Markdown.
-  ///   - decorate: whether to put markers where headings and code blocks are, so that the page
-  ///     renderer can give headings ids and replace code blocks (see `MarkedHTML`).
-  ///   - rewrites: given the blocks, the new inline content of some of them, by index into the
-  ///     blocks: Markdown that parses as a single paragraph, whose inlines replace the block's.
-  /// - Returns: the HTML, or `nil` when a rewrite did not parse as a single paragraph.
-  static func render(
-    _ source: [UInt8], decorate: Bool, rewrites: ([Block]) -> [Int: String]
-  ) -> MarkedHTML? {
-    withDocument(source) { root in
-      let (blocks, nodes, _) = walk(root)
-      let targets = rewrites(blocks).sorted(by: { $0.key < $1.key })
-      if !targets.isEmpty {
-        guard graft(targets.map(\.value), into: targets.map { nodes[$0.key] }) else { return nil }
-      }
-      return decorateAndRender(root, blocks: blocks, nodes: nodes, decorate: decorate)
-    }
-  }
-
-  /// Puts the markers of `decorate` into the tree and renders it.
-  private static func decorateAndRender(
-    _ root: OpaquePointer, blocks: [Block], nodes: [OpaquePointer], decorate: Bool
-  ) -> MarkedHTML {
-    let headings = decorate ? self.decorate(blocks: blocks, nodes: nodes) : []
-    return MarkedHTML(html: render(root), headings: headings)
-  }
-
-  /// Puts a marker just inside each heading and in place of each code block (see `MarkedHTML`).
-  ///
-  /// - Returns: each heading's level and plain text, in order.
-  private static func decorate(blocks: [Block], nodes: [OpaquePointer]) -> [(
-    level: Int, text: String
-  )] {
-    var headings: [(level: Int, text: String)] = []
-    var headingNodes: [OpaquePointer] = []
-    var codeNodes: [OpaquePointer] = []
-    for (block, node) in zip(blocks, nodes) {
-      switch block.kind {
-      case .heading: headingNodes.append(node)
-      case .codeBlock: codeNodes.append(node)
-      default: break
-      }
-    }
-    for (index, node) in headingNodes.enumerated() {
-      headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
-      let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
-      cmark_node_set_literal(marker, Marker.heading(index))
-      if let first = cmark_node_first_child(node) {
-        cmark_node_insert_before(first, marker)
-      } else {
-        cmark_node_append_child(node, marker)
-      }
-    }
-    for (index, node) in codeNodes.enumerated() {
-      let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-      cmark_node_set_literal(marker, Marker.codeBlock(index))
-      cmark_node_replace(node, marker)
-      cmark_node_free(node)
-    }
-    return headings
-  }
-
-  /// Renders a tree and then frees it, on another thread: the caller gives the tree up, and waits
-  /// for `run` to end before reading `html`.
-  private final class RenderJob: @unchecked Sendable {
-    let root: OpaquePointer
-    private(set) var html = ""
-
-    init(root: OpaquePointer) { self.root = root }
-
-    func run() {
-      html = CommonMark.render(root)
-      cmark_node_free(root)
-    }
-  }
-
-  /// Replaces the inline children of each node with those of its new content. All contents are
-  /// parsed together, as paragraphs separated by blank lines, which costs one parse instead of one
-  /// per block.
-  private static func graft(_ contents: [String], into targets: [OpaquePointer]) -> Bool {
-    withDocument(contents.joined(separator: "\n\n")) { mini in
-      var paragraphs: [OpaquePointer] = []
-      var child = cmark_node_first_child(mini)
-      while let node = child {
-        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { return false }
-        paragraphs.append(node)
-        child = cmark_node_next(node)
-      }
-      guard paragraphs.count == targets.count else { return false }
-      for (paragraph, node) in zip(paragraphs, targets) {
-        while let old = cmark_node_first_child(node) {
-          cmark_node_unlink(old)
-          cmark_node_free(old)
-        }
-        // The content starts with a marker line (see `Marker.lead`): drop it and its line break.
-        if let lead = cmark_node_first_child(paragraph),
-          cmark_node_get_type(lead) == CMARK_NODE_TEXT,
-          string(cmark_node_get_literal(lead)) == Marker.lead
-        {
-          if let newline = cmark_node_next(lead),
-            cmark_node_get_type(newline) == CMARK_NODE_SOFTBREAK
-          {
-            cmark_node_unlink(newline)
-            cmark_node_free(newline)
-          }
-          cmark_node_unlink(lead)
-          cmark_node_free(lead)
-        }
-        while let new = cmark_node_first_child(paragraph) {
-          cmark_node_unlink(new)
-          cmark_node_append_child(node, new)
-        }
-      }
-      return true
-    }
-  }
-
   // MARK: - C plumbing
 
   /// The tree of UTF-8 Markdown; the caller frees it.
@@ -288,19 +335,6 @@ enum CommonMark {
     utf8.withMemoryRebound(to: CChar.self) { chars in
       cmark_parse_document(chars.baseAddress, chars.count, options)
     }!
-  }
-
-  private static func withDocument<T>(_ source: [UInt8], _ body: (OpaquePointer) -> T) -> T {
-    let root = source.withUnsafeBufferPointer(parseTree)
-    defer { cmark_node_free(root) }
-    return body(root)
-  }
-
-  private static func withDocument<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
-    var source = source
-    let root = source.withUTF8(parseTree)
-    defer { cmark_node_free(root) }
-    return body(root)
   }
 
   private static func render(_ root: OpaquePointer) -> String {

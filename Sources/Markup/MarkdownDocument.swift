@@ -12,20 +12,7 @@ public struct MarkdownDocument: Sendable {
   /// Every heading, in document order.
   public let headings: [HeadingStart]
   /// Problems found while parsing.
-  public let diagnostics: [Diagnostic]
-  /// The Markdown as cmark sees it: front matter blanked out (lines kept, so positions hold).
-  let markdown: [UInt8]
-  /// Byte ranges of `markdown` that hold math found in paragraphs, with the index of the span.
-  let inlineMarkers: [(range: Range<Int>, index: Int)]
-  /// For each display block marked `F<k>` in `markdown`, the index of its span.
-  let fenceIndices: [Int]
-  /// The new inline content of each block with math, by block index.
-  let rewrites: [Int: String]
-  /// Whether formulas are put in place by re-parsing only the blocks that hold them.
-  let usesGrafting: Bool
-  /// When the document was parsed in one pass: the Markdown cmark parsed, formulas already
-  /// replaced by markers (see `Prepared.singleParse`).
-  let singleParsed: [UInt8]?
+  public internal(set) var diagnostics: [Diagnostic]
 
   /// Parses a document.
   ///
@@ -48,53 +35,11 @@ public struct MarkdownDocument: Sendable {
 
   static func parse(_ bytes: [UInt8], path: String, strategy: Strategy) -> MarkdownDocument {
     let prepared = Prepared(bytes, path: path)
-    if strategy == .singleParseFirst {
-      let single = prepared.singleParse(decorate: false, renders: false) { _ in nil }
-      if let single { return single.document }
+    if strategy == .singleParseFirst, let single = prepared.singleParse(render: nil) {
+      return single.document
     }
-    return prepared.document(blocks: CommonMark.blocks(of: prepared.fences.bytes))
-  }
-
-  /// Parses a document and renders it, parsing the Markdown only once.
-  ///
-  /// - Parameters:
-  ///   - bytes: the file's contents.
-  ///   - path: the path to show in diagnostics.
-  ///   - style: a fragment exactly as cmark renders it, or a page body (heading ids, code blocks
-  ///     replaced).
-  ///   - content: given the parsed document, the HTML of its formulas and code blocks.
-  public static func render(
-    _ bytes: [UInt8], path: String, style: RenderStyle,
-    content: (MarkdownDocument) -> PageContent
-  ) -> (document: MarkdownDocument, body: RenderedBody) {
-    render(bytes, path: path, style: style, strategy: .singleParseFirst, content: content)
-  }
-
-  static func render(
-    _ bytes: [UInt8], path: String, style: RenderStyle, strategy: Strategy,
-    content: (MarkdownDocument) -> PageContent
-  ) -> (document: MarkdownDocument, body: RenderedBody) {
-    let prepared = Prepared(bytes, path: path)
-    if strategy == .singleParseFirst,
-      let single = prepared.singleParse(decorate: style == .page, renders: true, content: content),
-      let html = single.content
-    {
-      let body = single.document.finish(marked: single.marked, content: html, style: style)
-      return (single.document, body)
-    }
-    var document: MarkdownDocument? = nil
-    var html = PageContent(math: [], codeBlocks: [])
-    let marked = CommonMark.render(prepared.fences.bytes, decorate: style == .page) { blocks in
-      let parsed = prepared.document(blocks: blocks)
-      document = parsed
-      html = content(parsed)
-      return parsed.usesGrafting ? parsed.rewrites : [:]
-    }
-    let parsed = document ?? prepared.document(blocks: [])
-    if document == nil { html = content(parsed) }
-    let body = parsed.finish(
-      marked: parsed.usesGrafting ? marked : nil, content: html, style: style)
-    return (parsed, body)
+    let scanner = prepared.scan(CommonMark.blocks(of: prepared.fences.bytes), contents: false)
+    return prepared.document(scanner: scanner)
   }
 
   /// What the parser does before cmark sees the document: check the bytes, read the front matter,
@@ -178,38 +123,47 @@ public struct MarkdownDocument: Sendable {
     /// The lines of the Markdown cmark sees.
     var markdownLines: LineTable { fences.blocks.isEmpty ? lines : LineTable(fences.bytes) }
 
-    /// The document, given cmark's blocks.
-    func document(blocks: [CommonMark.Block]) -> MarkdownDocument {
+    /// What `BlockScanner` finds in cmark's blocks of the Markdown as it is.
+    ///
+    /// - Parameter contents: whether to collect the inline content of the blocks with math
+    ///   (needed to render them, see `ParsedMarkdown`).
+    func scan(_ blocks: [CommonMark.Block], contents: Bool) -> BlockScanner {
       var scanner = BlockScanner(
         bytes: fences.bytes, lines: markdownLines, path: path, fences: fenceSpans)
+      scanner.collectsContents = contents
       scanner.scan(blocks)
-      return document(scanner: scanner, singleParsed: nil)
+      return scanner
+    }
+
+    /// How a parse that renders goes on once the tree is read: the body's style, and the links
+    /// to point at pages.
+    struct RenderRequest {
+      var decorate: Bool
+      var links: DocumentLinks?
     }
 
     /// Parses the document once: the pre-scan (`MathPrescan`) finds the formulas, they are
     /// replaced by markers, and cmark parses the result. The formulas that `BlockScanner` then
     /// finds in cmark's blocks must be exactly those the pre-scan replaced, and no marker may land
     /// in code, raw HTML or a link destination; otherwise this gives up (`nil`) and the document
-    /// is parsed the careful way, first as it is and then block by block with its formulas.
+    /// is parsed the careful way (`carefulParse`).
     ///
     /// A formula over several lines is replaced by its marker and, at the start of each later
     /// line, `Marker.joined`, so lines keep their numbers and each block's first column stays put.
     ///
-    /// - Parameters:
-    ///   - decorate: whether heading and code block markers go into the HTML (a page).
-    ///   - renders: whether to render HTML.
-    ///   - content: the HTML of the formulas and code blocks, given the document.
-    func singleParse(
-      decorate: Bool, renders: Bool, content: (MarkdownDocument) -> PageContent?
-    ) -> (document: MarkdownDocument, marked: CommonMark.MarkedHTML?, content: PageContent?)? {
+    /// - Parameter render: how to render the tree, or `nil` to only parse. The render starts on
+    ///   another core while the blocks are checked here.
+    func singleParse(render: RenderRequest?) -> (
+      document: MarkdownDocument, job: CommonMark.RenderJob?, fenceIndices: [Int]
+    )? {
       let markdown = fences.bytes
       // A link reference definition is a paragraph to the pre-scan and nothing to cmark, and
       // whether a paragraph is one depends on all of its lines: not worth the guess.
       guard !Self.mayHoldLinkReferenceDefinition(markdown) else { return nil }
       let markdownLines = self.markdownLines
       let found = MathPrescan.spans(in: markdown, lines: markdownLines)
-      // Number the formulas as `document(scanner:singleParsed:)` does: display blocks and
-      // formulas in paragraphs, in document order.
+      // Number the formulas as `BlockScanner` does: display blocks and formulas in paragraphs,
+      // in document order.
       var source: [UInt8] = []
       source.reserveCapacity(markdown.count + found.count * 8)
       let joinedLine = Array(("\n" + Marker.joined).utf8)
@@ -228,20 +182,64 @@ public struct MarkdownDocument: Sendable {
         cursor = range.upperBound
       }
       source.append(contentsOf: markdown[cursor...])
-      var pageContent: PageContent? = nil
-      let parsed = CommonMark.parseChecked(source, decorate: decorate, renders: renders) {
-        blocks -> MarkdownDocument? in
-        var scanner = BlockScanner(
-          bytes: markdown, lines: markdownLines, path: path, fences: fenceSpans)
-        scanner.collectsContents = false
-        scanner.scan(blocks)
-        guard scanner.mathByteRanges == found else { return nil }
-        let document = self.document(scanner: scanner, singleParsed: source)
-        pageContent = content(document)
-        return document
+      let tree = CommonMark.Tree(source, checkingMarkers: true)
+      guard !tree.misplacedMarker else { return nil }
+      var unknownLinks: [(target: String, at: SourceLocation)] = []
+      var job: CommonMark.RenderJob? = nil
+      if let render {
+        if let links = render.links { unknownLinks = tree.rewriteLinks(links) }
+        job = tree.startRender(decorate: render.decorate)
       }
-      guard let parsed else { return nil }
-      return (parsed.value, parsed.html, pageContent)
+      var scanner = BlockScanner(
+        bytes: markdown, lines: markdownLines, path: path, fences: fenceSpans)
+      scanner.collectsContents = false
+      scanner.scan(tree.blocks)
+      guard scanner.mathByteRanges == found else { return nil }
+      return (
+        document(scanner: scanner, unknownLinks: unknownLinks), job, scanner.fenceIndices
+      )
+    }
+
+    /// Parses the document as it is, then puts its formulas in place: the inline content of
+    /// each block with math is parsed again with its formulas replaced by markers and grafted
+    /// into the tree. Where that cannot be done (a document with link reference definitions,
+    /// which only the whole document knows, or content that does not parse as one paragraph),
+    /// the whole document is parsed again with its formulas replaced. This is the reference the
+    /// single parse is held to.
+    func carefulParse(render: RenderRequest) -> (
+      document: MarkdownDocument, job: CommonMark.RenderJob, fenceIndices: [Int]
+    ) {
+      let markdown = fences.bytes
+      var tree = CommonMark.Tree(markdown)
+      let scanner = scan(tree.blocks, contents: true)
+      // The new inline content of each block with math: formulas replaced by markers.
+      var rewrites: [Int: String] = [:]
+      for content in scanner.contents {
+        var text = Array((Marker.lead + "\n").utf8)
+        var cursor = 0
+        for (outer, index) in content.spans {
+          text += content.text[cursor..<outer.lowerBound]
+          text += Marker.math(index).utf8
+          cursor = outer.upperBound
+        }
+        text += content.text[cursor...]
+        rewrites[content.block] = String(decoding: text, as: UTF8.self)
+      }
+      if Self.hasLinkReferenceDefinitions(markdown) || !tree.graft(rewrites) {
+        var marked: [UInt8] = []
+        marked.reserveCapacity(markdown.count)
+        var cursor = 0
+        for (range, index) in zip(scanner.mathByteRanges, scanner.inlineIndices) {
+          marked += markdown[cursor..<range.lowerBound]
+          marked += Marker.math(index).utf8
+          cursor = range.upperBound
+        }
+        marked += markdown[cursor...]
+        tree = CommonMark.Tree(marked)
+      }
+      let unknownLinks = render.links.map { tree.rewriteLinks($0) } ?? []
+      let job = tree.startRender(decorate: render.decorate)
+      return (document(scanner: scanner, unknownLinks: unknownLinks), job, scanner.fenceIndices)
     }
 
     /// The display blocks, as formulas.
@@ -262,33 +260,23 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// The document, given what `BlockScanner` found in cmark's blocks.
-    private func document(scanner: BlockScanner, singleParsed: [UInt8]?) -> MarkdownDocument {
-      let markdown = fences.bytes
-      // The new inline content of each block with math: formulas replaced by markers (not
-      // needed when the document was parsed once, formulas already replaced).
-      var rewrites: [Int: String] = [:]
-      for content in scanner.contents where singleParsed == nil {
-        var text = Array((Marker.lead + "\n").utf8)
-        var cursor = 0
-        for (outer, index) in content.spans {
-          text += content.text[cursor..<outer.lowerBound]
-          text += Marker.math(index).utf8
-          cursor = outer.upperBound
-        }
-        text += content.text[cursor...]
-        rewrites[content.block] = String(decoding: text, as: UTF8.self)
+    ///
+    /// - Parameter unknownLinks: links to `.md` files that are not documents of the site.
+    func document(
+      scanner: BlockScanner, unknownLinks: [(target: String, at: SourceLocation)] = []
+    ) -> MarkdownDocument {
+      let links = unknownLinks.map {
+        Diagnostic.warning(
+          "link to '\($0.target)', which is not a document of this site", path: path, at: $0.at)
       }
       return MarkdownDocument(
         path: path, frontMatter: frontMatter, mathSpans: scanner.mathSpans,
         codeBlocks: scanner.codeBlocks, headings: scanner.headings,
-        diagnostics: (diagnostics + scanner.diagnostics).sorted {
-          ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
-        },
-        markdown: markdown,
-        inlineMarkers: Array(zip(scanner.mathByteRanges, scanner.inlineIndices)),
-        fenceIndices: scanner.fenceIndices, rewrites: rewrites,
-        usesGrafting: singleParsed == nil && !Self.hasLinkReferenceDefinitions(markdown),
-        singleParsed: singleParsed)
+        diagnostics: (diagnostics + scanner.diagnostics + links).enumerated().sorted {
+          let (a, b) = ($0.element.location, $1.element.location)
+          let (p, q) = (a ?? .init(line: 0, column: 0), b ?? .init(line: 0, column: 0))
+          return p != q ? p < q : $0.offset < $1.offset
+        }.map(\.element))
     }
 
     /// Whether the text has `]:` anywhere, as every link reference definition has.
@@ -329,97 +317,7 @@ public struct MarkdownDocument: Sendable {
     }
   }
 
-  /// The body rendered exactly as libcmark renders it, each formula replaced by its HTML.
-  /// For a document without math this is byte for byte `cmark --unsafe`.
-  ///
-  /// - Parameter math: the HTML of each formula, parallel to `mathSpans`.
-  public func renderFragment(math: [String]) -> String {
-    render(style: .fragment, content: PageContent(math: math, codeBlocks: [])).html
-  }
-
-  /// The body rendered for a page: headings get ids, code blocks are replaced by their HTML.
-  ///
-  /// - Parameters:
-  ///   - math: the HTML of each formula, parallel to `mathSpans`.
-  ///   - codeBlocks: the HTML of each code block, parallel to `codeBlocks`.
-  /// - Returns: the HTML and the headings, with unique ids, for a table of contents.
-  public func renderPage(math: [String], codeBlocks html: [String]) -> RenderedBody {
-    render(style: .page, content: PageContent(math: math, codeBlocks: html))
-  }
-
-  private func render(style: RenderStyle, content: PageContent) -> RenderedBody {
-    let marked: CommonMark.MarkedHTML?
-    if let singleParsed {
-      marked = CommonMark.render(singleParsed, decorate: style == .page) { _ in [:] }
-    } else if usesGrafting {
-      marked = CommonMark.render(markdown, decorate: style == .page) { _ in rewrites }
-    } else {
-      marked = nil
-    }
-    return finish(marked: marked, content: content, style: style)
-  }
-
-  /// Puts the formulas, heading ids and code blocks into cmark's HTML. Without `marked` (a
-  /// document whose formulas could not be grafted block by block), the whole document is parsed
-  /// again with every formula replaced by a marker.
-  func finish(marked: CommonMark.MarkedHTML?, content: PageContent, style: RenderStyle)
-    -> RenderedBody
-  {
-    let math = content.math
-    let codeBlocks = content.codeBlocks
-    let suffixes = content.headingSuffixes
-    precondition(math.count == mathSpans.count, "math: one HTML string per formula is needed")
-    precondition(
-      style == .fragment || codeBlocks.count == self.codeBlocks.count,
-      "codeBlocks: one HTML string per code block is needed")
-    let marked =
-      marked
-      ?? CommonMark.render(markdownWithMathMarkers(), decorate: style == .page) { _ in [:] }!
-    if style == .fragment && mathSpans.isEmpty {
-      return RenderedBody(html: marked.html, headings: [])
-    }
-    var ids = HeadingIDs()
-    var headings = marked.headings.map { heading in
-      let text = MarkerSubstitution(
-        math: { mathSpans[$0].tex }, mathInAttribute: { mathSpans[$0].tex },
-        fenceIndices: fenceIndices
-      ).apply(to: heading.text).html
-      return RenderedBody.Heading(
-        level: heading.level, id: ids.id(for: text), text: text, html: "")
-    }
-    let substitution = MarkerSubstitution(
-      math: { math[$0] }, mathInAttribute: texInAttribute, fenceIndices: fenceIndices,
-      headingID: { headings[$0].id },
-      headingSuffix: { $0 < suffixes.count ? suffixes[$0] : "" },
-      codeBlock: { $0 < codeBlocks.count ? codeBlocks[$0] : "" })
-    // Room for the HTML, each formula once and each code block once.
-    let expectedSize =
-      marked.html.utf8.count + math.reduce(0) { $0 + $1.utf8.count + 40 }
-      + codeBlocks.reduce(0) { $0 + $1.utf8.count }
-    let (body, headingHTML) = substitution.apply(to: marked.html, expectedSize: expectedSize)
-    for index in headings.indices where index < headingHTML.count {
-      headings[index].html = headingHTML[index]
-    }
-    return RenderedBody(html: body, headings: headings)
-  }
-
   // MARK: - Helpers
-
-  private func texInAttribute(_ index: Int) -> String { escapeHTML(mathSpans[index].tex) }
-
-  private func markdownWithMathMarkers() -> [UInt8] {
-    guard !inlineMarkers.isEmpty else { return markdown }
-    var output: [UInt8] = []
-    output.reserveCapacity(markdown.count)
-    var cursor = 0
-    for (range, index) in inlineMarkers {
-      output += markdown[cursor..<range.lowerBound]
-      output += Marker.math(index).utf8
-      cursor = range.upperBound
-    }
-    output += markdown[cursor...]
-    return output
-  }
 
   private static func frontMatterEnd(in bytes: [UInt8], lines: LineTable)
     -> (yamlEnd: Int, blankEnd: Int, closingLine: Int?)?
@@ -474,51 +372,6 @@ public struct HeadingStart: Hashable, Sendable {
   public var level: Int
   /// The heading's first character.
   public var location: SourceLocation
-}
-
-/// What the later stages put into a document's page.
-public struct PageContent: Sendable {
-  /// The HTML of each formula, parallel to `mathSpans`.
-  public var math: [String]
-  /// The HTML of each code block, parallel to `codeBlocks` (ignored for a fragment).
-  public var codeBlocks: [String]
-  /// HTML put at the end of each heading, by heading index (for example a badge).
-  public var headingSuffixes: [String]
-
-  /// Creates the content of a page.
-  public init(math: [String], codeBlocks: [String], headingSuffixes: [String] = []) {
-    self.math = math
-    self.codeBlocks = codeBlocks
-    self.headingSuffixes = headingSuffixes
-  }
-}
-
-/// How a document is rendered.
-public enum RenderStyle: Sendable, Equatable {
-  /// Exactly what cmark renders, formulas replaced by their HTML, nothing added.
-  case fragment
-  /// A page body: heading ids, code blocks replaced by their HTML.
-  case page
-}
-
-/// The rendered body of a page and its headings.
-public struct RenderedBody: Sendable {
-  /// A heading of the page.
-  public struct Heading: Sendable, Equatable {
-    /// 1 to 6.
-    public var level: Int
-    /// Unique within the page, stable across builds.
-    public var id: String
-    /// The heading's text without markup (formulas as their TeX).
-    public var text: String
-    /// The heading's content as HTML (formulas rendered), for a table of contents.
-    public var html: String
-  }
-
-  /// The body HTML.
-  public var html: String
-  /// Every heading, in order.
-  public var headings: [Heading]
 }
 
 extension Substring {

@@ -96,8 +96,53 @@ import Testing
     #expect(
       String(decoding: site.files["week1/w.html"]!, as: UTF8.self).contains("href=\"../a.html\""))
     #expect(
-      site.diagnostics.map(\.message) == ["link to 'gone.md', which is not a document of this site"]
-    )
+      site.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+        == [
+          "Content/a.md:1:1: warning: link to 'gone.md', which is not a document of this site"
+        ])
+  }
+
+  /// Links are rewritten on cmark's link nodes, whichever way the page was parsed: once with its
+  /// formulas (a paragraph with math), block by block (a document with a link reference
+  /// definition), in raw HTML, in headings and images; text that only looks like a link is not.
+  @Test func pointsLinksAtPagesInEveryKindOfDocument() throws {
+    let folder = content([
+      "a.md": """
+      # To [b](b.md)
+
+      With $x$ math [b](b.md#s) and ![i](b.md).
+
+      Raw <a href="b.md">b</a> and <a href="nope.md">n</a>.
+
+      <div><a href="b.md#top">block</a></div>
+
+      Code `[c](b.md)` and `<a href="b.md">`.
+
+      ```
+      <a href="b.md">
+      ```
+      """,
+      "r.md": "Defined [b][ref] with $y$.\n\n[ref]: b.md\n\nAnd [gone](gone.md)\n",
+      "b.md": "B\n",
+    ])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    let a = String(decoding: site.files["a.html"]!, as: UTF8.self)
+    #expect(a.contains("<a href=\"b.html\">b</a></h1>"))
+    #expect(a.contains("<a href=\"b.html#s\">b</a>"))
+    #expect(a.contains("<img src=\"b.html\" alt=\"i\" />"))
+    #expect(a.contains("Raw <a href=\"b.html\">b</a>"))
+    #expect(a.contains("<div><a href=\"b.html#top\">block</a></div>"))
+    #expect(a.contains("<code>[c](b.md)</code>"))
+    #expect(a.contains("<code>&lt;a href=&quot;b.md&quot;&gt;</code>"))
+    #expect(a.contains("&lt;a href=&quot;b.md&quot;&gt;\n</code></pre>"))
+    let r = String(decoding: site.files["r.html"]!, as: UTF8.self)
+    #expect(r.contains("<a href=\"b.html\">b</a>"))
+    #expect(
+      site.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+        == [
+          "Content/a.md:5:1: warning: link to 'nope.md', which is not a document of this site",
+          "Content/r.md:5:1: warning: link to 'gone.md', which is not a document of this site",
+        ])
   }
 
   @Test func keepsTheGoodMacrosWhenOneIsBad() throws {

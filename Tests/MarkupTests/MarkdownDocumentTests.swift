@@ -7,6 +7,10 @@ import Testing
     MarkdownDocument.parse(Array(text.utf8), path: "Content/x.md")
   }
 
+  private func fragment(_ text: String) -> ParsedMarkdown {
+    ParsedMarkdown.fragment(Array(text.utf8), path: "Content/x.md")
+  }
+
   @Test func readsFrontMatterWithARealYAMLParser() {
     let document = parse(
       "---\ntitle: \"EBMs: part 1\"\ntags: [a, b]\nmacros:\n  R: \\mathbb{R}\n---\n# Hi\n")
@@ -87,7 +91,7 @@ import Testing
       index += 1
       if index % 5000 == 0 { text += "\n\n" }
     }
-    let document = parse(text)
+    let document = fragment(text)
     #expect(document.mathSpans.count > 40_000)
     let html = document.renderFragment(
       math: Array(repeating: "<m/>", count: document.mathSpans.count))
@@ -109,7 +113,7 @@ import Testing
       + String(repeating: " x", count: 40_000)
     #expect(parse(nested).mathSpans.isEmpty)
     let formulas = String(repeating: "$$ a $$ b ", count: 60_000)
-    let document = parse(formulas)
+    let document = fragment(formulas)
     #expect(document.mathSpans.count == 60_000)
     let html = document.renderFragment(math: Array(repeating: "<m/>", count: 60_000))
     #expect(html.hasPrefix("<p><m/> b <m/> b"))
@@ -119,7 +123,7 @@ import Testing
     "x\r$a$", "$a\rb$", "$a$\r$b$", "$\r\u{AE}", "$a\r\u{E9}$", "a\r\n$b$\r\rc\r$$\rd\r$$\r",
   ])
   func treatsACarriageReturnAsALineEndLikeCmark(text: String) {
-    let document = parse(text)
+    let document = fragment(text)
     let html = document.renderFragment(
       math: Array(repeating: "<m/>", count: document.mathSpans.count))
     #expect(!html.isEmpty)
@@ -135,20 +139,21 @@ import Testing
     let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- item" }.joined(
       separator: "\n")
     #expect(parse(quotes).mathSpans.count == 1)
-    #expect(!parse(lists).renderFragment(math: []).isEmpty)
+    #expect(!fragment(lists).renderFragment(math: []).isEmpty)
   }
 
   @Test func rendersWithoutMathExactlyAsCmark() {
     // What `cmark --unsafe` prints for this input (cmark 0.30).
     let markdown = "# A\n\n*b* <span>raw</span>\n\n- c\n"
     #expect(
-      parse(markdown).renderFragment(math: [])
+      fragment(markdown).renderFragment(math: [])
         == "<h1>A</h1>\n<p><em>b</em> <span>raw</span></p>\n<ul>\n<li>c</li>\n</ul>\n")
   }
 
   @Test func givesHeadingsUniqueStableIDs() {
-    let body = parse("## Loss\n\n## Loss\n\n### The $\\beta$ limit\n").renderPage(
-      math: ["<m/>"], codeBlocks: [])
+    let body = ParsedMarkdown.page(
+      Array("## Loss\n\n## Loss\n\n### The $\\beta$ limit\n".utf8), path: "Content/x.md"
+    ).render(PageContent(math: ["<m/>"], codeBlocks: []))
     #expect(body.headings.map(\.id) == ["loss", "loss-1", "the-beta-limit"])
     #expect(body.html.contains("<h2 id=\"loss-1\">Loss</h2>"))
     #expect(body.headings[2].html == "The <m/> limit")

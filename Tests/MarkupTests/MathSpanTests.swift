@@ -62,7 +62,7 @@ import Testing
   @Test func keepsDisplayBlocksWhoseLinesLookLikeMarkdown() {
     let markdown = "- item\n  $$\n  a\n  - b\n  $$\n- next\n"
     #expect(spans(markdown) == ["D:a\n- b"])
-    let document = MarkdownDocument.parse(Array(markdown.utf8), path: "t.md")
+    let document = ParsedMarkdown.fragment(Array(markdown.utf8), path: "t.md")
     let html = document.renderFragment(math: ["<M/>"])
     #expect(html.contains("<M/>"))
     #expect(!html.contains("<li>b"))
@@ -95,14 +95,15 @@ import Testing
   }
 
   @Test func keepsEmphasisThatOpensAParagraphWithMath() {
-    let document = MarkdownDocument.parse(Array("**(i) bold $x$.** and *$y$*\n".utf8), path: "t.md")
+    let document = ParsedMarkdown.fragment(
+      Array("**(i) bold $x$.** and *$y$*\n".utf8), path: "t.md")
     #expect(
       document.renderFragment(math: ["X", "Y"])
         == "<p><strong>(i) bold X.</strong> and <em>Y</em></p>\n")
   }
 
   @Test func keepsPunctuationOnTheLineOfTheFormulaBeforeIt() {
-    let document = MarkdownDocument.parse(Array("at least $m$: and $n$ too\n".utf8), path: "t.md")
+    let document = ParsedMarkdown.fragment(Array("at least $m$: and $n$ too\n".utf8), path: "t.md")
     #expect(
       document.renderFragment(math: ["<math>m</math>", "<math>n</math>"])
         == "<p>at least <span class=\"math-nowrap\"><math>m</math>:</span> and <math>n</math> too</p>\n"
@@ -110,7 +111,7 @@ import Testing
   }
 
   @Test func rendersFormulasInPlaceOfTheirSource() {
-    let document = MarkdownDocument.parse(Array("A $x_1$ and *b*.\n".utf8), path: "t.md")
+    let document = ParsedMarkdown.fragment(Array("A $x_1$ and *b*.\n".utf8), path: "t.md")
     #expect(document.renderFragment(math: ["<m>x</m>"]) == "<p>A <m>x</m> and <em>b</em>.</p>\n")
   }
 }

@@ -99,8 +99,6 @@ import Testing
     var fragment: String
     var page: String
     var pageHeadings: [RenderedBody.Heading]
-    var rendered: String
-    var renderedHeadings: [RenderedBody.Heading]
   }
 
   static func outcome(_ text: String, strategy: MarkdownDocument.Strategy) -> (
@@ -110,23 +108,20 @@ import Testing
     let document = MarkdownDocument.parse(bytes, path: "t.md", strategy: strategy)
     let math = document.mathSpans.indices.map { "<math>\($0)</math>" }
     let code = document.codeBlocks.indices.map { "<pre>C\($0)</pre>" }
-    let page = document.renderPage(math: math, codeBlocks: code)
-    let (rendered, body) = MarkdownDocument.render(
-      bytes, path: "t.md", style: .page, strategy: strategy
-    ) { parsed in
-      PageContent(
-        math: parsed.mathSpans.indices.map { "<math>\($0)</math>" },
-        codeBlocks: parsed.codeBlocks.indices.map { "<pre>C\($0)</pre>" })
-    }
+    let fragment = ParsedMarkdown.fragment(bytes, path: "t.md", strategy: strategy)
+    let parsed = ParsedMarkdown.page(bytes, path: "t.md", strategy: strategy)
+    let page = parsed.render(PageContent(math: math, codeBlocks: code))
     let outcome = Outcome(
       spans: document.mathSpans, codeBlocks: document.codeBlocks, headings: document.headings,
       diagnostics: document.diagnostics,
-      fragment: spacesCollapsed(document.renderFragment(math: math)),
-      page: spacesCollapsed(page.html), pageHeadings: page.headings.map(headingSpacesCollapsed),
-      rendered: spacesCollapsed(body.html),
-      renderedHeadings: body.headings.map(headingSpacesCollapsed))
-    #expect(rendered.mathSpans == document.mathSpans)
-    return (outcome, document.singleParsed != nil)
+      fragment: spacesCollapsed(fragment.renderFragment(math: math)),
+      page: spacesCollapsed(page.html), pageHeadings: page.headings.map(headingSpacesCollapsed))
+    // Parsing alone, and parsing to render either way, find the same document.
+    #expect(parsed.mathSpans == document.mathSpans)
+    #expect(fragment.mathSpans == document.mathSpans)
+    #expect(parsed.document.codeBlocks == document.codeBlocks)
+    #expect(parsed.singleParsed == fragment.singleParsed)
+    return (outcome, parsed.singleParsed)
   }
 
   /// Parses each document both ways and compares; returns how many took the single parse.
@@ -171,15 +166,15 @@ import Testing
 
   @Test func keepsTheSpacesCmarkKeepsOnALazyLine() {
     let text = "1.  a $x$ `b\n   c` d\n"
-    let document = MarkdownDocument.parse(Array(text.utf8), path: "t.md")
-    #expect(document.singleParsed != nil)
+    let document = ParsedMarkdown.fragment(Array(text.utf8), path: "t.md")
+    #expect(document.singleParsed)
     #expect(
       document.renderFragment(math: ["<math>x</math>"])
         == "<ol>\n<li>a <math>x</math> <code>b    c</code> d</li>\n</ol>\n")
     #expect(CommonMark.html(of: "1.  a X `b\n   c` d\n").contains("<code>b    c</code>"))
     let broken = "> - a $x$\\\n   $y$\n"
     #expect(
-      MarkdownDocument.parse(Array(broken.utf8), path: "t.md").renderFragment(math: ["X", "Y"])
+      ParsedMarkdown.fragment(Array(broken.utf8), path: "t.md").renderFragment(math: ["X", "Y"])
         == "<blockquote>\n<ul>\n<li>a X<br />\n   Y</li>\n</ul>\n</blockquote>\n")
     #expect(CommonMark.html(of: "> - a X\\\n   Y\n").contains("<br />\n   Y"))
   }
@@ -248,7 +243,7 @@ import Testing
     // `#x` opens no ATX heading, and cmark reports the line after the underline as the
     // heading's end: neither may pull that line's formula into the heading.
     let text = "#tag $a$\n---\n$b$ after\n"
-    let document = MarkdownDocument.parse(Array(text.utf8), path: "t.md", strategy: strategy)
+    let document = ParsedMarkdown.fragment(Array(text.utf8), path: "t.md", strategy: strategy)
     #expect(document.mathSpans.map(\.tex) == ["a", "b"])
     #expect(
       document.renderFragment(math: ["A", "B"]) == "<h2>#tag A</h2>\n<p>B after</p>\n")
@@ -263,8 +258,8 @@ import Testing
   }
 
   @Test func keepsPunctuationWithAFormulaOverTwoLines() {
-    let document = MarkdownDocument.parse(Array("see $a\nb$.\n".utf8), path: "t.md")
-    #expect(document.singleParsed != nil)
+    let document = ParsedMarkdown.fragment(Array("see $a\nb$.\n".utf8), path: "t.md")
+    #expect(document.singleParsed)
     #expect(
       document.renderFragment(math: ["<math>m</math>"])
         == "<p>see <span class=\"math-nowrap\"><math>m</math>.</span></p>\n")

@@ -138,7 +138,7 @@ public struct SiteBuilder: Sendable {
     var runDiagnostics: [Markup.Diagnostic]
   }
 
-  /// Every document's page, built two at a time (verify blocks compile and run meanwhile).
+  /// Every document's page, built concurrently, as many at a time as the machine has cores.
   private func buildPages() throws(ToolError) -> [PageResult] {
     let sources = content.sources
     let results = ResultSlots<Result<PageResult, ToolError>>(count: sources.count)
@@ -170,47 +170,28 @@ public struct SiteBuilder: Sendable {
     return pages
   }
 
-  /// A document's page: parsed, its formulas rendered, its verify blocks run and shown.
+  /// A document's page, one stage after another: parsed (cmark renders the body meanwhile), its
+  /// formulas converted, its verify blocks run, and the body put together from their results.
   static func page(
     for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:],
     documents: Set<String> = []
   ) throws(ToolError) -> PageResult {
-    var found: [Markup.Diagnostic] = []
-    var outcome = VerifyStage.Outcome()
-    var failure: ToolError? = nil
-    var summary = ""
-    var badges: [String] = []
-    let rendered = MarkdownDocument.render(
-      source.bytes, path: source.displayPath, style: .page
-    ) { document in
-      let math = MathHTML.render(document, siteMacros: siteMacros)
-      found = math.diagnostics
-      do throws(ToolError) {
-        outcome = try stage.run(document, sitePath: source.sitePath)
-      } catch {
-        failure = error
-      }
-      let results = PageResults(document: document, outcome: outcome)
-      summary = results.summaryHTML
-      badges = results.headingBadges
-      return PageContent(
-        math: math.html, codeBlocks: results.codeBlockHTML(), headingSuffixes: badges)
-    }
-    if let failure { throw failure }
-    let document = rendered.document
-    var body = rendered.body
-    let links = DocumentLinks.rewrite(body.html, source: source.relativePath, documents: documents)
-    body.html = links.html
-    found += links.unknown.map {
-      Diagnostic.warning(
-        "link to '\($0)', which is not a document of this site", path: source.displayPath, at: nil)
-    }
+    let parsed = ParsedMarkdown.parse(
+      source.bytes, path: source.displayPath, style: .page,
+      links: DocumentLinks(source: source.relativePath, documents: documents))
+    let document = parsed.document
+    let math = MathHTML.render(document, siteMacros: siteMacros)
+    let outcome = try stage.run(document, sitePath: source.sitePath)
+    let results = PageResults(document: document, outcome: outcome)
+    let badges = results.headingBadges
+    let body = parsed.render(
+      PageContent(math: math.html, codeBlocks: results.codeBlockHTML(), headingSuffixes: badges))
     var page = DocumentPage(source: source, document: document, body: body)
-    page.summary = summary
+    page.summary = results.summaryHTML
     for (heading, badge) in zip(body.headings, badges) { page.headingBadges[heading.id] = badge }
     return PageResult(
       page: page, run: outcome.run,
-      diagnostics: document.diagnostics + found + outcome.diagnostics,
+      diagnostics: document.diagnostics + math.diagnostics + outcome.diagnostics,
       runDiagnostics: outcome.runDiagnostics)
   }
 
@@ -225,14 +206,10 @@ public struct SiteBuilder: Sendable {
     -> (html: String, diagnostics: [Diagnostic])
   {
     if fragment {
-      var mathDiagnostics: [Diagnostic] = []
-      let (document, body) = MarkdownDocument.render(bytes, path: path, style: .fragment) {
-        document in
-        let rendered = MathHTML.render(document)
-        mathDiagnostics = rendered.diagnostics
-        return PageContent(math: rendered.html, codeBlocks: [])
-      }
-      return (body.html, sorted(document.diagnostics + mathDiagnostics))
+      let parsed = ParsedMarkdown.parse(bytes, path: path, style: .fragment)
+      let math = MathHTML.render(parsed.document)
+      let body = parsed.render(PageContent(math: math.html, codeBlocks: []))
+      return (body.html, sorted(parsed.document.diagnostics + math.diagnostics))
     }
     let name = (path as NSString).lastPathComponent
     let source = ContentFolder.Source(
