@@ -21,6 +21,9 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
+    // Shared by the stages: content digests.
+    .target(name: "Digest"),
+
     // Pipeline, in the order data flows.
     .systemLibrary(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -32,9 +35,10 @@ let package = Package(
     .target(name: "Figures"),
     .target(name: "BlockRecords"),
     .target(name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords"]),
-    .target(name: "Execution", dependencies: ["BlockRecords"]),
+    .target(name: "Execution", dependencies: ["BlockRecords", "Digest"]),
     .target(
-      name: "Builder", dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords"],
+      name: "Builder",
+      dependencies: ["Digest", "Markup", "TeXMath", "Figures", "Execution", "BlockRecords"],
       resources: [.copy("Resources/fonts")]),
     .executableTarget(
       name: "hw",
@@ -49,7 +53,8 @@ let package = Package(
         "LossEngine", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-    .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Builder"]),
+    .testTarget(
+      name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Builder", "Digest"]),
     .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup"]),
   ]
 )

@@ -1,4 +1,5 @@
 import BlockRecords
+import Digest
 import Foundation
 
 /// Stored document results, one JSON file per key in a folder the caller names.

@@ -1,4 +1,5 @@
 import BlockRecords
+import Digest
 import Testing
 
 @testable import Execution

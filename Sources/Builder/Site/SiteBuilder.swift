@@ -1,4 +1,5 @@
 import BlockRecords
+import Digest
 import Execution
 import Foundation
 import Markup
