@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Digest
 import Execution
 import Foundation
@@ -135,8 +136,8 @@ public struct SiteBuilder: Sendable {
   struct PageResult: Sendable {
     var page: DocumentPage
     var run: DocumentRun?
-    var diagnostics: [Markup.Diagnostic]
-    var runDiagnostics: [Markup.Diagnostic]
+    var diagnostics: [Diagnostic]
+    var runDiagnostics: [Diagnostic]
   }
 
   /// Every document's page, built two at a time (verify blocks compile and run meanwhile).
@@ -176,7 +177,7 @@ public struct SiteBuilder: Sendable {
     for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:],
     documents: Set<String> = []
   ) throws(ToolError) -> PageResult {
-    var found: [Markup.Diagnostic] = []
+    var found: [Diagnostic] = []
     var outcome = VerifyStage.Outcome()
     var failure: ToolError? = nil
     var summary = ""
