@@ -9,10 +9,11 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "hw", targets: ["hw"]),
-    // What a verification block links against: the loss and gradient engine, plots and the
-    // block API, as one dynamic library found next to the `hw` executable.
+    // What a verification block links against: the loss and gradient engine, plots, the block
+    // API and the records it writes, as one dynamic library found next to the `hw` executable.
     .library(
-      name: "HWBlockRuntime", type: .dynamic, targets: ["BlockRuntime", "LossEngine", "Figures"]),
+      name: "HWBlockRuntime", type: .dynamic,
+      targets: ["BlockRuntime", "LossEngine", "Figures", "BlockRecords", "Diagnostics"]),
     .library(name: "LossEngine", type: .dynamic, targets: ["LossEngine"]),
   ],
   dependencies: [
@@ -21,27 +22,37 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
+    // Shared by every stage: locations, diagnostics and tool errors; content digests.
+    .target(name: "Diagnostics"),
+    .target(name: "Digest"),
+
     // Pipeline, in the order data flows.
     .systemLibrary(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-    .target(name: "Markup", dependencies: ["CCMark", "Yams"]),
+    .target(name: "Markup", dependencies: ["CCMark", "Diagnostics", "Yams"]),
     .target(name: "TeXMath"),
     .systemLibrary(
       name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .target(name: "LossEngine", dependencies: ["COpenBLAS"]),
     .target(name: "Figures"),
-    .target(name: "BlockRecords"),
-    .target(name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords"]),
-    .target(name: "Execution", dependencies: ["BlockRecords"]),
+    .target(name: "BlockRecords", dependencies: ["Diagnostics"]),
     .target(
-      name: "Builder", dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords"],
+      name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords", "Diagnostics"]),
+    .target(name: "Execution", dependencies: ["BlockRecords", "Diagnostics", "Digest"]),
+    .target(
+      name: "Builder",
+      dependencies: [
+        "Diagnostics", "Digest", "Markup", "TeXMath", "Figures", "Execution", "BlockRecords",
+      ],
       resources: [.copy("Resources/fonts")]),
     .executableTarget(
       name: "hw",
-      dependencies: ["Builder", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-    ),
+      dependencies: [
+        "Builder", "Diagnostics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
-    .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+    .testTarget(name: "MarkupTests", dependencies: ["Markup", "Diagnostics"]),
     .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
     .testTarget(
       name: "LossEngineTests",
@@ -49,7 +60,9 @@ let package = Package(
         "LossEngine", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-    .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Builder"]),
-    .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup"]),
+    .testTarget(
+      name: "ExecutionTests",
+      dependencies: ["Execution", "BlockRecords", "Builder", "Diagnostics", "Digest"]),
+    .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup", "Diagnostics"]),
   ]
 )

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What one verification block did: its status, its output and what it recorded.
 public struct BlockRun: Codable, Sendable, Equatable {
   /// 0-based index of the block in its document.

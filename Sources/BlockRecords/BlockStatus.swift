@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How a verification block ended.
 public enum BlockStatus: Sendable, Equatable {
   /// Ran to its end and every check held (or it made no checks).
@@ -13,7 +15,7 @@ public enum BlockStatus: Sendable, Equatable {
   /// The runner died while this block ran: `message` from the runtime (e.g.
   /// `Fatal error: Index out of range`), `location` the innermost line in the Markdown file
   /// when the backtrace shows one.
-  case crashed(message: String, location: BlockLocation?)
+  case crashed(message: String, location: FileLocation?)
   /// The block ran past its time limit (seconds) and the runner was killed.
   case timedOut(seconds: Double)
   /// The block was not run; `reason` says why (an earlier block crashed, timed out, …).
@@ -82,7 +84,7 @@ extension BlockStatus: Codable {
     case "crashed":
       self = .crashed(
         message: try container.decode(String.self, forKey: .message),
-        location: try container.decodeIfPresent(BlockLocation.self, forKey: .location))
+        location: try container.decodeIfPresent(FileLocation.self, forKey: .location))
     case "timedOut": self = .timedOut(seconds: try container.decode(Double.self, forKey: .seconds))
     case "notRun": self = .notRun(reason: try container.decode(String.self, forKey: .reason))
     default:

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One check made by a block: `check(condition, label)` or `checkClose(actual, expected, …)`.
 ///
 /// `checkClose` passes when |a − e| ≤ τ · max(1, |e|) for every element (τ the tolerance).
@@ -34,13 +36,13 @@ public struct CheckRecord: Codable, Sendable, Equatable {
   /// A short explanation when the check could not be evaluated (e.g. length mismatch).
   public var note: String?
   /// Where the check was called, in the Markdown file.
-  public var location: BlockLocation
+  public var location: FileLocation
 
   /// Creates a check record; see the properties for the meaning of each field.
   public init(
     block: Int, kind: Kind, label: String, passed: Bool, actual: String? = nil,
     expected: String? = nil, tolerance: Double? = nil, worstIndex: Int? = nil,
-    worstError: String? = nil, note: String? = nil, location: BlockLocation
+    worstError: String? = nil, note: String? = nil, location: FileLocation
   ) {
     self.block = block
     self.kind = kind

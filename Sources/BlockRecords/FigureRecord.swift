@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A figure a block produced: an SVG document with an identifier and a caption.
 public struct FigureRecord: Codable, Sendable, Equatable {
   /// 0-based index of the block that made the figure.
@@ -9,10 +11,10 @@ public struct FigureRecord: Codable, Sendable, Equatable {
   /// The complete SVG text.
   public var svg: String
   /// Where the figure was made, in the Markdown file.
-  public var location: BlockLocation
+  public var location: FileLocation
 
   /// Creates a figure record.
-  public init(block: Int, id: String, caption: String, svg: String, location: BlockLocation) {
+  public init(block: Int, id: String, caption: String, svg: String, location: FileLocation) {
     self.block = block
     self.id = id
     self.caption = caption

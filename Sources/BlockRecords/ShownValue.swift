@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A value a block asked to show with `show(label, value)`, already formatted as text.
 ///
 /// Numbers are formatted by `NumberText` (6 significant digits), so the page does not depend
@@ -22,10 +24,10 @@ public struct ShownValue: Codable, Sendable, Equatable {
   /// The formatted value.
   public var content: Content
   /// Where `show` was called, in the Markdown file.
-  public var location: BlockLocation
+  public var location: FileLocation
 
   /// Creates a shown value.
-  public init(block: Int, label: String, content: Content, location: BlockLocation) {
+  public init(block: Int, label: String, content: Content, location: FileLocation) {
     self.block = block
     self.label = label
     self.content = content

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 
 /// Records that `condition` holds, with `label`, at the caller's line in the Markdown file.
 ///
@@ -12,7 +13,7 @@ public func check(
     .check(
       CheckRecord(
         block: session.currentBlock, kind: .condition, label: label, passed: condition,
-        location: BlockLocation(file: "\(file)", line: Int(line), column: Int(column)))))
+        location: FileLocation(path: "\(file)", line: Int(line), column: Int(column)))))
 }
 
 /// Records that `actual` is close to `expected`: |a − e| ≤ tolerance · max(1, |e|).
@@ -29,7 +30,7 @@ public func checkClose(
     label: label, passed: passed, actual: NumberText.format(actual),
     expected: NumberText.format(expected), tolerance: tolerance, worstIndex: nil,
     worstError: passed ? nil : error, note: nil,
-    location: BlockLocation(file: "\(file)", line: Int(line), column: Int(column)))
+    location: FileLocation(path: "\(file)", line: Int(line), column: Int(column)))
 }
 
 /// Records that `actual` is close to `expected` elementwise:
@@ -41,7 +42,7 @@ public func checkClose(
   _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-8, _ label: String,
   file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) {
-  let location = BlockLocation(file: "\(file)", line: Int(line), column: Int(column))
+  let location = FileLocation(path: "\(file)", line: Int(line), column: Int(column))
   let actualText = ShownText.vector(actual)
   let expectedText = ShownText.vector(expected)
   guard actual.count == expected.count else {
@@ -77,7 +78,7 @@ func scaledError(_ actual: Double, _ expected: Double) -> Double {
 
 private func recordClose(
   label: String, passed: Bool, actual: String, expected: String, tolerance: Double,
-  worstIndex: Int?, worstError: Double?, note: String?, location: BlockLocation
+  worstIndex: Int?, worstError: Double?, note: String?, location: FileLocation
 ) {
   let session = RunnerSession.shared
   session.append(

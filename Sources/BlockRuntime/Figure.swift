@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Figures
 import Synchronization
 
@@ -18,7 +19,7 @@ public func figure(
   file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) {
   let session = RunnerSession.shared
-  let location = BlockLocation(file: "\(file)", line: Int(line), column: Int(column))
+  let location = FileLocation(path: "\(file)", line: Int(line), column: Int(column))
   let block = session.currentBlock
   let figureNumber = figuresDrawn.add(1, ordering: .relaxed).newValue
   let prefix = id ?? "b\(block)f\(figureNumber)"

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 
 /// Shows a number beside the block, at 6 significant digits (`NumberText`).
 public func show(
@@ -53,7 +54,7 @@ public func showFigure(
     .figure(
       FigureRecord(
         block: session.currentBlock, id: id, caption: caption, svg: svg,
-        location: BlockLocation(file: "\(file)", line: Int(line), column: Int(column)))))
+        location: FileLocation(path: "\(file)", line: Int(line), column: Int(column)))))
 }
 
 private func record(
@@ -64,7 +65,7 @@ private func record(
     .value(
       ShownValue(
         block: session.currentBlock, label: label, content: content,
-        location: BlockLocation(file: "\(file)", line: Int(line), column: Int(column)))))
+        location: FileLocation(path: "\(file)", line: Int(line), column: Int(column)))))
 }
 
 /// Text forms shared by checks and shown values.

@@ -1,4 +1,4 @@
-import BlockRecords
+import Diagnostics
 
 /// Reads `swiftc -diagnostic-style=llvm` output (`path:line:col: severity: message`, then
 /// source and caret lines) into diagnostics attributed to blocks.
@@ -16,7 +16,7 @@ struct CompilerDiagnostics {
       if let position {
         byBlock[position, default: []].append(diagnostic)
       } else if diagnostic.severity == .error {
-        unattributedErrors.append(diagnostic.formatted)
+        unattributedErrors.append(diagnostic.description)
       }
       current = nil
     }
@@ -29,49 +29,50 @@ struct CompilerDiagnostics {
         continue
       }
       if parsed.severity == .note, current != nil {
+        let note = Self.relocated(parsed, source: source, generatedPath: generatedPath).diagnostic
         current!.diagnostic.notes.append(
-          Self.relocated(parsed, source: source, generatedPath: generatedPath).diagnostic)
+          Diagnostic.Note(note.message, at: note.location, path: note.path))
         // An error reported in the generated file (an unclosed brace, found at the end of the
         // file) belongs to the block its note in the Markdown file points at.
-        if current!.generated, parsed.location.file == source.displayPath,
-          let position = source.blockPosition(forMarkdownLine: parsed.location.line)
+        if current!.generated, parsed.path == source.displayPath, let line = parsed.location?.line,
+          let position = source.blockPosition(forMarkdownLine: line)
         {
-          let block = source.blocks[position]
           current!.position = position
-          current!.diagnostic.location = BlockLocation(
-            file: source.displayPath, line: block.codeLine + block.lineCount - 1, column: 0)
+          current!.diagnostic.location = Self.lastLine(of: source.blocks[position])
           current!.generated = false
         }
         continue
       }
       flush()
       let relocated = Self.relocated(parsed, source: source, generatedPath: generatedPath)
-      current = (
-        relocated.position, relocated.diagnostic, parsed.location.file != source.displayPath
-      )
+      current = (relocated.position, relocated.diagnostic, parsed.path != source.displayPath)
     }
     flush()
   }
 
   /// Attributes a diagnostic to a block and moves generated-file locations into the Markdown
-  /// file (to the block's first line, column unknown).
+  /// file (to the block's last line, column unknown).
   private static func relocated(
     _ diagnostic: Diagnostic, source: RunnerSource, generatedPath: String
   ) -> (position: Int?, diagnostic: Diagnostic) {
-    var diagnostic = diagnostic
-    if diagnostic.location.file == source.displayPath {
-      return (source.blockPosition(forMarkdownLine: diagnostic.location.line), diagnostic)
+    guard let line = diagnostic.location?.line else { return (nil, diagnostic) }
+    if diagnostic.path == source.displayPath {
+      return (source.blockPosition(forMarkdownLine: line), diagnostic)
     }
     let isGenerated =
-      diagnostic.location.file == generatedPath
-      || generatedPath.hasSuffix("/" + diagnostic.location.file)
-    guard isGenerated,
-      let position = source.blockPosition(forGeneratedLine: diagnostic.location.line)
-    else { return (nil, diagnostic) }
-    let block = source.blocks[position]
-    diagnostic.location = BlockLocation(
-      file: source.displayPath, line: block.codeLine + block.lineCount - 1, column: 0)
-    return (position, diagnostic)
+      diagnostic.path == generatedPath || generatedPath.hasSuffix("/" + diagnostic.path)
+    guard isGenerated, let position = source.blockPosition(forGeneratedLine: line) else {
+      return (nil, diagnostic)
+    }
+    var moved = diagnostic
+    moved.path = source.displayPath
+    moved.location = lastLine(of: source.blocks[position])
+    return (position, moved)
+  }
+
+  /// The last code line of a block in the Markdown file, column unknown.
+  private static func lastLine(of block: VerifyBlock) -> SourceLocation {
+    SourceLocation(line: block.codeLine + block.lineCount - 1, column: 0)
   }
 
   /// One `path:line:col: severity: message` line, or nil.
@@ -84,7 +85,7 @@ struct CompilerDiagnostics {
       let lineNumber = Int(match.output.2), let column = Int(match.output.3)
     else { return nil }
     return Diagnostic(
-      severity: severity, message: String(match.output.5),
-      location: BlockLocation(file: String(match.output.1), line: lineNumber, column: column))
+      severity, String(match.output.5), path: String(match.output.1),
+      at: SourceLocation(line: lineNumber, column: column))
   }
 }

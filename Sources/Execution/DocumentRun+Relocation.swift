@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 
 extension DocumentRun {
   /// The same run with every location in `displayPath` moved along with its block: a line
@@ -8,8 +9,8 @@ extension DocumentRun {
     -> DocumentRun
   {
     precondition(old.count == new.count, "relocated(from:to:): old and new differ in length")
-    func move(_ location: BlockLocation) -> BlockLocation {
-      guard location.file == displayPath,
+    func move(_ location: SourceLocation, in path: String) -> SourceLocation {
+      guard path == displayPath,
         let position = old.firstIndex(where: {
           location.line >= $0.line && location.line < $0.line + $0.count
         })
@@ -18,10 +19,17 @@ extension DocumentRun {
       moved.line += new[position] - old[position].line
       return moved
     }
+    func move(_ location: FileLocation) -> FileLocation {
+      FileLocation(path: location.path, location: move(location.location, in: location.path))
+    }
     func move(_ diagnostic: Diagnostic) -> Diagnostic {
       var moved = diagnostic
-      moved.location = move(diagnostic.location)
-      moved.notes = diagnostic.notes.map(move)
+      moved.location = diagnostic.location.map { move($0, in: diagnostic.path) }
+      moved.notes = diagnostic.notes.map { note in
+        var movedNote = note
+        movedNote.location = note.location.map { move($0, in: note.path ?? diagnostic.path) }
+        return movedNote
+      }
       return moved
     }
     var result = self

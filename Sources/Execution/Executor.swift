@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 
 /// Compiles and runs the verification blocks of documents, one runner per document, with

@@ -1,4 +1,5 @@
 import BlockRecords
+import Digest
 import Foundation
 
 /// Stored document results, one JSON file per key in a folder the caller names.
@@ -70,7 +71,7 @@ struct ResultCache: Sendable {
     limits: ResourceLimits
   ) -> String {
     var hash = SHA256()
-    hash.update("hw-document-run v2\n")
+    hash.update("hw-document-run v3\n")
     // The template with placeholder lines: changes when the generator changes.
     hash.update(
       RunnerSource(

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 
 /// Turns what a runner left behind (records, per-block output files, its exit, a backtrace)
@@ -73,7 +74,7 @@ struct RunAssembly {
   ) -> BlockStatus {
     let fatal = stderr.split(separator: "\n").last { $0.contains("Fatal error") }
     var message: String
-    var location: BlockLocation?
+    var location: FileLocation?
     if let fatal, let range = fatal.range(of: "Fatal error") {
       message = String(fatal[range.lowerBound...])
       // "<file>:<line>: Fatal error: …" names the line when the trap is in the block itself.
@@ -81,7 +82,7 @@ struct RunAssembly {
       if let colon = prefix.lastIndex(of: ":"), String(prefix[..<colon]) == displayPath,
         let line = Int(prefix[prefix.index(after: colon)...])
       {
-        location = BlockLocation(file: displayPath, line: line, column: 0)
+        location = FileLocation(path: displayPath, line: line, column: 0)
       }
     } else {
       switch termination {
@@ -105,7 +106,7 @@ struct RunAssembly {
 
   /// The innermost backtrace frame located in the Markdown file
   /// (`… in runner at Content/x.md:12:7`).
-  private func backtraceLocation() -> BlockLocation? {
+  private func backtraceLocation() -> FileLocation? {
     guard
       let text = try? String(contentsOfFile: workDirectory + "/backtrace.txt", encoding: .utf8)
     else { return nil }
@@ -115,7 +116,7 @@ struct RunAssembly {
       let numbers = line[range.upperBound...].split(separator: ":")
       guard let lineNumber = numbers.first.flatMap({ Int($0) }) else { continue }
       let column = numbers.count > 1 ? Int(numbers[1]) ?? 0 : 0
-      return BlockLocation(file: displayPath, line: lineNumber, column: column)
+      return FileLocation(path: displayPath, line: lineNumber, column: column)
     }
     return nil
   }

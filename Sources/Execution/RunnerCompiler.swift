@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 
 /// Compiles a generated runner with `swiftc` against the block runtime library.
@@ -46,10 +47,9 @@ struct RunnerCompiler {
     if result.timedOut, let first = source.blocks.first {
       var diagnostics = CompilerDiagnostics(output: "", source: source, generatedPath: mainPath)
       diagnostics.byBlock[0] = [
-        Diagnostic(
-          severity: .error,
-          message: "the compiler did not finish within \(NumberText.format(timeoutSeconds)) s",
-          location: BlockLocation(file: source.displayPath, line: first.codeLine, column: 0))
+        Diagnostic.error(
+          "the compiler did not finish within \(NumberText.format(timeoutSeconds)) s",
+          path: source.displayPath, at: SourceLocation(line: first.codeLine, column: 0))
       ]
       return Outcome(executable: nil, diagnostics: diagnostics, seconds: seconds)
     }

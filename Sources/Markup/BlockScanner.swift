@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Pass one of parsing: walks cmark's blocks, rebuilds the raw inline text of each paragraph and
 /// heading from the source lines, finds its math, and collects code blocks.
 struct BlockScanner {

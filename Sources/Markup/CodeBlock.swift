@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A fenced or indented code block of a document.
 public struct CodeBlock: Hashable, Sendable {
   /// The info string after the opening fence (empty for an indented block).

@@ -1,4 +1,5 @@
 import CCMark
+import Diagnostics
 import Dispatch
 
 /// The Swift face of libcmark. This is the only file that imports the C library: every call

@@ -1,3 +1,4 @@
+import Diagnostics
 import Yams
 
 /// A value in a document's front matter: the YAML tree, with every scalar kept as the text its

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns UTF-8 byte offsets in a file into 1-based lines and columns, and back.
 public struct LineTable: Sendable {
   /// The byte offset at which each line starts; `lineStarts[0] == 0`.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One Markdown document, parsed: its front matter, math, code blocks and problems, each located
 /// in the file. Parsing never fails: whatever is wrong with the input becomes a diagnostic.
 public struct MarkdownDocument: Sendable {

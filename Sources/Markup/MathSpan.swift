@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A `$…$` or `$$…$$` formula found in a document, with where it stands.
 public struct MathSpan: Hashable, Sendable {
   /// The TeX between the delimiters, trimmed; line breaks inside inline math become spaces.

@@ -1,6 +1,6 @@
 import Builder
+import Diagnostics
 import Foundation
-import Markup
 
 /// What commands print: diagnostics on standard error, summaries on standard output.
 enum Console {

@@ -1,4 +1,5 @@
 import Builder
+import Diagnostics
 import Execution
 import Foundation
 

@@ -1,5 +1,5 @@
+import Diagnostics
 import Foundation
-import Markup
 import Testing
 
 @testable import Builder

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 import Testing
 
@@ -41,13 +42,13 @@ struct ExecutorCacheTests {
     let second = try executor.run(moved, useCache: true)
     #expect(second.fromCache)
     #expect(second.blocks.map(\.line) == [5, 13])
-    #expect(second.blocks[0].checks[0].location.line == 5)
-    #expect(first.blocks[0].checks[0].location.line == 3)
+    #expect(second.blocks[0].checks[0].location.location.line == 5)
+    #expect(first.blocks[0].checks[0].location.location.line == 3)
     guard case .compileError(let diagnostics) = second.blocks[1].status else {
       Issue.record("expected a compile error, got \(second.blocks[1].status)")
       return
     }
-    #expect(diagnostics.first?.location.line == 13)
+    #expect(diagnostics.first?.location?.line == 13)
   }
 
   @Test func aMovedDocumentWhoseBlockCrashedRunsAgain() throws {
@@ -65,7 +66,7 @@ struct ExecutorCacheTests {
       rerun.blocks[0].status
         == .crashed(
           message: "Fatal error: stop",
-          location: BlockLocation(file: "Content/crashmove.md", line: 4, column: 1)))
+          location: FileLocation(path: "Content/crashmove.md", line: 4, column: 1)))
   }
 
   @Test func forcingARunIgnoresTheCacheAndDeletingItIsSafe() throws {
@@ -105,7 +106,7 @@ struct ExecutorCacheTests {
     for number in 0..<3 {
       #expect(results[number]?.blocks.first?.status == .passed)
       #expect(
-        results[number]?.blocks.first?.checks.first?.location.file == "Content/doc\(number).md")
+        results[number]?.blocks.first?.checks.first?.location.path == "Content/doc\(number).md")
     }
   }
 }

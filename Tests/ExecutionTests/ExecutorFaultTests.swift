@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ struct ExecutorFaultTests {
     let error = try #require(diagnostics.first)
     #expect(error.severity == .error)
     #expect(error.message == "cannot find 'undefinedName' in scope")
-    #expect(error.location == BlockLocation(file: "Content/compile.md", line: 13, column: 13))
+    #expect(error.fileLocation == FileLocation(path: "Content/compile.md", line: 13, column: 13))
     #expect(
       run.blocks[2].status
         == .notRun(reason: "an earlier block (line 12) did not compile"))
@@ -49,7 +50,7 @@ struct ExecutorFaultTests {
       run.blocks[1].status
         == .crashed(
           message: "Fatal error: Index out of range",
-          location: BlockLocation(file: "Content/crash.md", line: 11, column: 13)))
+          location: FileLocation(path: "Content/crash.md", line: 11, column: 13)))
     #expect(run.blocks[2].status == .notRun(reason: "an earlier block (line 8) crashed"))
   }
 
@@ -62,8 +63,8 @@ struct ExecutorFaultTests {
       return
     }
     #expect(message == "Fatal error: boom")
-    #expect(location?.file == "Content/fatal.md")
-    #expect(location?.line == 5)
+    #expect(location?.path == "Content/fatal.md")
+    #expect(location?.location.line == 5)
     #expect(run.blocks[0].stderr.contains("Fatal error: boom"))
     #expect(!run.blocks[0].stderr.contains("Backtracing"))
   }
@@ -157,10 +158,11 @@ struct ExecutorFaultTests {
       return
     }
     #expect(
-      diagnostics.first?.location == BlockLocation(file: "Content/brace.md", line: 9, column: 0))
-    #expect(
-      diagnostics.first?.notes.first?.location
-        == BlockLocation(file: "Content/brace.md", line: 8, column: 10))
+      diagnostics.first?.fileLocation
+        == FileLocation(path: "Content/brace.md", line: 9, column: 0))
+    let note = diagnostics.first?.notes.first
+    #expect(note?.path == "Content/brace.md")
+    #expect(note?.location == SourceLocation(line: 8, column: 10))
     #expect(run.blocks[2].status == .notRun(reason: "an earlier block (line 8) did not compile"))
   }
 
@@ -173,7 +175,7 @@ struct ExecutorFaultTests {
       run.blocks[0].status
         == .crashed(
           message: "Fatal error: Division by zero",
-          location: BlockLocation(file: "Content/partial.md", line: 5, column: 9)))
+          location: FileLocation(path: "Content/partial.md", line: 5, column: 9)))
   }
 
   @Test func aBlockThatExitsOrThrowsEndsTheDocumentLikeACrash() throws {
@@ -203,9 +205,9 @@ struct ExecutorFaultTests {
     #expect(
       run.blocks.map(\.status) == [
         .compileError([
-          Diagnostic(
-            severity: .error, message: "the compiler did not finish within 0.05 s",
-            location: BlockLocation(file: "Content/slowbuild.md", line: 4, column: 0))
+          .error(
+            "the compiler did not finish within 0.05 s", path: "Content/slowbuild.md",
+            at: SourceLocation(line: 4, column: 0))
         ]),
         .notRun(reason: "an earlier block (line 4) did not compile"),
       ])

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 import Testing
 
@@ -25,16 +26,16 @@ struct ExecutorRunTests {
       run.blocks[0].checks == [
         CheckRecord(
           block: 0, kind: .condition, label: "x is above one", passed: true,
-          location: BlockLocation(file: "Content/pass.md", line: 12, column: 6))
+          location: FileLocation(path: "Content/pass.md", line: 12, column: 6))
       ])
     let close = try #require(run.blocks[1].checks.first)
     #expect(close.kind == .close)
     #expect(close.actual == "4" && close.expected == "4" && close.passed)
-    #expect(close.location == BlockLocation(file: "Content/pass.md", line: 20, column: 11))
+    #expect(close.location == FileLocation(path: "Content/pass.md", line: 20, column: 11))
     #expect(
       run.blocks[1].values.map(\.content) == [
         .scalar("2"), .vector(["1", "2.5"]), .matrix([["1", "0"], ["0", "1"]]),
       ])
-    #expect(run.blocks[1].values.map(\.location.line) == [21, 22, 23])
+    #expect(run.blocks[1].values.map(\.location.location.line) == [21, 22, 23])
   }
 }

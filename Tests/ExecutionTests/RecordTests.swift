@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
 }
 
 @Suite struct RecordCodecTests {
-  static let location = BlockLocation(file: "Content/hw.md", line: 12, column: 6)
+  static let location = FileLocation(path: "Content/hw.md", line: 12, column: 6)
 
   static let records: [BlockRecord] = [
     .started(block: 0),
@@ -52,6 +53,16 @@ import Testing
     #expect(line == "{\"block\":3,\"record\":\"started\"}\n")
   }
 
+  @Test func aLocationIsOneFlatObjectThatNamesTheFile() {
+    let value = ShownValue(block: 0, label: "x", content: .scalar("1"), location: Self.location)
+    let line = String(decoding: RecordCodec.line(for: .value(value)), as: UTF8.self)
+    #expect(
+      line
+        == "{\"block\":0,\"content\":{\"kind\":\"scalar\",\"value\":\"1\"},\"label\":\"x\","
+        + "\"location\":{\"column\":6,\"file\":\"Content/hw.md\",\"line\":12},\"record\":\"value\"}\n"
+    )
+  }
+
   @Test func anUnfinishedLastLineIsLeftForTheNextReadAndATornLineIsSkipped() {
     let whole = RecordCodec.line(for: .started(block: 0))
     let torn = Array("{\"record\":\"che".utf8) + [0x0A]
@@ -63,7 +74,14 @@ import Testing
 
   @Test(arguments: [
     BlockStatus.passed, .failed, .expectedFailureHeld, .expectedFailureDidNotFail,
-    .compileError([Diagnostic(severity: .error, message: "m", location: location)]),
+    .compileError([
+      Diagnostic(
+        .error, "m", path: location.path, at: location.location,
+        notes: [
+          .init("n", at: SourceLocation(line: 3, column: 0), path: "Swift.swiftinterface"),
+          .init("same file"),
+        ])
+    ]),
     .crashed(message: "Fatal error: x", location: location), .crashed(message: "y", location: nil),
     .timedOut(seconds: 2.5), .notRun(reason: "r"),
   ])

@@ -1,13 +1,14 @@
 import BlockRecords
 import Builder
+import Diagnostics
 import Foundation
 
 /// A summary with every kind of block result, for the report tests.
 enum ReportSamples {
   static func location(_ line: Int, _ column: Int, _ file: String = "Content/hw.md")
-    -> BlockLocation
+    -> FileLocation
   {
-    BlockLocation(file: file, line: line, column: column)
+    FileLocation(path: file, line: line, column: column)
   }
 
   static let summary = VerificationSummary(
@@ -47,9 +48,9 @@ enum ReportSamples {
           BlockRun(
             index: 0, line: 5,
             status: .compileError([
-              Diagnostic(
-                severity: .error, message: "cannot find 'undefinedName' in scope",
-                location: location(6, 13, "Content/errata.md"))
+              Diagnostic.error(
+                "cannot find 'undefinedName' in scope", path: "Content/errata.md",
+                at: SourceLocation(line: 6, column: 13))
             ])),
           BlockRun(index: 1, line: 9, status: .timedOut(seconds: 10)),
           BlockRun(index: 2, line: 15, status: .expectedFailureDidNotFail),

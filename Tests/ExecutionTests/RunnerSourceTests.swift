@@ -1,4 +1,6 @@
 import BlockRecords
+import Diagnostics
+import Digest
 import Testing
 
 @testable import Execution
@@ -62,12 +64,12 @@ import Testing
     #expect(
       diagnostics.byBlock[1] == [
         Diagnostic(
-          severity: .error, message: "binary operator '==' cannot be applied",
-          location: BlockLocation(file: "Content/a.md", line: 20, column: 7),
+          .error, "binary operator '==' cannot be applied", path: "Content/a.md",
+          at: SourceLocation(line: 20, column: 7),
           notes: [
-            Diagnostic(
-              severity: .note, message: "'x' declared here",
-              location: BlockLocation(file: "Content/a.md", line: 12, column: 5))
+            .init(
+              "'x' declared here", at: SourceLocation(line: 12, column: 5),
+              path: "Content/a.md")
           ])
       ])
     #expect(diagnostics.byBlock[0]?.map(\.severity) == [.warning])

@@ -1,3 +1,5 @@
+import Diagnostics
+
 @testable import Markup
 
 extension ParsedMarkdown {

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Execution
 import Foundation
 import Markup
@@ -17,9 +18,9 @@ struct VerifyStage: Sendable {
     /// The run, when the document has verify blocks and they were run.
     var run: DocumentRun?
     /// Problems with the blocks themselves: bad options, repeated ids.
-    var diagnostics: [Markup.Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     /// What the run found: failed checks, blocks that did not compile, crashed or timed out.
-    var runDiagnostics: [Markup.Diagnostic] = []
+    var runDiagnostics: [Diagnostic] = []
   }
 
   /// Finds a document's verify blocks, checks their options and runs them.
@@ -47,7 +48,7 @@ struct VerifyStage: Sendable {
       if let id = options.id {
         if let first = ids[id] {
           outcome.diagnostics.append(
-            Markup.Diagnostic(
+            Diagnostic(
               .error, "block id '\(id)' is already used", path: document.path,
               at: block.infoLocation,
               notes: [.init("first used here", at: first)]))
@@ -76,18 +77,22 @@ struct VerifyStage: Sendable {
   }
 
   /// The problems a run shows, one located diagnostic each, the way `hw build` prints them.
-  static func diagnostics(of run: DocumentRun, path: String, sitePath: String)
-    -> [Markup.Diagnostic]
-  {
-    var found: [Markup.Diagnostic] = []
-    func at(_ location: BlockLocation?) -> SourceLocation? {
-      location.map { SourceLocation(line: $0.line, column: max(1, $0.column)) }
+  ///
+  /// The run names the document by its site path (`sitePath`); these name it by `path`, the
+  /// way the user named it. A location whose column is unknown is shown at column 1.
+  static func diagnostics(of run: DocumentRun, path: String, sitePath: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func shown(_ location: SourceLocation) -> SourceLocation {
+      SourceLocation(line: location.line, column: max(1, location.column))
     }
-    var figureIDs: [String: BlockLocation] = [:]
+    func at(_ location: FileLocation?) -> SourceLocation? {
+      location.map { shown($0.location) }
+    }
+    var figureIDs: [String: FileLocation] = [:]
     for figure in run.blocks.flatMap(\.figures) where !figure.id.isEmpty {
       if let first = figureIDs[figure.id] {
         found.append(
-          Markup.Diagnostic(
+          Diagnostic(
             .error, "figure id '\(figure.id)' is already used on this page", path: path,
             at: at(figure.location),
             notes: [.init("first used here", at: at(first))]))
@@ -98,7 +103,7 @@ struct VerifyStage: Sendable {
     for block in run.blocks {
       let blockStart = SourceLocation(line: block.line, column: 1)
       for warning in block.warnings {
-        found.append(.warning(warning.message, path: path, at: at(warning.location)))
+        found.append(.warning(warning.message, path: path, at: warning.location.map(shown)))
       }
       switch block.status {
       case .passed, .expectedFailureHeld:
@@ -117,14 +122,14 @@ struct VerifyStage: Sendable {
       case .compileError(let diagnostics):
         for diagnostic in diagnostics {
           found.append(
-            Markup.Diagnostic(
+            Diagnostic(
               diagnostic.severity == .warning ? .warning : .error, diagnostic.message,
-              path: diagnostic.location.file == sitePath ? path : diagnostic.location.file,
-              at: at(diagnostic.location),
+              path: diagnostic.path == sitePath ? path : diagnostic.path,
+              at: diagnostic.location.map(shown),
               notes: diagnostic.notes.map {
                 .init(
-                  $0.message,
-                  at: SourceLocation(line: $0.location.line, column: max(1, $0.location.column)))
+                  $0.message, at: $0.location.map(shown),
+                  path: $0.path == sitePath ? path : $0.path)
               }))
         }
       case .crashed(let message, let location):

@@ -1,3 +1,4 @@
+import Diagnostics
 import Markup
 
 /// A value a template can show: text, a flag, a list of contexts, or a nested context.

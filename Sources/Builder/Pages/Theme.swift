@@ -1,3 +1,4 @@
+import Diagnostics
 import Markup
 
 /// The templates and stylesheet a site is built with: the default theme, with whatever the content

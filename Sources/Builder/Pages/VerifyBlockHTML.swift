@@ -28,7 +28,7 @@ struct VerifyBlockHTML {
     switch run.status {
     case .compileError(let diagnostics):
       html += "<pre class=\"block-diagnostics\">"
-      html += escapeHTML(diagnostics.map(\.formatted).joined(separator: "\n"))
+      html += escapeHTML(diagnostics.map(\.description).joined(separator: "\n"))
       html += "</pre>\n"
     case .crashed(let message, let location):
       var text = message
@@ -133,7 +133,7 @@ struct VerifyBlockHTML {
     if !details.isEmpty {
       html += " <span class=\"check-detail\">\(escapeHTML(details.joined(separator: ", ")))</span>"
     }
-    html += " <span class=\"check-line\">line \(check.location.line)</span></li>\n"
+    html += " <span class=\"check-line\">line \(check.location.location.line)</span></li>\n"
     return html
   }
 

@@ -18,7 +18,7 @@ public enum GradescopeReport {
       if case .skipped = item.outcome { output = "[skipped] " + output }
       if !item.output.isEmpty { output += "\n\n" + item.output }
       return Test(
-        name: "\(item.location.file):\(item.location.line): \(item.name)",
+        name: "\(item.location.path):\(item.location.location.line): \(item.name)",
         score: passed ? 1 : 0, maxScore: 1, status: passed ? "passed" : "failed",
         output: output)
     }

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 import Foundation
 
 /// The JSON report of `hw verify --format json`: pretty-printed, keys sorted, no timestamps.
@@ -99,7 +100,7 @@ public enum JSONReport {
     var line: Int
     var status: String
     var message: String?
-    var location: BlockLocation?
+    var location: FileLocation?
 
     init(_ run: BlockRun) {
       index = run.index
@@ -107,7 +108,7 @@ public enum JSONReport {
       status = run.status.name
       switch run.status {
       case .compileError(let diagnostics):
-        message = diagnostics.map(\.formatted).joined(separator: "\n")
+        message = diagnostics.map(\.description).joined(separator: "\n")
       case .crashed(let text, let crashLocation):
         message = text
         location = crashLocation
@@ -124,7 +125,7 @@ public enum JSONReport {
   struct Item: Encodable {
     var name: String
     var block: Int
-    var location: BlockLocation
+    var location: FileLocation
     var outcome: String
     var message: String?
     var kind: String?

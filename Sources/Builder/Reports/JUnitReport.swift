@@ -31,7 +31,7 @@ public enum JUnitReport {
       for item in items {
         let opening =
           "    <testcase classname=\"\(path)\" name=\"\(escape(item.name))\" "
-          + "file=\"\(escape(item.location.file))\" line=\"\(item.location.line)\""
+          + "file=\"\(escape(item.location.path))\" line=\"\(item.location.location.line)\""
         switch item.outcome {
         case .passed:
           lines.append(opening + "/>")

@@ -1,4 +1,5 @@
 import BlockRecords
+import Diagnostics
 
 /// One graded thing, the unit of every report (a JUnit test case, a Gradescope test):
 /// - each check of a block that ran as an ordinary block (passed or failed);
@@ -49,7 +50,7 @@ public struct VerificationItem: Sendable, Equatable {
   /// The check's label, or a description of the block (`block at line 12`).
   public var name: String
   /// Where it is in the Markdown file.
-  public var location: BlockLocation
+  public var location: FileLocation
   /// The verdict.
   public var outcome: Outcome
   /// The check record, for check items.
@@ -61,10 +62,9 @@ public struct VerificationItem: Sendable, Equatable {
   public static func items(of run: DocumentRun, displayPath: String) -> [VerificationItem] {
     var items: [VerificationItem] = []
     for block in run.blocks {
-      let blockLocation = BlockLocation(file: displayPath, line: block.line, column: 0)
+      let blockLocation = FileLocation(path: displayPath, line: block.line, column: 0)
       let blockName = "block at line \(block.line)"
-      func item(_ outcome: Outcome, at location: BlockLocation = blockLocation) -> VerificationItem
-      {
+      func item(_ outcome: Outcome, at location: FileLocation = blockLocation) -> VerificationItem {
         VerificationItem(
           document: displayPath, block: block.index, name: blockName, location: location,
           outcome: outcome, check: nil,
@@ -100,8 +100,8 @@ public struct VerificationItem: Sendable, Equatable {
           item(
             .error(
               kind: "compileError",
-              message: diagnostics.map(\.formatted).joined(separator: "\n")),
-            at: first?.location ?? blockLocation))
+              message: diagnostics.map(\.description).joined(separator: "\n")),
+            at: first.flatMap(\.fileLocation) ?? blockLocation))
         if let first { items[items.count - 1].name = "\(blockName): \(first.message)" }
       case .crashed(let message, let location):
         items.append(

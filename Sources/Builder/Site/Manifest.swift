@@ -1,5 +1,5 @@
 import BlockRecords
-import Execution
+import Digest
 import Foundation
 
 /// `manifest.json`: every page of the site with the SHA-256 of the source it was built from, so a

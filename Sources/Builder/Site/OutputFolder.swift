@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Checks that replacing an output folder destroys nothing but an earlier site: `hw build` swaps

@@ -1,4 +1,6 @@
 import BlockRecords
+import Diagnostics
+import Digest
 import Execution
 import Foundation
 import Markup
@@ -134,8 +136,8 @@ public struct SiteBuilder: Sendable {
   struct PageResult: Sendable {
     var page: DocumentPage
     var run: DocumentRun?
-    var diagnostics: [Markup.Diagnostic]
-    var runDiagnostics: [Markup.Diagnostic]
+    var diagnostics: [Diagnostic]
+    var runDiagnostics: [Diagnostic]
   }
 
   /// Every document's page, built concurrently, as many at a time as the machine has cores.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Files the site needs that `hw` ships beside itself: the math font and its licence. They sit in

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Writes a whole site at once: every file goes into a staging folder beside the output folder,

@@ -1,7 +1,8 @@
 /// A problem found in the content, located in its file.
 ///
-/// Diagnostics are values: the pipeline collects them, tests compare them whole, and the command
-/// line prints them the way swiftc does (`Content/hw.md:12:5: error: message`).
+/// Diagnostics are values: every stage collects them, tests compare them whole, and the command
+/// line prints them the way swiftc does (`Content/hw.md:12:5: error: message`). The compiler's
+/// messages about verification blocks are diagnostics too, located in the Markdown file.
 public struct Diagnostic: Error, Hashable, Sendable, Codable {
   /// How serious a diagnostic is.
   public enum Severity: String, Hashable, Sendable, Codable {
@@ -11,6 +12,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
     case warning
     /// More about the diagnostic before it.
     case note
+    /// Information only (the compiler's `remark:`).
+    case remark
   }
 
   /// How serious it is.
@@ -24,16 +27,19 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
   /// Notes printed after the diagnostic, each on its own line.
   public var notes: [Note]
 
-  /// More about a diagnostic, in the same file, at a place of its own when it has one.
+  /// More about a diagnostic, at a place of its own when it has one.
   public struct Note: Hashable, Sendable, Codable {
     /// One lower-case sentence.
     public var message: String
+    /// The file the note points into; `nil` for the diagnostic's own file.
+    public var path: String?
     /// Where the note points, if anywhere.
     public var location: SourceLocation?
 
-    /// Creates a note.
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    /// Creates a note, in the diagnostic's own file unless `path` names another.
+    public init(_ message: String, at location: SourceLocation? = nil, path: String? = nil) {
       self.message = message
+      self.path = path
       self.location = location
     }
   }
@@ -50,6 +56,11 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
     self.notes = notes
   }
 
+  /// The file and the place in it, when the diagnostic has a place.
+  public var fileLocation: FileLocation? {
+    location.map { FileLocation(path: path, location: $0) }
+  }
+
   /// An error at a location.
   public static func error(_ message: String, path: String, at location: SourceLocation?)
     -> Diagnostic
@@ -62,21 +73,6 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
     -> Diagnostic
   {
     Diagnostic(.warning, message, path: path, at: location)
-  }
-}
-
-extension Diagnostic: CustomStringConvertible {
-  /// The diagnostic as swiftc prints one: `path:line:col: severity: message`, then its notes.
-  public var description: String {
-    var text = path
-    if let location { text += ":\(location.line):\(location.column)" }
-    text += ": \(severity.rawValue): \(message)"
-    for note in notes {
-      text += "\n\(path)"
-      if let location = note.location { text += ":\(location.line):\(location.column)" }
-      text += ": note: \(note.message)"
-    }
-    return text
   }
 }
 
