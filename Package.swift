@@ -33,12 +33,17 @@ let package = Package(
     .target(name: "BlockRecords"),
     .target(name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords"]),
     .target(name: "Execution", dependencies: ["BlockRecords"]),
+    // What a grader reads: the graded items of a run and the report formats.
+    .target(name: "Reports", dependencies: ["BlockRecords"]),
     .target(
-      name: "Builder", dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords"],
+      name: "Builder",
+      dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords", "Reports"],
       resources: [.copy("Resources/fonts")]),
     .executableTarget(
       name: "hw",
-      dependencies: ["Builder", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Builder", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
 
     .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
@@ -49,7 +54,8 @@ let package = Package(
         "LossEngine", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-    .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Builder"]),
+    .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockRecords"]),
     .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup"]),
   ]
 )

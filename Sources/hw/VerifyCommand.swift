@@ -1,6 +1,7 @@
 import ArgumentParser
 import Builder
 import Foundation
+import Reports
 
 /// `hw verify`: what a grader runs.
 struct VerifyCommand: ParsableCommand {

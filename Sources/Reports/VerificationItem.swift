@@ -123,7 +123,7 @@ public struct VerificationItem: Sendable, Equatable {
 
   /// `check failed: label (actual 4, expected 5, tolerance 1e-08, worst index 2, scaled
   /// error 0.2)`.
-  static func failureMessage(_ check: CheckRecord) -> String {
+  public static func failureMessage(_ check: CheckRecord) -> String {
     var details: [String] = []
     if let actual = check.actual { details.append("actual \(actual)") }
     if let expected = check.expected { details.append("expected \(expected)") }

@@ -2,15 +2,15 @@ import BlockRecords
 import Foundation
 import Testing
 
-@testable import Builder
+@testable import Reports
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
 
 @Suite struct ReportTests {
-  static let fixtures = TestRuntime.packageRoot.appendingPathComponent(
-    "Tests/Fixtures/exec-reports")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/exec-reports")
 
   /// Compares `text` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it and fails.
   func expectGolden(_ text: String, _ name: String) throws {

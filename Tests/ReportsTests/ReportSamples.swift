@@ -1,6 +1,6 @@
 import BlockRecords
-import Builder
 import Foundation
+import Reports
 
 /// A summary with every kind of block result, for the report tests.
 enum ReportSamples {
