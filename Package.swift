@@ -56,6 +56,6 @@ let package = Package(
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockRecords"]),
-    .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup"]),
+    .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup", "Reports"]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 
 /// Runs the built `hw` executable the way a user does, and checks what it prints and its exit
@@ -103,6 +104,17 @@ import Testing
     """
 
   static let badMath = "# Bad\n\nThe loss $\\frac{a}{b$ is wrong.\n"
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+  func theHelpListsEveryReportFormatWithItsSummary() throws {
+    let folder = TemporaryFolder()
+    let run = try EndToEndTests.hw(["verify", "--help"], in: folder.path)
+    #expect(run.status == 0)
+    let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for format in ReportFormat.allCases {
+      #expect(help.contains("\(format.rawValue) - \(format.summary)"), "\(format)")
+    }
+  }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
   func buildsVerifiesAndReportsEachProblemAtItsLine() throws {
