@@ -39,10 +39,13 @@ let package = Package(
       name: "Builder",
       dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords", "Reports"],
       resources: [.copy("Resources/fonts")]),
+    // `hw watch` and `hw serve`: the content folder watched, the site served with live reload.
+    .target(name: "Preview", dependencies: ["Builder"]),
     .executableTarget(
       name: "hw",
       dependencies: [
-        "Builder", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Builder", "Reports", "Preview",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
@@ -57,5 +60,6 @@ let package = Package(
     .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockRecords"]),
     .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup", "Reports"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
   ]
 )

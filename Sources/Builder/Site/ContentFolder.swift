@@ -142,7 +142,7 @@ public struct ContentFolder: Sendable {
   }
 
   /// The path of `inner` relative to `folder` when it lies inside it (`nil` otherwise).
-  static func relativePath(of inner: String, inside folder: String) -> String? {
+  public static func relativePath(of inner: String, inside folder: String) -> String? {
     let innerPath = URL(fileURLWithPath: inner).standardizedFileURL.path
     let folderPath = URL(fileURLWithPath: folder).standardizedFileURL.path
     let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"

@@ -1,3 +1,4 @@
+import Builder
 import Foundation
 
 #if canImport(Glibc)
