@@ -38,7 +38,7 @@ let package = Package(
     .target(
       name: "Builder",
       dependencies: ["Markup", "TeXMath", "Figures", "Execution", "BlockRecords", "Reports"],
-      resources: [.copy("Resources/fonts")]),
+      resources: [.copy("Resources/fonts"), .copy("Resources/theme")]),
     // `hw watch` and `hw serve`: the content folder watched, the site served with live reload.
     .target(name: "Preview", dependencies: ["Builder"]),
     .executableTarget(
@@ -59,7 +59,8 @@ let package = Package(
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "ExecutionTests", dependencies: ["Execution", "BlockRecords"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockRecords"]),
-    .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup", "Reports"]),
+    .testTarget(
+      name: "BuilderTests", dependencies: ["Builder", "Markup", "Reports", "TeXMath", "Figures"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
   ]
 )

@@ -59,6 +59,27 @@ import Testing
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
+  func findsItsThemeAndFontsFromAnyWorkingDirectory() throws {
+    let folder = TemporaryFolder()
+    folder.write("Content/a.md", "# Fine\n")
+    let build = try Self.hw(["build"], in: folder.path)
+    #expect(build.status == 0)
+    let resources = Self.executable.deletingLastPathComponent().appendingPathComponent(
+      "hw_Builder.resources")
+    for (site, resource) in [
+      ("style.css", "theme/style.css"),
+      ("fonts/latinmodern-math.woff2", "fonts/latinmodern-math.woff2"),
+    ] {
+      let written = try #require(
+        FileManager.default.contents(atPath: "\(folder.path)/Output/\(site)"))
+      #expect(
+        written
+          == FileManager.default.contents(
+            atPath: resources.appendingPathComponent(resource).path), "\(site)")
+    }
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
   func rendersAFragmentLikeCmark() throws {
     let folder = TemporaryFolder()
     folder.write("a.md", "Hello *there*\n\n> quote\n")

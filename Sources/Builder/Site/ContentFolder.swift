@@ -128,7 +128,7 @@ public struct ContentFolder: Sendable {
       }
     }
     var theme: [String: String] = [:]
-    for name in ["page.html", "index.html", "style.css"] {
+    for name in Theme.File.allCases.map(\.rawValue) {
       let relative = "\(Self.themeFolder)/\(name)"
       if manager.fileExists(atPath: root.appendingPathComponent(relative).path) {
         theme[name] = String(decoding: try read(relative), as: UTF8.self)
