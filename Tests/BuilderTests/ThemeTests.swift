@@ -30,6 +30,10 @@ import Testing
     #expect(plots.upperBound <= blocks.lowerBound)
   }
 
+  @Test func theStylesheetHasOneRuleForTheBoxOfAFormulaThatDidNotConvert() {
+    #expect(DefaultTheme.stylesheet.components(separatedBy: ".math-error {").count == 2)
+  }
+
   /// The site file each theme file becomes, and a replacement for it with what it shows.
   static func sample(_ file: Theme.File) -> (page: String, override: String, shown: String) {
     switch file {
