@@ -39,16 +39,21 @@ let package = Package(
     .target(
       name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords", "Diagnostics"]),
     .target(name: "Execution", dependencies: ["BlockRecords", "Diagnostics", "Digest"]),
+    // What a grader reads: the graded items of a run and the report formats.
+    .target(name: "Reports", dependencies: ["BlockRecords", "Diagnostics"]),
     .target(
       name: "Builder",
       dependencies: [
         "Diagnostics", "Digest", "Markup", "TeXMath", "Figures", "Execution", "BlockRecords",
+        "Reports",
       ],
-      resources: [.copy("Resources/fonts")]),
+      resources: [.copy("Resources/fonts"), .copy("Resources/theme")]),
+    // `hw watch` and `hw serve`: the content folder watched, the site served with live reload.
+    .target(name: "Preview", dependencies: ["Builder", "Diagnostics"]),
     .executableTarget(
       name: "hw",
       dependencies: [
-        "Builder", "Diagnostics",
+        "Builder", "Reports", "Preview", "Diagnostics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -61,8 +66,11 @@ let package = Package(
       ]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(
-      name: "ExecutionTests",
-      dependencies: ["Execution", "BlockRecords", "Builder", "Diagnostics", "Digest"]),
-    .testTarget(name: "BuilderTests", dependencies: ["Builder", "Markup", "Diagnostics"]),
+      name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Diagnostics", "Digest"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockRecords", "Diagnostics"]),
+    .testTarget(
+      name: "BuilderTests",
+      dependencies: ["Builder", "Markup", "Reports", "TeXMath", "Figures", "Diagnostics"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
   ]
 )

@@ -29,18 +29,24 @@ public enum BlockStatus: Sendable, Equatable {
     }
   }
 
-  /// A short stable name: `passed`, `failed`, `expectedFailureHeld`,
-  /// `expectedFailureDidNotFail`, `compileError`, `crashed`, `timedOut`, `notRun`.
-  public var name: String {
+  /// The statuses without what they carry; the raw values are the stable names that records
+  /// and reports write.
+  public enum Kind: String, Sendable, CaseIterable, Codable {
+    case passed, failed, expectedFailureHeld, expectedFailureDidNotFail, compileError, crashed
+    case timedOut, notRun
+  }
+
+  /// Which status this is.
+  public var kind: Kind {
     switch self {
-    case .passed: return "passed"
-    case .failed: return "failed"
-    case .expectedFailureHeld: return "expectedFailureHeld"
-    case .expectedFailureDidNotFail: return "expectedFailureDidNotFail"
-    case .compileError: return "compileError"
-    case .crashed: return "crashed"
-    case .timedOut: return "timedOut"
-    case .notRun: return "notRun"
+    case .passed: return .passed
+    case .failed: return .failed
+    case .expectedFailureHeld: return .expectedFailureHeld
+    case .expectedFailureDidNotFail: return .expectedFailureDidNotFail
+    case .compileError: return .compileError
+    case .crashed: return .crashed
+    case .timedOut: return .timedOut
+    case .notRun: return .notRun
     }
   }
 }
@@ -51,10 +57,10 @@ extension BlockStatus: Codable {
   }
 
   /// Encodes as `{"status":"crashed","message":…,"location":…}` and the like: the `status`
-  /// key holds `name`, the other keys the associated values.
+  /// key holds `kind`, the other keys the associated values.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(name, forKey: .status)
+    try container.encode(kind, forKey: .status)
     switch self {
     case .compileError(let diagnostics):
       try container.encode(diagnostics, forKey: .diagnostics)
@@ -74,22 +80,23 @@ extension BlockStatus: Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let name = try container.decode(String.self, forKey: .status)
-    switch name {
-    case "passed": self = .passed
-    case "failed": self = .failed
-    case "expectedFailureHeld": self = .expectedFailureHeld
-    case "expectedFailureDidNotFail": self = .expectedFailureDidNotFail
-    case "compileError":
+    guard let kind = Kind(rawValue: name) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .status, in: container, debugDescription: "unknown block status \(name)")
+    }
+    switch kind {
+    case .passed: self = .passed
+    case .failed: self = .failed
+    case .expectedFailureHeld: self = .expectedFailureHeld
+    case .expectedFailureDidNotFail: self = .expectedFailureDidNotFail
+    case .compileError:
       self = .compileError(try container.decode([Diagnostic].self, forKey: .diagnostics))
-    case "crashed":
+    case .crashed:
       self = .crashed(
         message: try container.decode(String.self, forKey: .message),
         location: try container.decodeIfPresent(FileLocation.self, forKey: .location))
-    case "timedOut": self = .timedOut(seconds: try container.decode(Double.self, forKey: .seconds))
-    case "notRun": self = .notRun(reason: try container.decode(String.self, forKey: .reason))
-    default:
-      throw DecodingError.dataCorruptedError(
-        forKey: .status, in: container, debugDescription: "unknown block status \(name)")
+    case .timedOut: self = .timedOut(seconds: try container.decode(Double.self, forKey: .seconds))
+    case .notRun: self = .notRun(reason: try container.decode(String.self, forKey: .reason))
     }
   }
 }

@@ -143,14 +143,6 @@ public struct MathPage: Sendable {
     }
   }
 
-  /// The error box a page shows in place of a formula that failed: its source with the dollar
-  /// signs, in `<code class="math-error">`, the message in the `title` (shown on hover).
-  public static func errorBox(for formula: Formula, error: TeXError) -> String {
-    let dollars = formula.display ? "$$" : "$"
-    return "<code class=\"math-error\" title=\"" + MathMLWriter.escape(error.message) + "\">"
-      + MathMLWriter.escape(dollars + formula.tex + dollars) + "</code>"
-  }
-
   /// A parsed formula with its number and element id.
   struct Parsed {
     var nodes: [MathNode]

@@ -1,5 +1,5 @@
-/// The CSS a page with math must include: the math font, cell alignment, equation numbers and the
-/// error box.
+/// The CSS a page with math must include: the math font, cell alignment and equation numbers. (A
+/// formula that did not convert is the page's business: the site's stylesheet styles its box.)
 public enum MathStyle {
   /// The stylesheet with the font at `fonts/latinmodern-math.woff2` relative to the site root.
   public static let css = css(fontURL: "fonts/latinmodern-math.woff2")
@@ -63,20 +63,6 @@ public enum MathStyle {
     mtd.math-rule-right { border-right: 0.06em solid; }
     mtd.math-rule-above { border-top: 0.06em solid; }
     mtd.math-rule-below { border-bottom: 0.06em solid; }
-    .math-error {
-      display: inline-block;
-      font-family: ui-monospace, "DejaVu Sans Mono", monospace;
-      font-size: 0.9em;
-      white-space: pre-wrap;
-      color: #9b1c1c;
-      background: #fdecec;
-      border: 1px solid #e0a0a0;
-      border-radius: 3px;
-      padding: 0 0.3em;
-    }
-    @media (prefers-color-scheme: dark) {
-      .math-error { color: #ffb4b4; background: #3a1d1d; border-color: #7a3a3a; }
-    }
 
     """
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Builder
 import Foundation
+import Reports
 
 /// `hw verify`: what a grader runs.
 struct VerifyCommand: ParsableCommand {
@@ -14,17 +15,13 @@ struct VerifyCommand: ParsableCommand {
       page that differs, and a closing `N passed, N failed` line. If the output folder does \
       not exist, it says so and judges only the checks.
 
-      Formats: text; json (its JSON Schema is Tests/Fixtures/exec-reports/schema.json in the \
-      repository); junit (one testcase per check, grouped by \
-      document); gradescope (a results.json for Gradescope's autograder).
-
       Exit status: 0 when every check passes and the site matches, 1 when anything failed or \
       differs, 2 when verification could not run.
       """)
 
   @OptionGroup var paths: PathOptions
 
-  @Option(help: "The report's format: text, json, junit or gradescope.")
+  @Option(help: "The report's format.")
   var format: ReportFormat = .text
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -64,4 +61,9 @@ struct VerifyCommand: ParsableCommand {
   }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+  /// Each format with its summary, listed under `--format` in the help.
+  public static var allValueDescriptions: [String: String] {
+    Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) })
+  }
+}

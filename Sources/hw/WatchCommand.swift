@@ -2,6 +2,7 @@ import ArgumentParser
 import Builder
 import Execution
 import Foundation
+import Preview
 
 /// `hw watch`: rebuild whenever a file of the content folder changes.
 struct WatchCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 
 /// Runs the built `hw` executable the way a user does, and checks what it prints and its exit
@@ -58,6 +59,27 @@ import Testing
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
+  func findsItsThemeAndFontsFromAnyWorkingDirectory() throws {
+    let folder = TemporaryFolder()
+    folder.write("Content/a.md", "# Fine\n")
+    let build = try Self.hw(["build"], in: folder.path)
+    #expect(build.status == 0)
+    let resources = Self.executable.deletingLastPathComponent().appendingPathComponent(
+      "hw_Builder.resources")
+    for (site, resource) in [
+      ("style.css", "theme/style.css"),
+      ("fonts/latinmodern-math.woff2", "fonts/latinmodern-math.woff2"),
+    ] {
+      let written = try #require(
+        FileManager.default.contents(atPath: "\(folder.path)/Output/\(site)"))
+      #expect(
+        written
+          == FileManager.default.contents(
+            atPath: resources.appendingPathComponent(resource).path), "\(site)")
+    }
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
   func rendersAFragmentLikeCmark() throws {
     let folder = TemporaryFolder()
     folder.write("a.md", "Hello *there*\n\n> quote\n")
@@ -103,6 +125,17 @@ import Testing
     """
 
   static let badMath = "# Bad\n\nThe loss $\\frac{a}{b$ is wrong.\n"
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+  func theHelpListsEveryReportFormatWithItsSummary() throws {
+    let folder = TemporaryFolder()
+    let run = try EndToEndTests.hw(["verify", "--help"], in: folder.path)
+    #expect(run.status == 0)
+    let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for format in ReportFormat.allCases {
+      #expect(help.contains("\(format.rawValue) - \(format.summary)"), "\(format)")
+    }
+  }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
   func buildsVerifiesAndReportsEachProblemAtItsLine() throws {

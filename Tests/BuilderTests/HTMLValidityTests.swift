@@ -25,8 +25,9 @@ import Testing
       "Output/fixture.html",
       try SiteBuilder.render(
         Array(
-          "# Edge cases\n\n$$\n- a\n$$\n\n![alt $x$](i.png) <span title=\"$y$\">t</span>\n\n```swift\nlet s = \"<&>\"\n```\n"
-            .utf8), path: "fixture.md", fragment: false
+          ("# Edge cases\n\n$$\n- a\n$$\n\n![alt $x$](i.png) <span title=\"$y$\">t</span>\n\n```swift\nlet s = \"<&>\"\n```\n"
+            + "\nBroken $\\frac{a}{<b$ inline and\n\n$$\\frac{a}{<b$$\n").utf8), path: "fixture.md",
+        fragment: false
       ).html)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.validator!)

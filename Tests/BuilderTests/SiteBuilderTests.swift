@@ -168,6 +168,29 @@ import Testing
       manifest.contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
   }
 
+  @Test func showsAFormulaThatDidNotConvertAsItsSourceInABox() throws {
+    let markdown = Array("Broken $\\frac{a}{<b$ inline.\n\n$$\\frac{a}{<b$$\n".utf8)
+    let fragment = SiteBuilder.render(markdown, path: "e.md", fragment: true)
+    let inline =
+      "<span class=\"math-error\" title=\"unbalanced braces: { is never closed\">"
+      + "<code>\\frac{a}{&lt;b</code></span>"
+    let display =
+      "<span class=\"math-error math-error-display\" "
+      + "title=\"unbalanced braces: { is never closed\"><code>\\frac{a}{&lt;b</code></span>"
+    #expect(fragment.html == "<p>Broken \(inline) inline.</p>\n<p>\(display)</p>\n")
+    #expect(
+      fragment.diagnostics.map(\.description) == [
+        "e.md:1:17: error: unbalanced braces: { is never closed",
+        "e.md:3:11: error: unbalanced braces: { is never closed",
+      ])
+    // The whole page and the site show the same box.
+    #expect(SiteBuilder.render(markdown, path: "e.md", fragment: false).html.contains(display))
+    let folder = content(["e.md": String(decoding: markdown, as: UTF8.self)])
+    let site = try SiteBuilder(contentPath: folder.path + "/Content").generate()
+    let page = String(decoding: try #require(site.files["e.html"]), as: UTF8.self)
+    #expect(page.contains(inline) && page.contains(display))
+  }
+
   @Test func usesTheThemeTheContentBrings() throws {
     let folder = content([
       "a.md": "---\ntitle: T\nsemester: Fall\n---\nBody\n",

@@ -55,17 +55,18 @@ struct FixtureDocumentTests {
     #expect(text == (try String(contentsOf: golden, encoding: .utf8)))
   }
 
-  @Test(arguments: [
-    ("compile-error.md", ["passed", "compileError", "notRun"]),
-    ("crash.md", ["passed", "crashed", "notRun"]),
-    ("timeout.md", ["timedOut", "notRun"]),
-    ("loud-output.md", ["passed"]),
-    ("expect-failure.md", ["expectedFailureHeld", "expectedFailureDidNotFail"]),
-  ])
-  func everyFaultDocumentEndsAsExpected(file: String, statuses: [String]) throws {
+  @Test(
+    arguments: [
+      ("compile-error.md", [.passed, .compileError, .notRun]),
+      ("crash.md", [.passed, .crashed, .notRun]),
+      ("timeout.md", [.timedOut, .notRun]),
+      ("loud-output.md", [.passed]),
+      ("expect-failure.md", [.expectedFailureHeld, .expectedFailureDidNotFail]),
+    ] as [(String, [BlockStatus.Kind])])
+  func everyFaultDocumentEndsAsExpected(file: String, statuses: [BlockStatus.Kind]) throws {
     let request = try FixtureDocument.request("exec-faults/" + file)
     let run = try TestRuntime.executor().run(request, useCache: false)
-    #expect(run.blocks.map(\.status.name) == statuses)
+    #expect(run.blocks.map(\.status.kind) == statuses)
     #expect(run.blocks.contains(where: \.outputTruncated) == (file == "loud-output.md"))
   }
 }

@@ -60,15 +60,6 @@ import Testing
     #expect(try p.results[1].get().hasPrefix("<math><semantics>"))
   }
 
-  @Test func showsAFailedFormulasSourceInAnErrorBox() {
-    let formula = Formula(tex: "\\frac{a}{<b", display: true)
-    let error = TeXError("unbalanced braces: { is never closed", offset: 9, length: 1)
-    #expect(
-      MathPage.errorBox(for: formula, error: error)
-        == "<code class=\"math-error\" title=\"unbalanced braces: { is never closed\">"
-        + "$$\\frac{a}{&lt;b$$</code>")
-  }
-
   @Test func linksAReferenceInsideALargerFormula() throws {
     let p = page([("a \\label{k}", true), ("\\text{by } \\eqref{k}", false)])
     #expect(try p.results[1].get().contains("<mtext><a href=\"#eq-k\">(1)</a></mtext>"))

@@ -21,7 +21,6 @@ import Testing
       "math-display", "math-eqno", "math-ref", "math-r", "math-l", "math-align", "math-gather",
       "math-cases", "math-matrix", "math-array", "math-substack", "math-overline", "math-vec",
       "math-boxed",
-      "math-error",
     ]
     for name in classes { #expect(MathStyle.css.contains(".\(name)"), "\(name)") }
   }

@@ -3,6 +3,7 @@ import Diagnostics
 import Execution
 import Foundation
 import Markup
+import Reports
 
 /// The execute stage: a document's `swift verify` blocks, run as one program, and what came of it.
 struct VerifyStage: Sendable {

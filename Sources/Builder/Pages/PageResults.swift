@@ -1,6 +1,7 @@
 import BlockRecords
 import Execution
 import Markup
+import Reports
 
 /// What a page shows of its verification: each block's HTML, a badge per heading section and the
 /// summary at the top. The counts are those of the reports (`VerificationItem`), so the page and

@@ -4,6 +4,17 @@ import Markup
 /// The templates and stylesheet a site is built with: the default theme, with whatever the content
 /// folder's `_theme/` overrides.
 public struct Theme: Sendable {
+  /// The files of a theme, named as they are in the default theme's resource folder and in a
+  /// content folder's `_theme/`, where each replaces its default one for one.
+  public enum File: String, Sendable, CaseIterable {
+    /// The template of a document's page.
+    case page = "page.html"
+    /// The template of the index page.
+    case index = "index.html"
+    /// The stylesheet, written to the site's `style.css`.
+    case stylesheet = "style.css"
+  }
+
   /// The template of a document's page.
   public var page: Template
   /// The template of the index page.
@@ -17,19 +28,15 @@ public struct Theme: Sendable {
   /// The default theme with the given files in its place.
   ///
   /// - Parameters:
-  ///   - overrides: file name (`page.html`, `index.html`, `style.css`) to contents.
+  ///   - overrides: file name (a `File`'s raw value: `page.html`, `index.html`, `style.css`) to
+  ///     contents.
   ///   - folder: the theme folder's display path, for diagnostics.
   /// - Throws: a `Diagnostic` for a template that does not parse.
   public init(overrides: [String: String], folder: String) throws(Diagnostic) {
-    page = try Template(
-      overrides["page.html"] ?? DefaultTheme.page, path: ContentFolder.join(folder, "page.html"))
-    index = try Template(
-      overrides["index.html"] ?? DefaultTheme.index, path: ContentFolder.join(folder, "index.html"))
-    stylesheet = overrides["style.css"] ?? Self.defaultStylesheet
-  }
-
-  /// The built-in stylesheet with the styles of every part of the page that needs them.
-  static var defaultStylesheet: String {
-    DefaultTheme.stylesheet + PageStyles.all
+    func text(_ file: File) -> String { overrides[file.rawValue] ?? DefaultTheme.text(of: file) }
+    func path(_ file: File) -> String { ContentFolder.join(folder, file.rawValue) }
+    page = try Template(text(.page), path: path(.page))
+    index = try Template(text(.index), path: path(.index))
+    stylesheet = text(.stylesheet)
   }
 }

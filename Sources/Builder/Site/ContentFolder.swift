@@ -119,7 +119,7 @@ public struct ContentFolder: Sendable {
       }
     }
     var theme: [String: String] = [:]
-    for name in ["page.html", "index.html", "style.css"] {
+    for name in Theme.File.allCases.map(\.rawValue) {
       let relative = "\(Self.themeFolder)/\(name)"
       if manager.fileExists(atPath: root.appendingPathComponent(relative).path) {
         theme[name] = String(decoding: try read(relative), as: UTF8.self)
@@ -133,7 +133,7 @@ public struct ContentFolder: Sendable {
   }
 
   /// The path of `inner` relative to `folder` when it lies inside it (`nil` otherwise).
-  static func relativePath(of inner: String, inside folder: String) -> String? {
+  public static func relativePath(of inner: String, inside folder: String) -> String? {
     let innerPath = URL(fileURLWithPath: inner).standardizedFileURL.path
     let folderPath = URL(fileURLWithPath: folder).standardizedFileURL.path
     let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"

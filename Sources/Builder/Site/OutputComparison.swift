@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 extension VerificationSummary.OutputComparison {
   /// Compares the site in the folder at `outputPath` with a fresh build's files, byte for byte.

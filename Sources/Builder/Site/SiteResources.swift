@@ -1,39 +1,33 @@
 import Diagnostics
 import Foundation
 
-/// Files the site needs that `hw` ships beside itself: the math font and its licence. They sit in
-/// the resource folder SwiftPM copies next to the executable (`hw_Builder.resources`).
+/// Files that `hw` ships beside itself: the math font and its licence, and the default theme. They
+/// are this module's resources, which SwiftPM copies next to the executable
+/// (`hw_Builder.resources`) and `Bundle.module` finds from wherever `hw` is run.
 enum SiteResources {
   /// Where the math font is in the site, relative to the site root (and to `style.css`).
   static let mathFontPath = "fonts/latinmodern-math.woff2"
 
   /// The font files, by their path in the site.
   static func fonts() throws(ToolError) -> [String: [UInt8]] {
-    let names = ["latinmodern-math.woff2", "LICENSE-latinmodern-math.txt"]
-    let folder = resourceFolder().appendingPathComponent("fonts")
     var files: [String: [UInt8]] = [:]
-    for name in names {
-      guard
-        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
-      else {
+    for name in ["latinmodern-math.woff2", "LICENSE-latinmodern-math.txt"] {
+      guard let data = contents(of: "fonts/" + name) else {
         throw ToolError(
-          "the math font '\(name)' is missing from \(folder.path) (rebuild hw with swift build)")
+          "the math font '\(name)' is missing from "
+            + "\(folder.appendingPathComponent("fonts").path) (rebuild hw with swift build)")
       }
       files["fonts/\(name)"] = [UInt8](data)
     }
     return files
   }
 
-  /// The resource folder beside the running executable (or test bundle).
-  static func resourceFolder() -> URL {
-    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var folder = executable.deletingLastPathComponent()
-    if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(bundleName).path) {
-      folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        .deletingLastPathComponent()
-    }
-    return folder.appendingPathComponent(bundleName)
+  /// The contents of a resource file, by its path in the resource folder (`theme/style.css`), or
+  /// `nil` when it is missing.
+  static func contents(of path: String) -> Data? {
+    FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
   }
 
-  private static let bundleName = "hw_Builder.resources"
+  /// The resource folder.
+  static var folder: URL { Bundle.module.resourceURL ?? Bundle.module.bundleURL }
 }

@@ -81,10 +81,15 @@ public struct VerificationCounts: Sendable, Equatable, Codable {
 
   /// Counts `items` by outcome.
   public init(_ items: [VerificationItem]) {
-    passed = items.count { $0.outcome == .passed }
-    failed = items.count { if case .failed = $0.outcome { true } else { false } }
-    errors = items.count { if case .error = $0.outcome { true } else { false } }
-    skipped = items.count { if case .skipped = $0.outcome { true } else { false } }
+    (passed, failed, errors, skipped) = (0, 0, 0, 0)
+    for item in items {
+      switch item.outcome.kind {
+      case .passed: passed += 1
+      case .failed: failed += 1
+      case .error: errors += 1
+      case .skipped: skipped += 1
+      }
+    }
   }
 
   private enum CodingKeys: String, CodingKey { case passed, failed, errors, skipped, total }

@@ -62,19 +62,24 @@ public enum JSONReport {
   }
 
   struct Output: Encodable {
-    var status: String
+    var status: Status
     var path: String?
     var pages: [String]?
 
+    /// How the output folder compares, as the schema names it.
+    enum Status: String, Encodable, CaseIterable {
+      case notCompared, matches, differs, missing
+    }
+
     init(_ comparison: VerificationSummary.OutputComparison) {
       switch comparison {
-      case .notCompared: status = "notCompared"
-      case .matches: status = "matches"
+      case .notCompared: status = .notCompared
+      case .matches: status = .matches
       case .outputFolderMissing(let path):
-        status = "missing"
+        status = .missing
         self.path = path
       case .differs(let pages):
-        status = "differs"
+        status = .differs
         self.pages = pages
       }
     }
@@ -98,14 +103,14 @@ public enum JSONReport {
   struct Block: Encodable {
     var index: Int
     var line: Int
-    var status: String
+    var status: BlockStatus.Kind
     var message: String?
     var location: FileLocation?
 
     init(_ run: BlockRun) {
       index = run.index
       line = run.line
-      status = run.status.name
+      status = run.status.kind
       switch run.status {
       case .compileError(let diagnostics):
         message = diagnostics.map(\.description).joined(separator: "\n")
@@ -126,9 +131,9 @@ public enum JSONReport {
     var name: String
     var block: Int
     var location: FileLocation
-    var outcome: String
+    var outcome: VerificationItem.Outcome.Kind
     var message: String?
-    var kind: String?
+    var kind: VerificationItem.ErrorKind?
     var actual: String?
     var expected: String?
     var tolerance: Double?
@@ -137,7 +142,7 @@ public enum JSONReport {
       name = item.name
       block = item.block
       location = item.location
-      outcome = item.outcome.name
+      outcome = item.outcome.kind
       message = item.outcome.message
       if case .error(let errorKind, _) = item.outcome { kind = errorKind }
       actual = item.check?.actual

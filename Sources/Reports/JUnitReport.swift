@@ -45,7 +45,7 @@ public enum JUnitReport {
           lines.append(opening + ">")
           let body = item.output.isEmpty ? message : message + "\n\n" + item.output
           lines.append(
-            "      <error type=\"\(kind)\" message=\"\(escape(firstLine(message)))\">"
+            "      <error type=\"\(kind.rawValue)\" message=\"\(escape(firstLine(message)))\">"
               + "\(escape(body))</error>")
           lines.append("    </testcase>")
         case .skipped(let reason):

@@ -1,4 +1,5 @@
-/// The formats `hw verify --format` accepts.
+/// The formats `hw verify --format` accepts. The command line's help and the tests go through
+/// `allCases`, so a new format is one case here, which `render` and `summary` must then handle.
 public enum ReportFormat: String, Sendable, CaseIterable {
   /// Compiler-style lines and a closing count (`TextReport`).
   case text
@@ -16,6 +17,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case .json: return JSONReport.render(summary)
     case .junit: return JUnitReport.render(summary)
     case .gradescope: return GradescopeReport.render(summary)
+    }
+  }
+
+  /// What the format holds, in a few words, for `hw verify --help`.
+  public var summary: String {
+    switch self {
+    case .text:
+      return "one line per problem, located, and a closing count"
+    case .json:
+      return "JSON; its schema is Tests/Fixtures/exec-reports/schema.json in the repository"
+    case .junit:
+      return "JUnit XML, one testcase per check, grouped by document"
+    case .gradescope:
+      return "a results.json for Gradescope's autograder"
     }
   }
 }

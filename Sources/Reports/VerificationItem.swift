@@ -16,19 +16,23 @@ public struct VerificationItem: Sendable, Equatable {
     case passed
     /// A check failed (or an expect-failure block did not fail); `message` says how.
     case failed(message: String)
-    /// The block did not compile, crashed or timed out; `kind` is `compileError`, `crashed` or
-    /// `timedOut`.
-    case error(kind: String, message: String)
+    /// The block did not compile, crashed or timed out; `kind` says which.
+    case error(kind: ErrorKind, message: String)
     /// The block was not run.
     case skipped(reason: String)
 
-    /// `passed`, `failed`, `error` or `skipped`.
-    public var name: String {
+    /// The kinds of verdict, named as the reports write them.
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+      case passed, failed, error, skipped
+    }
+
+    /// Which kind of verdict this is.
+    public var kind: Kind {
       switch self {
-      case .passed: return "passed"
-      case .failed: return "failed"
-      case .error: return "error"
-      case .skipped: return "skipped"
+      case .passed: return .passed
+      case .failed: return .failed
+      case .error: return .error
+      case .skipped: return .skipped
       }
     }
 
@@ -41,6 +45,16 @@ public struct VerificationItem: Sendable, Equatable {
       case .skipped(let reason): return reason
       }
     }
+  }
+
+  /// Why a block came to no verdict, named as the reports write it.
+  public enum ErrorKind: String, Sendable, CaseIterable, Codable {
+    /// The document did not compile; the errors are located in this block.
+    case compileError
+    /// The runner died while this block ran.
+    case crashed
+    /// The block ran past its time limit.
+    case timedOut
   }
 
   /// The document's display path.
@@ -99,20 +113,20 @@ public struct VerificationItem: Sendable, Equatable {
         items.append(
           item(
             .error(
-              kind: "compileError",
+              kind: .compileError,
               message: diagnostics.map(\.description).joined(separator: "\n")),
             at: first.flatMap(\.fileLocation) ?? blockLocation))
         if let first { items[items.count - 1].name = "\(blockName): \(first.message)" }
       case .crashed(let message, let location):
         items.append(
           item(
-            .error(kind: "crashed", message: "block crashed: \(message)"),
+            .error(kind: .crashed, message: "block crashed: \(message)"),
             at: location ?? blockLocation))
       case .timedOut(let seconds):
         items.append(
           item(
             .error(
-              kind: "timedOut",
+              kind: .timedOut,
               message: "block ran past its time limit of \(NumberText.format(seconds)) s")))
       default:
         break
@@ -123,7 +137,7 @@ public struct VerificationItem: Sendable, Equatable {
 
   /// `check failed: label (actual 4, expected 5, tolerance 1e-08, worst index 2, scaled
   /// error 0.2)`.
-  static func failureMessage(_ check: CheckRecord) -> String {
+  public static func failureMessage(_ check: CheckRecord) -> String {
     var details: [String] = []
     if let actual = check.actual { details.append("actual \(actual)") }
     if let expected = check.expected { details.append("expected \(expected)") }

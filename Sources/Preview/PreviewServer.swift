@@ -1,3 +1,4 @@
+import Builder
 import Diagnostics
 import Foundation
 

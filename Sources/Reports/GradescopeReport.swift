@@ -14,30 +14,30 @@ public enum GradescopeReport {
     var tests = summary.items.map { item -> Test in
       let passed = item.outcome == .passed
       var output = item.outcome.message ?? ""
-      if case .error(let kind, _) = item.outcome { output = "[\(kind)] " + output }
+      if case .error(let kind, _) = item.outcome { output = "[\(kind.rawValue)] " + output }
       if case .skipped = item.outcome { output = "[skipped] " + output }
       if !item.output.isEmpty { output += "\n\n" + item.output }
       return Test(
         name: "\(item.location.path):\(item.location.location.line): \(item.name)",
-        score: passed ? 1 : 0, maxScore: 1, status: passed ? "passed" : "failed",
+        score: passed ? 1 : 0, maxScore: 1, status: passed ? .passed : .failed,
         output: output)
     }
     tests.append(
       Test(
         name: "Content has no errors", score: 0, maxScore: 0,
-        status: summary.contentProblems.isEmpty ? "passed" : "failed",
+        status: summary.contentProblems.isEmpty ? .passed : .failed,
         output: summary.contentProblems.joined(separator: "\n")))
     switch summary.outputComparison {
     case .matches:
       tests.append(
         Test(
           name: "Committed site matches a fresh build", score: 0, maxScore: 0,
-          status: "passed", output: ""))
+          status: .passed, output: ""))
     case .differs(let pages):
       tests.append(
         Test(
           name: "Committed site matches a fresh build", score: 0, maxScore: 0,
-          status: "failed",
+          status: .failed,
           output: "pages that differ:\n" + pages.joined(separator: "\n")))
     case .notCompared, .outputFolderMissing:
       break
@@ -68,8 +68,13 @@ public enum GradescopeReport {
     var name: String
     var score: Double
     var maxScore: Double
-    var status: String
+    var status: Status
     var output: String
+
+    /// A test's status; Gradescope's names.
+    enum Status: String, Encodable {
+      case passed, failed
+    }
 
     private enum CodingKeys: String, CodingKey {
       case name, score, status, output

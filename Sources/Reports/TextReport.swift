@@ -25,7 +25,7 @@ public enum TextReport {
         lines.append("\(item.location): error: \(message)")
       case .error(let kind, let message):
         // Compile errors are the compiler's own located lines (with their notes).
-        lines.append(kind == "compileError" ? message : "\(item.location): error: \(message)")
+        lines.append(kind == .compileError ? message : "\(item.location): error: \(message)")
       case .skipped(let reason):
         lines.append("\(item.location): note: \(reason)")
       }

@@ -2,15 +2,15 @@ import BlockRecords
 import Foundation
 import Testing
 
-@testable import Builder
+@testable import Reports
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
 
 @Suite struct ReportTests {
-  static let fixtures = TestRuntime.packageRoot.appendingPathComponent(
-    "Tests/Fixtures/exec-reports")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/exec-reports")
 
   /// Compares `text` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it and fails.
   func expectGolden(_ text: String, _ name: String) throws {
@@ -24,13 +24,55 @@ import Testing
     #expect(text == golden, "\(name) differs from its golden file")
   }
 
+  /// The golden file of each format.
+  static func goldenFile(_ format: ReportFormat) -> String {
+    switch format {
+    case .text: return "report.txt"
+    case .json: return "report.json"
+    case .junit: return "report.xml"
+    case .gradescope: return "results.json"
+    }
+  }
+
   @Test(arguments: ReportFormat.allCases)
   func everyFormatMatchesItsGoldenFile(format: ReportFormat) throws {
-    let extensions: [ReportFormat: String] = [
-      .text: "report.txt", .json: "report.json", .junit: "report.xml",
-      .gradescope: "results.json",
-    ]
-    try expectGolden(format.render(ReportSamples.summary), extensions[format]!)
+    try expectGolden(format.render(ReportSamples.summary), Self.goldenFile(format))
+  }
+
+  @Test func theSamplesHoldEveryKindOfBlockAndItem() {
+    let blocks = ReportSamples.summary.documents.flatMap(\.run.blocks).map(\.status.kind)
+    // Every status but `passed`, which the smaller summaries below use: a new status must be
+    // added to the samples, and so to the golden files.
+    #expect(Set(BlockStatus.Kind.allCases).subtracting(blocks) == [.passed])
+    let outcomes = ReportSamples.summary.items.map(\.outcome)
+    #expect(Set(outcomes.map(\.kind)) == Set(VerificationItem.Outcome.Kind.allCases))
+    let errors = outcomes.compactMap { outcome -> VerificationItem.ErrorKind? in
+      if case .error(let kind, _) = outcome { return kind }
+      return nil
+    }
+    #expect(Set(errors) == Set(VerificationItem.ErrorKind.allCases))
+  }
+
+  @Test func theSchemaNamesEveryKindTheJSONReportWrites() throws {
+    let schemaData = try Data(contentsOf: Self.fixtures.appendingPathComponent("schema.json"))
+    let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+    func names(_ path: [String]) -> [String]? {
+      var node: Any? = schema
+      for key in path { node = (node as? [String: Any])?[key] }
+      return (node as? [String: Any])?["enum"] as? [String]
+    }
+    #expect(
+      names(["properties", "output", "properties", "status"])
+        == JSONReport.Output.Status.allCases.map(\.rawValue))
+    #expect(
+      names(["$defs", "block", "properties", "status"])
+        == BlockStatus.Kind.allCases.map(\.rawValue))
+    #expect(
+      names(["$defs", "item", "properties", "outcome"])
+        == VerificationItem.Outcome.Kind.allCases.map(\.rawValue))
+    #expect(
+      names(["$defs", "item", "properties", "kind"])
+        == VerificationItem.ErrorKind.allCases.map(\.rawValue))
   }
 
   @Test func theTextReportHasOneLinePerProblemAndAClosingCount() {

@@ -1,3 +1,4 @@
+import Builder
 import Foundation
 
 /// Notices when anything in a content folder changes: a file saved, added, removed or renamed.

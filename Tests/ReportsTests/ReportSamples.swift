@@ -1,7 +1,7 @@
 import BlockRecords
-import Builder
 import Diagnostics
 import Foundation
+import Reports
 
 /// A summary with every kind of block result, for the report tests.
 enum ReportSamples {
