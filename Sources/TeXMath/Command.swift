@@ -17,17 +17,8 @@ enum Command: Sendable {
   case font(MathAlphabet)
   /// `\displaystyle` and friends: the rest of the group in that style.
   case style([(name: String, value: String)])
-  /// Commands with their own parsing, dispatched by name in ``Parser/command(_:token:)``.
-  case structural
-
-  static let structuralNames: [String] = [
-    "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "sqrt", "left", "not",
-    "operatorname", "operatornamewithlimits", "overbrace", "underbrace", "overset", "underset",
-    "stackrel", "overline", "phantom", "begin", "label", "tag", "nonumber", "notag", "eqref",
-    "ref", "bmod", "pmod", "mod", "substack", "limits", "nolimits", "right", "middle", "end",
-    "\\", "cr", "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow",
-    "xleftrightarrow", "boxed", "color", "textcolor", "hspace",
-  ]
+  /// A command with its own parsing, dispatched in ``Parser/structural(_:token:)``.
+  case structural(StructuralCommand)
 
   static let fonts: [String] = [
     "mathrm", "mathup", "mathbf", "mathit", "mathnormal", "boldsymbol", "bm", "pmb", "mathcal",
@@ -50,7 +41,7 @@ enum Command: Sendable {
     for name in fonts { table[name] = .font(MathAlphabet.forCommand(name)!) }
     for name in Parser.textCommands { table[name] = .text }
     for (name, style) in Parser.styles { table[name] = .style(style) }
-    for name in structuralNames { table[name] = .structural }
+    for command in StructuralCommand.allCases { table[command.rawValue] = .structural(command) }
     return table
   }()
 }

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import TeXMath
+
+/// The command tables are built from enums; each case must reach its own parsing.
+@Suite struct CommandTableTests {
+  @Test(arguments: StructuralCommand.allCases)
+  func looksUpEveryStructuralCommandByItsName(command: StructuralCommand) {
+    guard case .structural(let found)? = Command.table[command.rawValue] else {
+      Issue.record("\\\(command.rawValue) is not a structural command in the table")
+      return
+    }
+    #expect(found == command)
+  }
+
+  @Test(arguments: StructuralCommand.allCases)
+  func parsesEveryStructuralCommandAsAKnownCommand(command: StructuralCommand) {
+    // Arguments are missing or wrong for most, but none may be an unknown command.
+    let page = MathPage(formulas: [Formula(tex: "\\" + command.rawValue, display: true)])
+    if case .failure(let error) = page.results[0] {
+      #expect(!error.message.hasPrefix("unknown command"))
+    }
+  }
+}
