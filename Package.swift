@@ -24,7 +24,7 @@ let package = Package(
     // Pipeline, in the order data flows.
     .systemLibrary(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-    .target(name: "Markup", dependencies: ["CCMark", "Yams"]),
+    .target(name: "Markup", dependencies: ["CCMark", "TeXMath", "Yams"]),
     .target(name: "TeXMath"),
     .systemLibrary(
       name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -41,7 +41,7 @@ let package = Package(
       dependencies: ["Builder", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
-    .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+    .testTarget(name: "MarkupTests", dependencies: ["Markup", "TeXMath"]),
     .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
     .testTarget(
       name: "LossEngineTests",

@@ -12,7 +12,7 @@ enum Command: Sendable {
   /// `\big(` and friends: the fixed size and the operator form.
   case big(size: String, form: String?)
   /// `\text{…}` and friends: text mode.
-  case text
+  case text(TextCommand)
   /// `\mathbb{…}` and friends: letters and digits in a math alphabet.
   case font(MathAlphabet)
   /// `\displaystyle` and friends: the rest of the group in that style.
@@ -39,7 +39,7 @@ enum Command: Sendable {
     }
     for (name, size) in Parser.bigSizes { table[name] = .big(size: size.size, form: size.form) }
     for name in fonts { table[name] = .font(MathAlphabet.forCommand(name)!) }
-    for name in Parser.textCommands { table[name] = .text }
+    for command in TextCommand.allCases { table[command.rawValue] = .text(command) }
     for (name, style) in Parser.styles { table[name] = .style(style) }
     for command in StructuralCommand.allCases { table[command.rawValue] = .structural(command) }
     return table

@@ -24,7 +24,7 @@ extension Parser {
       let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
       return MathNode(.munder, children: [base, mo], [("accentunder", "true")])
     case .big(let size, let form): return try big((size, form), token: t)
-    case .text: return try text(token: t, alphabet: name)
+    case .text(let command): return try text(command, token: t)
     case .font(let alphabet):
       return try withAlphabet(alphabet) { (p: inout Parser) throws(TeXError) in
         try p.parseArgument(for: t)

@@ -21,4 +21,12 @@ import Testing
       #expect(!error.message.hasPrefix("unknown command"))
     }
   }
+
+  @Test(arguments: TextCommand.allCases)
+  func readsTheArgumentOfEveryTextCommandInTextModeWithMathInside(command: TextCommand) throws {
+    let page = MathPage(formulas: [Formula(tex: "\\\(command.rawValue){a $b$}", display: false)])
+    let mathML = try page.results[0].get()
+    #expect(mathML.contains("<mtext>"))
+    #expect(mathML.contains("&#xA0;</mtext><mi>b</mi>"))
+  }
 }
