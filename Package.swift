@@ -29,7 +29,7 @@ let package = Package(
     // Pipeline, in the order data flows.
     .systemLibrary(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-    .target(name: "Markup", dependencies: ["CCMark", "Diagnostics", "Yams"]),
+    .target(name: "Markup", dependencies: ["CCMark", "Diagnostics", "TeXMath", "Yams"]),
     .target(name: "TeXMath"),
     .systemLibrary(
       name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -57,7 +57,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "MarkupTests", dependencies: ["Markup", "Diagnostics"]),
+    .testTarget(name: "MarkupTests", dependencies: ["Markup", "Diagnostics", "TeXMath"]),
     .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
     .testTarget(
       name: "LossEngineTests",

@@ -1,4 +1,5 @@
 import BlockRecords
+import Synchronization
 
 #if canImport(Glibc)
   @preconcurrency import Glibc
@@ -16,20 +17,22 @@ import BlockRecords
 /// - `HW_SCRATCH`: the working folder the blocks run in;
 /// - `HW_LIMIT_CPU_SECONDS`, `HW_LIMIT_ADDRESS_SPACE_BYTES`, `HW_LIMIT_FILE_BYTES`:
 ///   resource limits applied before any block runs.
-final class RunnerSession: @unchecked Sendable {
+final class RunnerSession: Sendable {
   static let shared = RunnerSession()
 
-  private var mutex = pthread_mutex_t()
-  private var recordsDescriptor: Int32 = -1
-  private var outputDirectory: String?
-  private var runningBlock = -1
-
-  private init() {
-    pthread_mutex_init(&mutex, nil)
+  /// What the session holds, behind one lock: block code may call in from any thread.
+  private struct State {
+    var recordsDescriptor: Int32 = -1
+    var outputDirectory: String?
+    var runningBlock = -1
   }
 
+  private let state = Mutex(State())
+
+  private init() {}
+
   /// The 0-based index of the block that is running (-1 before the first).
-  var currentBlock: Int { locked { runningBlock } }
+  var currentBlock: Int { state.withLock { $0.runningBlock } }
 
   /// Reads the environment, applies limits, makes stdout unbuffered and opens the record file.
   func start() {
@@ -39,10 +42,14 @@ final class RunnerSession: @unchecked Sendable {
     applyLimit("HW_LIMIT_CPU_SECONDS", resource: cpuLimit)
     applyLimit("HW_LIMIT_ADDRESS_SPACE_BYTES", resource: addressSpaceLimit)
     applyLimit("HW_LIMIT_FILE_BYTES", resource: fileSizeLimit)
-    if let path = environment("HW_RECORDS") {
-      recordsDescriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    let records = environment("HW_RECORDS").map {
+      open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     }
-    outputDirectory = environment("HW_OUTPUT_DIR")
+    let output = environment("HW_OUTPUT_DIR")
+    state.withLock { state in
+      if let records { state.recordsDescriptor = records }
+      state.outputDirectory = output
+    }
     if let scratch = environment("HW_SCRATCH") { _ = chdir(scratch) }
     if environment("HW_RECORDS") != nil { exitWhenOrphaned() }
   }
@@ -67,7 +74,7 @@ final class RunnerSession: @unchecked Sendable {
 
   /// Marks block `index` as running: output goes to its own files, a `started` record is written.
   func begin(block index: Int) {
-    locked { runningBlock = index }
+    state.withLock { $0.runningBlock = index }
     redirectOutput(block: index)
     append(.started(block: index))
   }
@@ -83,13 +90,13 @@ final class RunnerSession: @unchecked Sendable {
   /// except by killing the process mid-call).
   func append(_ record: BlockRecord) {
     let line = RecordCodec.line(for: record)
-    locked {
-      guard recordsDescriptor >= 0 else { return }
+    state.withLock { state in
+      let descriptor = state.recordsDescriptor
+      guard descriptor >= 0 else { return }
       line.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {
-          let written = write(
-            recordsDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
           if written <= 0 { break }
           offset += written
         }
@@ -98,7 +105,7 @@ final class RunnerSession: @unchecked Sendable {
   }
 
   private func redirectOutput(block index: Int) {
-    guard let directory = outputDirectory else { return }
+    guard let directory = state.withLock({ $0.outputDirectory }) else { return }
     fflush(stdout)
     fflush(stderr)
     for (name, target) in [("stdout", STDOUT_FILENO), ("stderr", STDERR_FILENO)] {
@@ -124,12 +131,6 @@ final class RunnerSession: @unchecked Sendable {
     guard let value = getenv(name) else { return nil }
     let text = String(cString: value)
     return text.isEmpty ? nil : text
-  }
-
-  private func locked<T>(_ body: () -> T) -> T {
-    pthread_mutex_lock(&mutex)
-    defer { pthread_mutex_unlock(&mutex) }
-    return body()
   }
 }
 

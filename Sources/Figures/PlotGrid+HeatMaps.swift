@@ -1,6 +1,7 @@
 extension PlotGrid {
   /// Heat-map panels with one colour scale and one colour bar at the right.
-  func renderMaps(idPrefix: String?) throws -> String {
+  func renderHeatMaps(_ maps: [HeatMap], idPrefix: String?) throws -> String {
+    guard !maps.isEmpty else { throw PlotError.nothingToDraw(plot: title) }
     var extent: ClosedRange<Double>?
     for map in maps { extent = AxisRange.union(extent, try map.validated().extent) }
     let shared = extent!

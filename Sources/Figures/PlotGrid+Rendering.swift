@@ -1,7 +1,8 @@
 extension PlotGrid {
-  func render(idPrefix: String?) throws -> String {
-    guard !panels.isEmpty else { throw PlotError.nothingToDraw(plot: title) }
-    let panels = try self.panels.map { try $0.inAxisUnits() }
+  /// Line and scatter panels with one legend at the top.
+  func renderPlots(_ charts: [XYChart], idPrefix: String?) throws -> String {
+    guard !charts.isEmpty else { throw PlotError.nothingToDraw(plot: title) }
+    let panels = try charts.map { try $0.inAxisUnits() }
     var ranges: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
     for panel in panels { ranges.append(try panel.ranges()) }
     let sharedX = ranges.dropFirst().reduce(ranges[0].x) { AxisRange.union($0, $1.x)! }
@@ -75,7 +76,7 @@ extension PlotGrid {
       layouts.append(panel)
     }
 
-    let desc = summary ?? describe(x: sharedX, y: sharedY, rows: rows)
+    let desc = summary ?? describe(charts, x: sharedX, y: sharedY, rows: rows)
     let fullTitle = title.isEmpty ? "Grid of \(panels.count) plots" : title
     let points = panels.reduce(0) { $0 + $1.series.reduce(0) { $0 + $1.xs.count } }
     return SVGDocument.render(
@@ -104,7 +105,9 @@ extension PlotGrid {
     }
   }
 
-  func describe(x: ClosedRange<Double>, y: ClosedRange<Double>, rows: Int) -> String {
+  func describe(_ panels: [XYChart], x: ClosedRange<Double>, y: ClosedRange<Double>, rows: Int)
+    -> String
+  {
     let names = panels.enumerated().map { i, p in p.title.isEmpty ? "panel \(i + 1)" : p.title }
     var text = "Grid of \(panels.count) plots in \(rows) rows and \(columns) columns: "
     text += names.joined(separator: ", ") + "."

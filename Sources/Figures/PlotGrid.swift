@@ -26,12 +26,19 @@ public struct PlotGrid: SVGRenderable {
     var sharesY: Bool { self == .y || self == .both }
   }
 
+  /// What the grid shows: line and scatter plots, or heat maps; never both.
+  enum Content: Sendable {
+    /// Line and scatter plots, with one legend.
+    case plots([XYChart])
+    /// Heat maps, with one colour scale and one colour bar.
+    case heatMaps([HeatMap])
+  }
+
   var title: String
   var columns: Int
   var sharing: SharedAxes
   var size: PlotSize?
-  var panels: [XYChart]
-  var maps: [HeatMap] = []
+  var content: Content
   var summary: String?
 
   /// A grid of `panels` in rows of `columns`, in reading order.
@@ -45,7 +52,7 @@ public struct PlotGrid: SVGRenderable {
     self.columns = columns
     self.sharing = sharing
     self.size = size
-    self.panels = panels.map(\.chart)
+    self.content = .plots(panels.map(\.chart))
   }
 
   /// A grid of heat maps in rows of `columns` with one colour scale (the union of their
@@ -63,8 +70,7 @@ public struct PlotGrid: SVGRenderable {
     self.columns = columns
     self.sharing = sharing
     self.size = size
-    self.panels = []
-    self.maps = heatMaps
+    self.content = .heatMaps(heatMaps)
   }
 
   /// Replaces the generated `<desc>` with `text`.
@@ -76,12 +82,20 @@ public struct PlotGrid: SVGRenderable {
 
   /// The grid as one `<svg>` element, ids derived from its content.
   public func renderSVG() throws -> String {
-    try maps.isEmpty ? render(idPrefix: nil) : renderMaps(idPrefix: nil)
+    try render(idPrefix: nil)
   }
 
   /// The same, with ids starting with `idPrefix`.
   public func renderSVG(idPrefix: String) throws -> String {
-    try maps.isEmpty ? render(idPrefix: idPrefix) : renderMaps(idPrefix: idPrefix)
+    try render(idPrefix: idPrefix)
+  }
+
+  /// The grid drawn as its content asks: panels with a legend, or maps with a colour bar.
+  func render(idPrefix: String?) throws -> String {
+    switch content {
+    case .plots(let charts): try renderPlots(charts, idPrefix: idPrefix)
+    case .heatMaps(let maps): try renderHeatMaps(maps, idPrefix: idPrefix)
+    }
   }
 }
 

@@ -13,6 +13,9 @@
 /// m + F(x,y) − F(x,ȳ) = 0, perceptron at F(x,y) = F(x,ȳ), simple at F(x,y) = 0 and at
 /// F(x,ȳ) = m); LVQ2's clamp min(1, max(0, r)) has derivative 0 at r = 0 and at r = 1; ties in
 /// the choice of ȳ go to the lowest label.
+///
+/// Each case has a ``Kind`` of the same name, from which ``catalogue(margin:beta:gamma:delta:)``
+/// and so the gradient tests are built.
 public enum Loss: Sendable, Hashable {
   /// Energy loss ℓ = F_W(x, y). Pushes the correct energy down only; it can collapse.
   case energy
@@ -40,15 +43,12 @@ public enum Loss: Sendable, Hashable {
   /// On a pair it treats {y, ȳ} as the whole label set: ℓ = (1/β) log(1 + e^{β(F(x,y) − F(x,ȳ))}).
   case nll(beta: Double)
 
-  /// Every loss of the catalogue, with the given hyper-parameters.
+  /// Every loss of the catalogue, one of each ``Kind`` in the order of `Kind.allCases`, with
+  /// the given hyper-parameters.
   public static func catalogue(
     margin: Double = 1, beta: Double = 1, gamma: Double = 1, delta: Double = 1
   ) -> [Loss] {
-    [
-      .energy, .perceptron, .hinge(margin: margin), .log, .simple(margin: margin),
-      .squareSquare(margin: margin), .squareExponential(gamma: gamma), .lvq2(delta: delta),
-      .mce, .nll(beta: beta),
-    ]
+    Kind.allCases.map { $0.loss(margin: margin, beta: beta, gamma: gamma, delta: delta) }
   }
 
   /// A short name with its parameter, e.g. `hinge(m=1)`.

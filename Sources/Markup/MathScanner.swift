@@ -1,3 +1,5 @@
+import TeXMath
+
 /// Finds `$…$` and `$$…$$` math in the inline content of one paragraph or heading, following
 /// pandoc's `tex_math_dollars` rules.
 ///
@@ -7,9 +9,10 @@
 ///   warning is reported.
 /// - `$` opens inline math when the next character is not white space; the math ends at the first
 ///   `$` that is not preceded by white space and not followed by a digit. Inside math, `\` and
-///   the character after it are one token (so `\$`, `\\` and `\{` never end it), and
-///   `\text{…}` is skipped with its braces balanced. Without a valid closer the `$` is text, so
-///   `$5 and $6` stays prose.
+///   the character after it are one token (so `\$`, `\\` and `\{` never end it), and the
+///   argument of a text command (TeXMath's ``TextCommand``: `\text{…}`, `\emph{…}`…) is
+///   skipped with its braces balanced, so `$\text{if $x$}$` is one formula. Without a valid
+///   closer the `$` is text, so `$5 and $6` stays prose.
 struct MathScanner {
   /// One math span, as byte indices into the scanned content.
   struct Span: Equatable {
@@ -33,6 +36,8 @@ struct MathScanner {
   let end: Int
   /// What earlier searches learnt, so that no search goes over the same text again and again.
   private let memo = Memo()
+  /// ``textCommandNames``, looked up once per scan rather than once per backslash.
+  private let textCommands = MathScanner.textCommandNames
 
   /// What the scan remembers, so that a construct that is never closed (`\text{`, a run of
   /// backticks, an opened quote in a tag) costs one pass over the text, not one per occurrence.
@@ -195,18 +200,27 @@ struct MathScanner {
     return nil
   }
 
-  /// After `\text{`, `\textrm{`, `\mbox{` and the like: the index past the balanced `}`.
+  /// The names of TeXMath's text commands as bytes, by length: `textCommandNames[n]` holds
+  /// those of `n` letters.
+  static let textCommandNames: [[[UInt8]]] = {
+    let names = TextCommand.allCases.map { Array($0.rawValue.utf8) }
+    var byLength = Array(repeating: [[UInt8]](), count: (names.map(\.count).max() ?? 0) + 1)
+    for name in names { byLength[name.count].append(name) }
+    return byLength
+  }()
+
+  /// After a text command and its `{` (`\text{`, `\emph {`…): the index past the balanced `}`.
   private func endOfTextCommand(at backslash: Int) -> Int? {
     var index = backslash + 1
     let nameStart = index
     while index < end && isLetter(bytes[index]) { index += 1 }
-    // `\text…` (`\text`, `\textrm`, `\textbf`…) or `\mbox`.
-    func name(_ letters: StaticString, exact: Bool) -> Bool {
-      let count = letters.utf8CodeUnitCount
-      guard exact ? index - nameStart == count : index - nameStart >= count else { return false }
-      return (0..<count).allSatisfy { bytes[nameStart + $0] == letters.utf8Start[$0] }
-    }
-    guard name("text", exact: false) || name("mbox", exact: true) else { return nil }
+    let length = index - nameStart
+    let names = textCommands
+    guard length < names.count,
+      names[length].contains(where: { name in
+        (0..<length).allSatisfy { bytes[nameStart + $0] == name[$0] }
+      })
+    else { return nil }
     while index < end && bytes[index] == UInt8(ascii: " ") { index += 1 }
     guard index < end && bytes[index] == UInt8(ascii: "{") else { return nil }
     return closingBrace(of: index).map { $0 + 1 }

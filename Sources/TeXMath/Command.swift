@@ -12,22 +12,13 @@ enum Command: Sendable {
   /// `\big(` and friends: the fixed size and the operator form.
   case big(size: String, form: String?)
   /// `\text{…}` and friends: text mode.
-  case text
+  case text(TextCommand)
   /// `\mathbb{…}` and friends: letters and digits in a math alphabet.
   case font(MathAlphabet)
   /// `\displaystyle` and friends: the rest of the group in that style.
   case style([(name: String, value: String)])
-  /// Commands with their own parsing, dispatched by name in ``Parser/command(_:token:)``.
-  case structural
-
-  static let structuralNames: [String] = [
-    "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "sqrt", "left", "not",
-    "operatorname", "operatornamewithlimits", "overbrace", "underbrace", "overset", "underset",
-    "stackrel", "overline", "phantom", "begin", "label", "tag", "nonumber", "notag", "eqref",
-    "ref", "bmod", "pmod", "mod", "substack", "limits", "nolimits", "right", "middle", "end",
-    "\\", "cr", "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow",
-    "xleftrightarrow", "boxed", "color", "textcolor", "hspace",
-  ]
+  /// A command with its own parsing, dispatched in ``Parser/structural(_:token:)``.
+  case structural(StructuralCommand)
 
   static let fonts: [String] = [
     "mathrm", "mathup", "mathbf", "mathit", "mathnormal", "boldsymbol", "bm", "pmb", "mathcal",
@@ -48,9 +39,9 @@ enum Command: Sendable {
     }
     for (name, size) in Parser.bigSizes { table[name] = .big(size: size.size, form: size.form) }
     for name in fonts { table[name] = .font(MathAlphabet.forCommand(name)!) }
-    for name in Parser.textCommands { table[name] = .text }
+    for command in TextCommand.allCases { table[command.rawValue] = .text(command) }
     for (name, style) in Parser.styles { table[name] = .style(style) }
-    for name in structuralNames { table[name] = .structural }
+    for command in StructuralCommand.allCases { table[command.rawValue] = .structural(command) }
     return table
   }()
 }

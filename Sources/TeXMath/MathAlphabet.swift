@@ -4,20 +4,20 @@ enum MathAlphabet: Sendable {
   case roman, bold, italic, boldItalic, script, boldScript, fraktur, boldFraktur, doubleStruck
   case sansSerif, sansSerifBold, sansSerifItalic, monospace
 
-  /// The alphabet of a font command name (`mathbb`, `textbf`…), if it is one.
+  /// The alphabet of a math font command name (`mathbb`, `mathbf`…), if it is one; text
+  /// commands have theirs in ``TextCommand/alphabet``.
   static func forCommand(_ name: String) -> MathAlphabet? {
     switch name {
-    case "mathrm", "textrm", "text", "textnormal", "mbox", "textup", "mathup":
-      return .roman
-    case "mathbf", "textbf": return .bold
-    case "mathit", "textit", "emph", "mathnormal": return .italic
+    case "mathrm", "mathup": return .roman
+    case "mathbf": return .bold
+    case "mathit", "mathnormal": return .italic
     case "boldsymbol", "bm", "pmb": return .boldItalic
     case "mathcal": return .script
     case "mathscr": return .script
     case "mathfrak": return .fraktur
     case "mathbb": return .doubleStruck
-    case "mathsf", "textsf": return .sansSerif
-    case "mathtt", "texttt": return .monospace
+    case "mathsf": return .sansSerif
+    case "mathtt": return .monospace
     default: return nil
     }
   }

@@ -24,7 +24,7 @@ extension Parser {
       let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
       return MathNode(.munder, children: [base, mo], [("accentunder", "true")])
     case .big(let size, let form): return try big((size, form), token: t)
-    case .text: return try text(token: t, alphabet: name)
+    case .text(let command): return try text(command, token: t)
     case .font(let alphabet):
       return try withAlphabet(alphabet) { (p: inout Parser) throws(TeXError) in
         try p.parseArgument(for: t)
@@ -32,22 +32,28 @@ extension Parser {
     case .style:
       // Only reached as a script or command argument (`x^\displaystyle`); lists handle styles.
       throw TeXError("\(t.spelling) cannot be an argument", offset: t.offset, length: t.length)
-    case .structural: break
+    case .structural(let command): return try structural(command, token: t)
     }
-    switch name {
-    case "frac", "dfrac", "tfrac", "cfrac":
+  }
+
+  /// Parses the structural command `command` whose token `t` was just consumed.
+  mutating func structural(_ command: StructuralCommand, token t: Token) throws(TeXError)
+    -> MathNode?
+  {
+    switch command {
+    case .frac, .dfrac, .tfrac, .cfrac:
       // Numerator and denominator are one style smaller than the fraction's own style.
-      let inner = name == "frac" ? min(style + 1, 3) : name == "tfrac" ? 2 : 1
+      let inner = command == .frac ? min(style + 1, 3) : command == .tfrac ? 2 : 1
       let (num, den) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
         (try p.parseArgument(for: t), try p.parseArgument(for: t))
       }
       let frac = MathNode(.mfrac, children: [num, den])
-      if name == "frac" { return frac }
-      let displaystyle = name == "tfrac" ? "false" : "true"
+      if command == .frac { return frac }
+      let displaystyle = command == .tfrac ? "false" : "true"
       return MathNode(
         .mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
-    case "binom", "dbinom", "tbinom":
-      let inner = name == "binom" ? min(style + 1, 3) : name == "tbinom" ? 2 : 1
+    case .binom, .dbinom, .tbinom:
+      let inner = command == .binom ? min(style + 1, 3) : command == .tbinom ? 2 : 1
       let (top, bottom) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
         (try p.parseArgument(for: t), try p.parseArgument(for: t))
       }
@@ -58,13 +64,13 @@ extension Parser {
           MathNode(.mfrac, children: [top, bottom], [("linethickness", "0")]),
           Self.fence(")", form: "postfix"),
         ])
-      if name != "binom" {
-        let displaystyle = name == "tbinom" ? "false" : "true"
+      if command != .binom {
+        let displaystyle = command == .tbinom ? "false" : "true"
         node = MathNode(
           .mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
       }
       return node
-    case "sqrt":
+    case .sqrt:
       let open = try peekNonSpace()
       if open.kind == .char("[") {
         pos += 1
@@ -80,72 +86,75 @@ extension Parser {
         return MathNode(.mroot, children: [base, MathNode.row(index)])
       }
       return MathNode(.msqrt, children: [try parseArgument(for: t)])
-    case "left": return try leftRight(token: t)
-    case "not": return try negation(token: t)
-    case "operatorname", "operatornamewithlimits": return try operatorName(token: t)
-    case "overbrace", "underbrace":
+    case .left: return try leftRight(token: t)
+    case .not: return try negation(token: t)
+    case .operatorname, .operatornamewithlimits: return try operatorName(token: t)
+    case .overbrace, .underbrace:
       let base = try parseArgument(for: t)
-      let over = name == "overbrace"
+      let over = command == .overbrace
       let brace = MathNode(.mo, over ? "⏞" : "⏟", [("stretchy", "true")])
       let node = MathNode(over ? .mover : .munder, children: [base, brace])
       node.limits = .always
       return node
-    case "overset", "underset", "stackrel":
+    case .overset, .underset, .stackrel:
       let script = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
         try p.parseArgument(for: t)
       }
       let base = try parseArgument(for: t)
-      let kind: MathNode.Kind = name == "underset" ? .munder : .mover
+      let kind: MathNode.Kind = command == .underset ? .munder : .mover
       return MathNode(kind, children: [base, script])
-    case "overline":
+    case .overline:
       // Chromium does not stretch an overline character, so the bar is a CSS border.
       let base = try parseArgument(for: t)
       return MathNode(.mrow, children: [base], [("class", "math-overline")])
-    case "xrightarrow", "xleftarrow", "xmapsto", "xRightarrow", "xLeftarrow", "xleftrightarrow":
-      return try extensibleArrow(name, token: t)
-    case "boxed":
+    case .xrightarrow: return try extensibleArrow("→", token: t)
+    case .xleftarrow: return try extensibleArrow("←", token: t)
+    case .xmapsto: return try extensibleArrow("↦", token: t)
+    case .xRightarrow: return try extensibleArrow("⇒", token: t)
+    case .xLeftarrow: return try extensibleArrow("⇐", token: t)
+    case .xleftrightarrow: return try extensibleArrow("↔", token: t)
+    case .boxed:
       // menclose does not render in Chromium; the box is a CSS border.
       return MathNode(.mrow, children: [try parseArgument(for: t)], [("class", "math-boxed")])
-    case "textcolor":
+    case .textcolor:
       let color = try colorArgument(for: t)
       return MathNode(.mrow, children: [try parseArgument(for: t)], [("mathcolor", color)])
-    case "color":
+    case .color:
       // The rest of the current group, as in LaTeX.
       let color = try colorArgument(for: t)
       return MathNode(.mrow, children: try parseList(), [("mathcolor", color)])
-    case "hspace":
+    case .hspace:
       return .space(try lengthArgument(for: t))
-    case "phantom":
+    case .phantom:
       return MathNode(.mphantom, children: [try parseArgument(for: t)])
-    case "begin": return try environment(token: t)
-    case "label": return try label(token: t)
-    case "tag": return try tagCommand(token: t)
-    case "nonumber", "notag":
+    case .begin: return try environment(token: t)
+    case .label: return try label(token: t)
+    case .tag: return try tagCommand(token: t)
+    case .nonumber, .notag:
       // Unlabelled display math is not numbered anyway; see MathPage.
       return nil
-    case "eqref", "ref":
+    case .eqref, .ref:
       let label = try rawArgument(for: t)
       let node = MathNode(.ref)
       node.reference = MathNode.Reference(
-        label: label, parenthesized: name == "eqref", offset: t.offset, length: t.length)
+        label: label, parenthesized: command == .eqref, offset: t.offset, length: t.length)
       return node
-    case "bmod":
+    case .bmod:
       return MathNode(.mo, "mod", [("lspace", "0.2222em"), ("rspace", "0.2222em")])
-    case "pmod", "mod":
+    case .pmod, .mod:
       let argument = try parseArgument(for: t)
-      var nodes: [MathNode] = [.space(name == "pmod" ? "1em" : "0.6667em")]
-      if name == "pmod" { nodes.append(MathNode(.mo, "(", [("stretchy", "false")])) }
+      let parenthesized = command == .pmod
+      var nodes: [MathNode] = [.space(parenthesized ? "1em" : "0.6667em")]
+      if parenthesized { nodes.append(MathNode(.mo, "(", [("stretchy", "false")])) }
       nodes += [MathNode(.mi, "mod"), .space("0.3333em"), argument]
-      if name == "pmod" { nodes.append(MathNode(.mo, ")", [("stretchy", "false")])) }
+      if parenthesized { nodes.append(MathNode(.mo, ")", [("stretchy", "false")])) }
       return MathNode(.mrow, children: nodes)
-    case "substack": return try substack(token: t)
-    case "limits", "nolimits":
+    case .substack: return try substack(token: t)
+    case .limits, .nolimits:
       throw TeXError(
         "\(t.spelling) must follow a large operator", offset: t.offset, length: t.length)
-    case "right", "middle", "end", "\\", "cr":
+    case .right, .middle, .end, .newline, .cr:
       throw misplaced(t)
-    default:
-      throw TeXError("unknown command \(t.spelling)", offset: t.offset, length: t.length)
     }
   }
 
@@ -354,13 +363,8 @@ extension Parser {
     return node
   }
 
-  static let extensibleArrows: [String: String] = [
-    "xrightarrow": "→", "xleftarrow": "←", "xmapsto": "↦", "xRightarrow": "⇒",
-    "xLeftarrow": "⇐", "xleftrightarrow": "↔",
-  ]
-
-  /// `\xrightarrow[below]{above}`: an arrow stretched under or over its labels.
-  mutating func extensibleArrow(_ name: String, token t: Token) throws(TeXError) -> MathNode {
+  /// `\xrightarrow[below]{above}`: the arrow `symbol` stretched under or over its labels.
+  mutating func extensibleArrow(_ symbol: String, token t: Token) throws(TeXError) -> MathNode {
     var below: MathNode? = nil
     let open = try peekNonSpace()
     if open.kind == .char("[") {
@@ -381,7 +385,7 @@ extension Parser {
     func padded(_ node: MathNode) -> MathNode {
       MathNode(.mrow, children: [.space("0.2778em"), node, .space("0.2778em")])
     }
-    let arrow = MathNode(.mo, Self.extensibleArrows[name]!, [("stretchy", "true")])
+    let arrow = MathNode(.mo, symbol, [("stretchy", "true")])
     // Without a lower label, an empty space under the arrow gives it LaTeX's minimum length.
     let under = below.map(padded) ?? .space("1.8em")
     return MathNode(.munderover, children: [arrow, under, padded(above)])

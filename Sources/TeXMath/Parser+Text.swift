@@ -1,10 +1,5 @@
-/// Text mode: `\text{…}` and friends, with `$…$` math inside.
+/// Text mode: `\text{…}` and the other ``TextCommand``s, with `$…$` math inside.
 extension Parser {
-  static let textCommands: Set<String> = [
-    "text", "textrm", "textbf", "textit", "textsf", "texttt", "textnormal", "textup", "mbox",
-    "emph",
-  ]
-
   /// Characters that a backslash makes literal in text.
   static let textEscapes: [String: String] = [
     "{": "{", "}": "}", "$": "$", "%": "%", "&": "&", "#": "#", "_": "_", " ": " ", "\n": " ",
@@ -14,12 +9,10 @@ extension Parser {
   ]
 
   /// Parses the argument of the text command `command` (token `t`) into `mtext` and math nodes.
-  mutating func text(token t: Token, alphabet command: String) throws(TeXError) -> MathNode {
+  mutating func text(_ command: TextCommand, token t: Token) throws(TeXError) -> MathNode {
     var nodes: [MathNode] = []
     var buffer = ""
-    try readText(
-      for: t, alphabet: MathAlphabet.forCommand(command) ?? .roman, into: &nodes,
-      buffer: &buffer)
+    try readText(for: t, alphabet: command.alphabet, into: &nodes, buffer: &buffer)
     Self.flush(&buffer, into: &nodes)
     if nodes.isEmpty { return MathNode(.mtext) }
     return nodes.count == 1 ? nodes[0] : MathNode(.mrow, children: nodes)
@@ -82,13 +75,8 @@ extension Parser {
       case .command(let name):
         if let literal = Self.textEscapes[name] {
           buffer += literal
-        } else if Self.textCommands.contains(name) {
-          pos -= 1
-          let inner = tokens[pos]
-          pos += 1
-          try readText(
-            for: inner, alphabet: MathAlphabet.forCommand(name) ?? .roman, into: &nodes,
-            buffer: &buffer)
+        } else if let inner = TextCommand(rawValue: name) {
+          try readText(for: t, alphabet: inner.alphabet, into: &nodes, buffer: &buffer)
         } else {
           throw TeXError(
             "\(t.spelling) is not allowed in text", offset: t.offset, length: t.length)

@@ -334,17 +334,13 @@ struct Parser {
       case .symbol(let symbol)?:
         ordinary = symbol.symbolClass == .identifier || symbol.symbolClass == .uprightIdentifier
       case .function?, .font?, .accent?: ordinary = true
-      case .structural?: ordinary = Self.ordinaryCommands.contains(name)
+      case .structural(let command)?: ordinary = command.startsOrdinaryAtom
       default: break
       }
     default: break
     }
     if ordinary { nodes.append(.space("0.1667em")) }
   }
-
-  static let ordinaryCommands: Set<String> = [
-    "frac", "dfrac", "tfrac", "sqrt", "overline", "operatorname",
-  ]
 
   /// The argument of `^` or `_`: a group, or one token (a single digit, letter or command).
   mutating func parseScriptArgument(for op: Token) throws(TeXError) -> MathNode {

@@ -215,6 +215,24 @@ import Testing
   }
 }
 
+/// Where a formula ends: the Markdown scanner and TeXMath share one list of text commands.
+@Suite struct FormulaBoundaryEndToEndTests {
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+  func buildsATextCommandWithMathInsideAsOneFormula() throws {
+    let folder = TemporaryFolder()
+    folder.write("Content/e.md", "# Cases\n\nThen $\\emph{if $x$ holds}$ we stop.\n")
+    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    #expect(build.status == 0)
+    #expect(build.stderr == "")
+    let page = try #require(folder.read("Output/e.html"))
+    #expect(
+      page.contains(
+        "Then <math><semantics><mrow><mtext>𝑖𝑓&#xA0;</mtext><mi>x</mi>"
+          + "<mtext>&#xA0;ℎ𝑜𝑙𝑑𝑠</mtext></mrow>"))
+    #expect(!page.contains("$\\emph"))
+  }
+}
+
 /// `hw render --fragment` against the `cmark` binary itself, on documents without math.
 @Suite struct CmarkIdentityTests {
   static let cmark: String? = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first {

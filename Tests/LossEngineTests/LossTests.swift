@@ -183,6 +183,22 @@ let handComputedCases: [LossCase] = [
         "square-exponential(γ=0.5)", "LVQ2(δ=1.0)", "MCE", "NLL(β=2.0)",
       ])
   }
+
+  @Test func theCatalogueHoldsOneLossOfEachKindInOrder() {
+    #expect(Loss.catalogue().map(\.kind) == Loss.Kind.allCases)
+  }
+
+  @Test(arguments: Loss.Kind.allCases)
+  func eachKindMakesALossOfThatKindAndCaseName(kind: Loss.Kind) {
+    let loss = kind.loss(margin: 0.7, beta: 1.7, gamma: 0.8, delta: 0.5)
+    #expect(loss.kind == kind)
+    // The case's own name as Swift prints it: `hinge(margin: 0.7)` is `hinge`.
+    #expect(String(String(describing: loss).prefix { $0 != "(" }) == kind.rawValue)
+  }
+
+  @Test func everyKindHasHandComputedValuesAndDerivatives() {
+    #expect(Set(handComputedCases.map(\.loss.kind)) == Set(Loss.Kind.allCases))
+  }
 }
 
 @Suite struct KinkDistanceTests {

@@ -1,4 +1,5 @@
 import Diagnostics
+import TeXMath
 import Testing
 
 @testable import Markup
@@ -44,6 +45,25 @@ import Testing
   ])
   func findsMathLikePandoc(markdown: String, expected: [String]) {
     #expect(spans(markdown) == expected)
+  }
+
+  @Test func keepsATextArgumentWithMathInsideInOneFormula() {
+    let document = ParsedMarkdown.fragment(
+      Array("So $\\emph{if $x$ holds}$ here.\n".utf8), path: "t.md")
+    #expect(document.mathSpans.map(\.tex) == ["\\emph{if $x$ holds}"])
+    #expect(document.renderFragment(math: ["<m/>"]) == "<p>So <m/> here.</p>\n")
+    // A math font is not text: its `$` ends the formula as anywhere else.
+    #expect(spans("$\\mathbf{a $b$ c}$") == ["I:b"])
+  }
+
+  /// The scanner skips the argument of every text command that TeXMath reads in text mode, so
+  /// the two agree on where a formula ends.
+  @Test(arguments: TextCommand.allCases)
+  func skipsTheArgumentOfEveryTextCommandOfTeXMath(command: TextCommand) {
+    let name = "\\" + command.rawValue
+    for tex in [name + "{a $b$ c}", name + " {a $b$ c}"] {
+      #expect(spans("$\(tex)$ and $y$") == ["I:" + tex, "I:y"])
+    }
   }
 
   @Test func leavesDisplayBlocksInIndentedCodeAlone() throws {
