@@ -1,12 +1,14 @@
 // swift-tools-version: 6.1
 // The homework site builder: Markdown with LaTeX math and Swift verification blocks
 // in, a static, reproducible HTML site out.
+//
+// Linux only: blocks run in Linux namespaces, the preview server uses Glibc's sockets, and CI
+// builds and tests on Debian. No other platform is claimed, since none is built or tested.
 
 import PackageDescription
 
 let package = Package(
   name: "hw",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "hw", targets: ["hw"]),
     // What a verification block links against: the loss and gradient engine, plots, the block
