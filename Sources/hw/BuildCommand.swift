@@ -9,11 +9,19 @@ struct BuildCommand: ParsableCommand {
     abstract: "Build the site from the content folder into the output folder.",
     discussion: """
       Every page is rendered and written to a staging folder that then replaces the output \
-      folder, so a failed or interrupted build never leaves a half-written site. Pages whose \
-      source is gone are removed. Two builds of the same sources are byte-identical.
+      folder, so a failed or interrupted build never leaves a half-written site: the next \
+      build finds the previous site or the new one, whole. Pages whose source is gone are \
+      removed. Two builds of the same sources are byte-identical.
+
+      One build at a time writes an output folder: a build holds a lock file beside it \
+      (.Output.lock for Output), and a second build waits for the first, saying once which \
+      process it waits for; with --no-wait it exits with status 2 instead.
       """)
 
   @OptionGroup var paths: PathOptions
+
+  @Flag(help: "Exit with status 2 instead of waiting while another build writes the output folder.")
+  var noWait = false
 
   func run() throws {
     let site: SiteBuilder.Site
@@ -22,7 +30,9 @@ struct BuildCommand: ParsableCommand {
       site = try SiteBuilder(
         contentPath: paths.content, executor: executor, outputPath: paths.output
       )
-      .build(outputPath: paths.output)
+      .build(
+        outputPath: paths.output,
+        whenLocked: noWait ? .fail : Console.waitForOtherBuilds(of: paths.output))
     } catch {
       Console.error(error.description)
       throw ExitCode(2)

@@ -3,10 +3,8 @@ import Foundation
 /// Checks that replacing an output folder destroys nothing but an earlier site: `hw build` swaps
 /// the whole folder, so it must never be the content folder, hold it, or be someone's files.
 enum OutputFolder {
-  /// Throws unless `outputPath` is missing, empty, or a site that `hw` wrote (it has a
-  /// `manifest.json` from `hw`), and neither is nor holds the content folder.
-  static func checkReplaceable(_ outputPath: String, contentPath: String) throws(ToolError) {
-    let manager = FileManager.default
+  /// Throws when the folder at `outputPath` is or holds the content folder. Looks at paths only.
+  static func checkNotSources(_ outputPath: String, contentPath: String) throws(ToolError) {
     let output = URL(fileURLWithPath: outputPath).standardizedFileURL.resolvingSymlinksInPath().path
     let content = URL(fileURLWithPath: contentPath).standardizedFileURL.resolvingSymlinksInPath()
       .path
@@ -15,6 +13,14 @@ enum OutputFolder {
         "the output folder '\(outputPath)' is or holds the content folder '\(contentPath)'; "
           + "building would replace the sources (give another --output)")
     }
+  }
+
+  /// Throws unless `outputPath` is missing, empty, or a site that `hw` wrote (it has a
+  /// `manifest.json` from `hw`), and neither is nor holds the content folder.
+  static func checkReplaceable(_ outputPath: String, contentPath: String) throws(ToolError) {
+    try checkNotSources(outputPath, contentPath: contentPath)
+    let manager = FileManager.default
+    let output = URL(fileURLWithPath: outputPath).standardizedFileURL.resolvingSymlinksInPath().path
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
     guard isDirectory.boolValue else {

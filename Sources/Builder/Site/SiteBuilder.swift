@@ -115,10 +115,23 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Builds the site and writes it to `outputPath`, replacing what was there.
-  public func build(outputPath: String) throws(ToolError) -> Site {
+  ///
+  /// Holds the output folder's lock (`OutputLock`) throughout, so one build at a time writes a
+  /// folder; first finishes or undoes what an interrupted build left (see `SiteWriter`).
+  ///
+  /// - Parameter whenLocked: what to do while another process builds into the same folder.
+  public func build(outputPath: String, whenLocked: OutputLock.WhenHeld = .wait(announce: { _ in }))
+    throws(ToolError) -> Site
+  {
+    try OutputFolder.checkNotSources(outputPath, contentPath: content.path)
+    let folders = PublishFolders(outputPath: outputPath)
+    let lock = try OutputLock(folders, outputPath: outputPath, whenHeld: whenLocked)
+    defer { lock.release() }
+    try SiteWriter.recover(folders, outputPath: outputPath)
+    PublishStep.recovered.pauseIfAsked()
     try OutputFolder.checkReplaceable(outputPath, contentPath: content.path)
     let site = try generate()
-    try SiteWriter(files: site.files).publish(to: outputPath)
+    try SiteWriter(files: site.files).publish(to: folders, outputPath: outputPath)
     return site
   }
 
