@@ -16,6 +16,11 @@ struct BuildCommand: ParsableCommand {
       One build at a time writes an output folder: a build holds a lock file beside it \
       (.Output.lock for Output), and a second build waits for the first, saying once which \
       process it waits for; with --no-wait it exits with status 2 instead.
+
+      Files and folders whose names start with one dot are left out. A symbolic link is \
+      followed only when it leads inside the content folder; any other link is an error and \
+      is left out, and so is a file whose place in the site is taken (a.html beside a.md, \
+      index.md, style.css), with an error that names both.
       """)
 
   @OptionGroup var paths: PathOptions

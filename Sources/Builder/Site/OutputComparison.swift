@@ -16,7 +16,7 @@ extension VerificationSummary.OutputComparison {
     var present: Set<String> = []
     if let enumerator = manager.enumerator(atPath: site) {
       while let item = enumerator.nextObject() as? String {
-        if (item as NSString).lastPathComponent.hasPrefix(".") {
+        if ContentFolder.isHidden((item as NSString).lastPathComponent) {
           enumerator.skipDescendants()
           continue
         }

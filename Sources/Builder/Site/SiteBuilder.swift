@@ -51,9 +51,24 @@ public struct SiteBuilder: Sendable {
     contentPath: String, executor: Executor? = nil, useCache: Bool = true,
     outputPath: String? = nil
   ) throws(ToolError) {
-    content = try ContentFolder(path: contentPath, excluding: outputPath)
+    var content = try ContentFolder(path: contentPath, excluding: outputPath)
+    content.leaveOutCollisions(with: Self.generatedFiles)
+    self.content = content
     stage = VerifyStage(executor: executor, useCache: useCache)
   }
+
+  /// The files every site has, whatever its content; no document or file may take their place.
+  static let generatedFiles: [ContentFolder.GeneratedFile] =
+    [
+      .init(path: "index.html", what: "the site's index page"),
+      .init(
+        path: "style.css", what: "the site's stylesheet",
+        advice: "rename it; a stylesheet for the whole site goes in _theme/style.css"),
+      .init(path: "manifest.json", what: "the site's manifest"),
+    ]
+    + SiteResources.fontNames.map {
+      .init(path: "fonts/\($0)", what: "a file of the math font")
+    }
 
   /// Builds the site in memory.
   public func generate() throws(ToolError) -> Site {
@@ -90,7 +105,7 @@ public struct SiteBuilder: Sendable {
           sourceSHA256: SHA256.hex(source.bytes),
           resultsSHA256: result.run.map { Manifest.resultsHash($0) }))
       var entry: [String: TemplateValue] = [
-        "href": .text(source.pagePath), "title": .text(page.title), "summary": .text(page.summary),
+        "href": .text(source.pageURL), "title": .text(page.title), "summary": .text(page.summary),
       ]
       for key in ["author", "course", "due"] {
         if let value = document.frontMatter[key]?.text { entry[key] = .text(value) }
@@ -101,13 +116,7 @@ public struct SiteBuilder: Sendable {
       theme.index.render(["site": .text(siteTitle), "pages": .list(indexEntries)]).utf8)
     files["style.css"] = Array(theme.stylesheet.utf8)
     for (path, bytes) in try SiteResources.fonts() { files[path] = bytes }
-    for asset in content.assets {
-      let url = URL(fileURLWithPath: content.path).appendingPathComponent(asset)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw ToolError("cannot read '\(ContentFolder.join(content.path, asset))'")
-      }
-      files[asset] = [UInt8](data)
-    }
+    for asset in content.assets { files[asset] = try content.read(asset: asset) }
     files["manifest.json"] = Array(Manifest(pages: manifestPages).json().utf8)
     return Site(
       files: files, diagnostics: Self.sorted(diagnostics + runDiagnostics),
