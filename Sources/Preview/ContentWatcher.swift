@@ -28,14 +28,15 @@ public struct ContentWatcher: Sendable {
     excluded = excluding.flatMap { ContentFolder.relativePath(of: $0, inside: path) }
   }
 
-  /// The folder as it is now (hidden files and folders are left out, like the builder does).
+  /// The folder as it is now (hidden files and folders are left out, as the builder leaves them
+  /// out: `ContentFolder.isHidden`).
   public func snapshot() -> Snapshot {
     let manager = FileManager.default
     var snapshot: Snapshot = [:]
     guard let enumerator = manager.enumerator(atPath: path) else { return snapshot }
     let root = URL(fileURLWithPath: path)
     while let item = enumerator.nextObject() as? String {
-      if (item as NSString).lastPathComponent.hasPrefix(".") || item == excluded {
+      if ContentFolder.isHidden((item as NSString).lastPathComponent) || item == excluded {
         enumerator.skipDescendants()
         continue
       }

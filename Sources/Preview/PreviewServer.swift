@@ -145,7 +145,9 @@ public final class PreviewServer: @unchecked Sendable {
   static func filePath(for target: String, root: String) -> String? {
     guard let decoded = target.removingPercentEncoding, decoded.hasPrefix("/") else { return nil }
     let components = decoded.split(separator: "/")
-    guard !components.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return nil }
+    guard !components.contains(where: { $0 == ".." || ContentFolder.isHidden(String($0)) }) else {
+      return nil
+    }
     var path = URL(fileURLWithPath: root)
     for component in components { path.appendPathComponent(String(component)) }
     var isDirectory: ObjCBool = false

@@ -29,6 +29,16 @@ enum Console {
     }
   }
 
+  /// Waiting for another build of the same output folder, saying once on standard error whose
+  /// build it is.
+  static func waitForOtherBuilds(of outputPath: String) -> OutputLock.WhenHeld {
+    .wait { holder in
+      let who = holder.map { "another hw (process \($0))" } ?? "another hw"
+      FileHandle.standardError.write(
+        Data("hw: waiting for \(who), which is writing '\(outputPath)'\n".utf8))
+    }
+  }
+
   static func print(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }

@@ -21,11 +21,14 @@ struct RenderCommand: ParsableCommand {
   var fragment = false
 
   func run() throws {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      Console.error("cannot read '\(file)'")
+    let bytes: [UInt8]
+    do {
+      bytes = try ContentFolder.readFile(file)
+    } catch {
+      Console.error(error.description)
       throw ExitCode(2)
     }
-    let (html, diagnostics) = SiteBuilder.render([UInt8](data), path: file, fragment: fragment)
+    let (html, diagnostics) = SiteBuilder.render(bytes, path: file, fragment: fragment)
     Console.write(html)
     Console.report(diagnostics)
     if diagnostics.containsErrors { throw ExitCode(1) }

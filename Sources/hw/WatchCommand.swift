@@ -12,7 +12,8 @@ struct WatchCommand: ParsableCommand {
     discussion: """
       Each rebuild uses the result cache, so an edit to prose re-renders without compiling and \
       an edit to a verify block re-runs that page only. Problems are printed as they appear. \
-      Stop with Ctrl-C.
+      Each rebuild takes the output folder's lock, as `hw build` does, waiting while another \
+      build writes the folder. Stop with Ctrl-C.
       """)
 
   @OptionGroup var paths: PathOptions
@@ -87,7 +88,7 @@ struct Rebuilder {
       let site = try SiteBuilder(
         contentPath: paths.content, executor: executor, outputPath: paths.output
       )
-      .build(outputPath: paths.output)
+      .build(outputPath: paths.output, whenLocked: Console.waitForOtherBuilds(of: paths.output))
       Console.report(site.diagnostics)
       let counts = Console.counts(site.diagnostics)
       let pages = site.pages.count == 1 ? "1 page" : "\(site.pages.count) pages"

@@ -4,8 +4,8 @@ import Foundation
 
 /// `manifest.json`: every page of the site with the SHA-256 of the source it was built from, so a
 /// grader can see what each page claims to show.
-struct Manifest: Encodable {
-  struct Page: Encodable {
+struct Manifest: Codable, Equatable {
+  struct Page: Codable, Equatable {
     /// The page, relative to the site root.
     var page: String
     /// The source, relative to the content folder.
@@ -26,6 +26,20 @@ struct Manifest: Encodable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return SHA256.hex((try? encoder.encode(run.blocks)) ?? Data())
+  }
+
+  /// The manifest in `data` when it is one that `hw` writes: the same keys, each holding a value
+  /// of the same type, `"generator": "hw"` and format version 1. Layout and key order do not
+  /// matter; a file that merely mentions `hw`, or adds or leaves out keys, is not a manifest.
+  static func parse(_ data: Data) -> Manifest? {
+    guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+      manifest.generator == "hw", manifest.formatVersion == 1,
+      let given = try? JSONSerialization.jsonObject(with: data) as? NSDictionary,
+      let written = try? JSONSerialization.jsonObject(with: Data(manifest.json().utf8))
+        as? NSDictionary,
+      given.isEqual(written)
+    else { return nil }
+    return manifest
   }
 
   func json() -> String {

@@ -53,9 +53,24 @@ public struct SiteBuilder: Sendable {
     contentPath: String, executor: Executor? = nil, useCache: Bool = true,
     outputPath: String? = nil
   ) throws(ToolError) {
-    content = try ContentFolder(path: contentPath, excluding: outputPath)
+    var content = try ContentFolder(path: contentPath, excluding: outputPath)
+    content.leaveOutCollisions(with: Self.generatedFiles)
+    self.content = content
     stage = VerifyStage(executor: executor, useCache: useCache)
   }
+
+  /// The files every site has, whatever its content; no document or file may take their place.
+  static let generatedFiles: [ContentFolder.GeneratedFile] =
+    [
+      .init(path: "index.html", what: "the site's index page"),
+      .init(
+        path: "style.css", what: "the site's stylesheet",
+        advice: "rename it; a stylesheet for the whole site goes in _theme/style.css"),
+      .init(path: "manifest.json", what: "the site's manifest"),
+    ]
+    + SiteResources.fontNames.map {
+      .init(path: "fonts/\($0)", what: "a file of the math font")
+    }
 
   /// Builds the site in memory.
   public func generate() throws(ToolError) -> Site {
@@ -92,7 +107,7 @@ public struct SiteBuilder: Sendable {
           sourceSHA256: SHA256.hex(source.bytes),
           resultsSHA256: result.run.map { Manifest.resultsHash($0) }))
       var entry: [String: TemplateValue] = [
-        "href": .text(source.pagePath), "title": .text(page.title), "summary": .text(page.summary),
+        "href": .text(source.pageURL), "title": .text(page.title), "summary": .text(page.summary),
       ]
       for key in ["author", "course", "due"] {
         if let value = document.frontMatter[key]?.text { entry[key] = .text(value) }
@@ -103,13 +118,7 @@ public struct SiteBuilder: Sendable {
       theme.index.render(["site": .text(siteTitle), "pages": .list(indexEntries)]).utf8)
     files["style.css"] = Array(theme.stylesheet.utf8)
     for (path, bytes) in try SiteResources.fonts() { files[path] = bytes }
-    for asset in content.assets {
-      let url = URL(fileURLWithPath: content.path).appendingPathComponent(asset)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw ToolError("cannot read '\(ContentFolder.join(content.path, asset))'")
-      }
-      files[asset] = [UInt8](data)
-    }
+    for asset in content.assets { files[asset] = try content.read(asset: asset) }
     files["manifest.json"] = Array(Manifest(pages: manifestPages).json().utf8)
     return Site(
       files: files, diagnostics: Self.sorted(diagnostics + runDiagnostics),
@@ -117,10 +126,23 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Builds the site and writes it to `outputPath`, replacing what was there.
-  public func build(outputPath: String) throws(ToolError) -> Site {
+  ///
+  /// Holds the output folder's lock (`OutputLock`) throughout, so one build at a time writes a
+  /// folder; first finishes or undoes what an interrupted build left (see `SiteWriter`).
+  ///
+  /// - Parameter whenLocked: what to do while another process builds into the same folder.
+  public func build(outputPath: String, whenLocked: OutputLock.WhenHeld = .wait(announce: { _ in }))
+    throws(ToolError) -> Site
+  {
+    try OutputFolder.checkNotSources(outputPath, contentPath: content.path)
+    let folders = PublishFolders(outputPath: outputPath)
+    let lock = try OutputLock(folders, outputPath: outputPath, whenHeld: whenLocked)
+    defer { lock.release() }
+    try SiteWriter.recover(folders, outputPath: outputPath)
+    PublishStep.recovered.pauseIfAsked()
     try OutputFolder.checkReplaceable(outputPath, contentPath: content.path)
     let site = try generate()
-    try SiteWriter(files: site.files).publish(to: outputPath)
+    try SiteWriter(files: site.files).publish(to: folders, outputPath: outputPath)
     return site
   }
 

@@ -8,10 +8,13 @@ enum SiteResources {
   /// Where the math font is in the site, relative to the site root (and to `style.css`).
   static let mathFontPath = "fonts/latinmodern-math.woff2"
 
+  /// The font files' names, in the resource folder's `fonts` and in the site's.
+  static let fontNames = ["latinmodern-math.woff2", "LICENSE-latinmodern-math.txt"]
+
   /// The font files, by their path in the site.
   static func fonts() throws(ToolError) -> [String: [UInt8]] {
     var files: [String: [UInt8]] = [:]
-    for name in ["latinmodern-math.woff2", "LICENSE-latinmodern-math.txt"] {
+    for name in fontNames {
       guard let data = contents(of: "fonts/" + name) else {
         throw ToolError(
           "the math font '\(name)' is missing from "
