@@ -13,21 +13,41 @@ enum DocumentLinks {
   static func rewrite(_ html: String, source: String, documents: Set<String>)
     -> (html: String, unknown: [String])
   {
-    guard html.contains(".md") else { return (html, []) }
+    let bytes = Array(html.utf8)
+    guard firstIndex(of: Self.markdownSuffix, in: bytes, from: 0) != nil else { return (html, []) }
     let folder = (source as NSString).deletingLastPathComponent
-    var output = ""
+    // One pass over the bytes: each `href="` is found by a search that starts where the last one
+    // ended, so the time grows with the page, not with the page times its links.
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
     var unknown: [String] = []
-    var rest = Substring(html)
-    while let start = rest.range(of: "href=\"") {
-      output += rest[..<start.upperBound]
-      rest = rest[start.upperBound...]
-      guard let end = rest.firstIndex(of: "\"") else { break }
-      let target = String(rest[..<end])
-      output += rewritten(target, folder: folder, documents: documents, unknown: &unknown)
-      rest = rest[end...]
+    var copied = 0
+    while let start = firstIndex(of: Self.hrefOpen, in: bytes, from: copied) {
+      let valueStart = start + Self.hrefOpen.count
+      guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+      output += bytes[copied..<valueStart]
+      let target = String(decoding: bytes[valueStart..<end], as: UTF8.self)
+      output += rewritten(target, folder: folder, documents: documents, unknown: &unknown).utf8
+      copied = end
     }
-    output += rest
-    return (output, unknown)
+    output += bytes[copied...]
+    return (String(decoding: output, as: UTF8.self), unknown)
+  }
+
+  private static let markdownSuffix = Array(".md".utf8)
+  private static let hrefOpen = Array("href=\"".utf8)
+
+  /// Where `needle` first occurs in `bytes` at or after `start`.
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
+    var index = start
+    while index + needle.count <= bytes.count {
+      guard let found = bytes[index...].firstIndex(of: first) else { return nil }
+      guard found + needle.count <= bytes.count else { return nil }
+      if bytes[found..<found + needle.count].elementsEqual(needle) { return found }
+      index = found + 1
+    }
+    return nil
   }
 
   private static func rewritten(
