@@ -1,0 +1,20 @@
+/// The most `hw` accepts from each kind of input, so that no file, however it is written, can
+/// crash the tool or make it use time or memory out of proportion to the file. Crossing a limit is
+/// an error located where the input crosses it. The README's "Limits" table states these numbers;
+/// a test holds the two together.
+public enum InputLimits {
+  /// The longest YAML text, in bytes: one front matter block, or `site.yml` (256 KiB).
+  public static let yamlBytes = 256 << 10
+
+  /// How deeply YAML collections (mappings and sequences) may nest, counted as `YAMLPrescan`
+  /// counts them: each more indented line, each `- ` or key after the first on a line, and each
+  /// `[` or `{` opens one more.
+  public static let yamlDepth = 32
+
+  /// `bytes` formatted for a message, in the largest binary unit that divides it (`8 MiB`).
+  public static func describe(bytes: Int) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
+  }
+}
