@@ -11,6 +11,21 @@ public enum InputLimits {
   /// `[` or `{` opens one more.
   public static let yamlDepth = 32
 
+  /// How deeply template sections (`{{#name}}`, `{{^name}}`) may nest.
+  public static let templateDepth = 32
+
+  /// A template's output may be at most this many times the size of the template and of all
+  /// the text it is given, ...
+  public static let templateOutputFactor = 4
+
+  /// ... plus this many bytes (1 MiB).
+  public static let templateOutputSlack = 1 << 20
+
+  /// The most bytes a template may write when it is given `inputBytes` of template and text.
+  public static func templateOutputBytes(inputBytes: Int) -> Int {
+    templateOutputSlack + templateOutputFactor * inputBytes
+  }
+
   /// `bytes` formatted for a message, in the largest binary unit that divides it (`8 MiB`).
   public static func describe(bytes: Int) -> String {
     if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }

@@ -82,7 +82,9 @@ public struct SiteBuilder: Sendable {
       diagnostics += result.diagnostics
       runDiagnostics += result.runDiagnostics
       if let run = result.run { runs.append((source.sitePath, run)) }
-      files[source.pagePath] = Array(page.render(theme: theme, siteTitle: siteTitle).utf8)
+      let rendered = page.render(theme: theme, siteTitle: siteTitle)
+      files[source.pagePath] = Array(rendered.html.utf8)
+      if let problem = rendered.diagnostic { diagnostics.append(problem) }
       pages.append((source.pagePath, page.title))
       manifestPages.append(
         .init(
@@ -97,8 +99,10 @@ public struct SiteBuilder: Sendable {
       }
       indexEntries.append(entry)
     }
-    files["index.html"] = Array(
-      theme.index.render(["site": .text(siteTitle), "pages": .list(indexEntries)]).utf8)
+    let index = theme.index.render(
+      ["site": .text(siteTitle), "pages": .list(indexEntries)], output: "index.html")
+    files["index.html"] = Array(index.text.utf8)
+    if let problem = index.diagnostic { diagnostics.append(problem) }
     files["style.css"] = Array(theme.stylesheet.utf8)
     for (path, bytes) in try SiteResources.fonts() { files[path] = bytes }
     for asset in content.assets {
@@ -238,7 +242,8 @@ public struct SiteBuilder: Sendable {
     let source = ContentFolder.Source(
       relativePath: name, displayPath: path, bytes: bytes, sitePath: path)
     let result = try! page(for: source, stage: VerifyStage(executor: nil, useCache: true))
-    return (result.page.render(theme: .standard, siteTitle: "Homework"), sorted(result.diagnostics))
+    let page = result.page.render(theme: .standard, siteTitle: "Homework")
+    return (page.html, sorted(result.diagnostics + [page.diagnostic].compactMap { $0 }))
   }
 
   static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
