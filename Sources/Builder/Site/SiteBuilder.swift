@@ -184,9 +184,9 @@ public struct SiteBuilder: Sendable {
     var failure: ToolError? = nil
     var summary = ""
     var badges: [String] = []
-    let rendered = MarkdownDocument.render(
-      source.bytes, path: source.displayPath, style: .page
-    ) { document in
+    let (bytes, tooLong) = InputLimits.document(source.bytes, path: source.displayPath)
+    let rendered = MarkdownDocument.render(bytes, path: source.displayPath, style: .page) {
+      document in
       let math = MathHTML.render(document, siteMacros: siteMacros)
       found = math.diagnostics
       do throws(ToolError) {
@@ -201,6 +201,7 @@ public struct SiteBuilder: Sendable {
         math: math.html, codeBlocks: results.codeBlockHTML(), headingSuffixes: badges)
     }
     if let failure { throw failure }
+    if let tooLong { found.append(tooLong) }
     let document = rendered.document
     var body = rendered.body
     let links = DocumentLinks.rewrite(body.html, source: source.relativePath, documents: documents)
@@ -229,6 +230,7 @@ public struct SiteBuilder: Sendable {
     -> (html: String, diagnostics: [Diagnostic])
   {
     if fragment {
+      let (bytes, tooLong) = InputLimits.document(bytes, path: path)
       var mathDiagnostics: [Diagnostic] = []
       let (document, body) = MarkdownDocument.render(bytes, path: path, style: .fragment) {
         document in
@@ -236,7 +238,9 @@ public struct SiteBuilder: Sendable {
         mathDiagnostics = rendered.diagnostics
         return PageContent(math: rendered.html, codeBlocks: [])
       }
-      return (body.html, sorted(document.diagnostics + mathDiagnostics))
+      return (
+        body.html, sorted([tooLong].compactMap { $0 } + document.diagnostics + mathDiagnostics)
+      )
     }
     let name = (path as NSString).lastPathComponent
     let source = ContentFolder.Source(
