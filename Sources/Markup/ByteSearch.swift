@@ -21,6 +21,18 @@ enum ByteSearch {
     bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, from: start) }
   }
 
+  /// The index of the first occurrence of `needle` in `bytes` at or after `start`, or `nil`.
+  /// Each candidate is found with `memchr`, so the search is linear in the bytes it passes.
+  static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard let first = needle.first else { return start <= bytes.count ? start : nil }
+    var candidate = firstIndex(of: first, in: bytes, from: start)
+    while let index = candidate, index + needle.count <= bytes.count {
+      if bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+      candidate = firstIndex(of: first, in: bytes, from: index + 1)
+    }
+    return nil
+  }
+
   /// Whether `bytes` holds `first` followed by `second`.
   static func contains(_ first: UInt8, followedBy second: UInt8, in bytes: [UInt8]) -> Bool {
     var candidate = firstIndex(of: first, in: bytes)

@@ -47,27 +47,35 @@ public struct DocumentLinks: Sendable {
   }
 
   /// Raw HTML with the destination of every `href="…"` resolved, and the destinations that were
-  /// links to unknown `.md` files.
+  /// links to unknown `.md` files. One pass over the bytes, however many links the HTML holds.
   func rewriteAttributes(in html: String) -> (html: String, unknown: [String]) {
-    guard html.contains(".md"), html.contains("href=\"") else { return (html, []) }
-    var output = ""
+    let bytes = Array(html.utf8)
+    guard ByteSearch.firstIndex(of: Self.hrefOpen, in: bytes, from: 0) != nil,
+      ByteSearch.firstIndex(of: Self.markdownSuffix, in: bytes, from: 0) != nil
+    else { return (html, []) }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
     var unknown: [String] = []
-    var rest = Substring(html)
-    while let start = rest.range(of: "href=\"") {
-      output += rest[..<start.upperBound]
-      rest = rest[start.upperBound...]
-      guard let end = rest.firstIndex(of: "\"") else { break }
-      let target = String(rest[..<end])
+    var copied = 0
+    while let start = ByteSearch.firstIndex(of: Self.hrefOpen, in: bytes, from: copied) {
+      let valueStart = start + Self.hrefOpen.count
+      guard let end = ByteSearch.firstIndex(of: UInt8(ascii: "\""), in: bytes, from: valueStart)
+      else { break }
+      output += bytes[copied..<valueStart]
+      let target = String(decoding: bytes[valueStart..<end], as: UTF8.self)
       switch resolve(target) {
-      case .unchanged: output += target
-      case .page(let page): output += page
+      case .unchanged: output += bytes[valueStart..<end]
+      case .page(let page): output += page.utf8
       case .unknown:
-        output += target
+        output += bytes[valueStart..<end]
         unknown.append(target)
       }
-      rest = rest[end...]
+      copied = end
     }
-    output += rest
-    return (output, unknown)
+    output += bytes[copied...]
+    return (String(decoding: output, as: UTF8.self), unknown)
   }
+
+  private static let markdownSuffix = Array(".md".utf8)
+  private static let hrefOpen = Array("href=\"".utf8)
 }

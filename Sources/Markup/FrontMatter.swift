@@ -92,6 +92,9 @@ extension FrontMatter {
   ) -> (
     FrontMatter, [Diagnostic]
   ) {
+    if let problem = refusal(of: yaml, firstLine: firstLine, path: path, what: what) {
+      return (FrontMatter(), [problem])
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
@@ -138,6 +141,41 @@ extension FrontMatter {
       matter.keyLines[key.string] = location?.line ?? firstLine
     }
     return (matter, diagnostics)
+  }
+
+  /// What Yams must not be given, found before it sees the text: YAML longer than
+  /// `InputLimits.yamlBytes`, nested deeper than `InputLimits.yamlDepth`, or with an anchor or an
+  /// alias (see `YAMLPrescan`).
+  private static func refusal(of yaml: String, firstLine: Int, path: String, what: String)
+    -> Diagnostic?
+  {
+    let bytes = Array(yaml.utf8)
+    func located(_ message: String, at offset: Int) -> Diagnostic {
+      let location = LineTable(bytes).location(ofOffset: offset)
+      return .error(
+        message, path: path,
+        at: SourceLocation(line: firstLine + location.line - 1, column: location.column))
+    }
+    if bytes.count > InputLimits.yamlBytes {
+      return located(
+        "\(what) is longer than \(InputLimits.describe(bytes: InputLimits.yamlBytes)) "
+          + "(\(bytes.count) bytes)", at: InputLimits.yamlBytes)
+    }
+    switch YAMLPrescan.firstFinding(in: bytes, maximumDepth: InputLimits.yamlDepth) {
+    case nil:
+      return nil
+    case .anchor(let offset):
+      return located(
+        "\(what) may not use YAML anchors: write the value out (quote text that starts with '&')",
+        at: offset)
+    case .alias(let offset):
+      return located(
+        "\(what) may not use YAML aliases: write the value out (quote text that starts with '*')",
+        at: offset)
+    case .tooDeep(let offset):
+      return located(
+        "\(what) nests more than \(InputLimits.yamlDepth) levels deep", at: offset)
+    }
   }
 
   private static func convert(_ node: Node) -> FrontMatterValue {

@@ -386,7 +386,8 @@ extension Substring {
   }
 }
 
-/// `<`, `>`, `&` and `"` as entities.
+/// `<`, `>`, `&` and `"` as entities, and control characters other than tab, line feed and
+/// carriage return (which XML forbids or HTML reports) as U+FFFD.
 public func escapeHTML(_ text: String) -> String {
   var result = ""
   result.reserveCapacity(text.utf8.count)
@@ -396,6 +397,8 @@ public func escapeHTML(_ text: String) -> String {
     case ">": result += "&gt;"
     case "&": result += "&amp;"
     case "\"": result += "&quot;"
+    case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}":
+      result += "\u{FFFD}"
     default: result.unicodeScalars.append(character)
     }
   }

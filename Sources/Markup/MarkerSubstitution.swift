@@ -38,7 +38,9 @@ struct MarkerSubstitution {
       let upper = utf8.index(lower, offsetBy: range.count)
       output += html[lower..<upper]
     }
-    var headingHTML: [String] = []
+    // The inner HTML of each heading, as UTF-8 offsets into `output`; the strings are made at the
+    // end, since a view of `output` kept while it grows would make every append copy it whole.
+    var headingRanges: [Range<Int>] = []
     // While a heading is open: where its inner HTML starts in `output` (UTF-8 offset), where its
     // closing tag starts in `bytes`, and its index.
     var openHeading: (outputStart: Int, close: Int, index: Int)? = nil
@@ -48,9 +50,7 @@ struct MarkerSubstitution {
       let nextMarker = Self.nextMarkerStart(in: bytes, from: cursor) ?? count
       if let heading = openHeading, heading.close <= nextMarker {
         copy(cursor..<heading.close)
-        let utf8 = output.utf8
-        headingHTML.append(
-          String(output[utf8.index(utf8.startIndex, offsetBy: heading.outputStart)...]))
+        headingRanges.append(heading.outputStart..<output.utf8.count)
         output += headingSuffix(heading.index)
         openHeading = nil
         cursor = heading.close
@@ -118,6 +118,9 @@ struct MarkerSubstitution {
       default:
         copy(nextMarker..<end)
       }
+    }
+    let headingHTML = output.withUTF8 { utf8 in
+      headingRanges.map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }
     }
     return (output, headingHTML)
   }

@@ -22,7 +22,9 @@ struct MathMLWriter {
   }
 
   /// Appends text with `& < > "` escaped and the invisible U+2061 and U+00A0 written as
-  /// character references, so the markup shows them.
+  /// character references, so the markup shows them. Control characters other than tab, line
+  /// feed and carriage return, which XML forbids or HTML reports, become U+FFFD (the lexer
+  /// refuses them in TeX, so only text from elsewhere can hold them).
   mutating func text(_ text: String) {
     var text = text
     text.withUTF8 { utf8 in
@@ -40,6 +42,11 @@ struct MathMLWriter {
           i += 2
         case 0xC2 where i + 1 < n && utf8[i + 1] == 0xA0:
           bytes.append(contentsOf: "&#xA0;".utf8)
+          i += 1
+        case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
+          bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        case 0xC2 where i + 1 < n && (0x80...0x9F).contains(utf8[i + 1]):
+          bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
           i += 1
         default: bytes.append(b)
         }

@@ -37,6 +37,8 @@ public struct MathPage: Sendable {
       var display: Bool
     }
     var firstIndex: [Key: Int] = [:]
+    // Macro expansion is bounded for the page as a whole (`Parser.maximumExpansionWork`).
+    var expansionBudget = Parser.maximumExpansionWork
     var duplicateOf: [Int?] = []
     duplicateOf.reserveCapacity(formulas.count)
     for (index, formula) in formulas.enumerated() {
@@ -52,6 +54,8 @@ public struct MathPage: Sendable {
       duplicateOf.append(nil)
       do throws(TeXError) {
         var parser = try Parser(tex: formula.tex, display: formula.display, macros: macros)
+        parser.expansionBudget = expansionBudget
+        defer { expansionBudget -= parser.expansionWork }
         var result = Parsed(nodes: try parser.parseFormula())
         if let tag = parser.tag {
           result.number = tag.text

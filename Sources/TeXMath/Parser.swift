@@ -22,6 +22,14 @@ struct Parser {
   var starredEnvironment: Token? = nil
 
   static let maximumExpansions = 10_000
+  /// The most tokens macro expansion may read, write and move in all the formulas of a page
+  /// (``MathPage``): this bounds the size formulas grow to, the memory their MathML takes and the
+  /// time expansion takes (each expansion moves the tokens after it), which the count of
+  /// expansions alone bounds for none of them.
+  static let maximumExpansionWork = 4_000_000
+  /// What expansion has cost in this formula, and what it may cost.
+  var expansionWork = 0
+  var expansionBudget = Parser.maximumExpansionWork
   /// Deepest nesting of lists (groups, fractions, scripts…), so that no input exhausts the stack.
   static let maximumDepth = 200
   var depth = 0
@@ -132,8 +140,21 @@ struct Parser {
     }
     let last = tokens[j - 1]
     let span = (offset: start.offset, length: last.offset + last.length - start.offset)
+    // What this expansion costs: the tokens of the use read, those of the expansion written, and
+    // those after it moved when the two differ in length.
+    var size = 0
+    for t in macro.tokens {
+      if case .parameter(let n) = t.kind { size += arguments[n - 1].count } else { size += 1 }
+    }
+    expansionWork += (j - pos) + size + (size == j - pos ? 0 : tokens.count - j)
+    if expansionWork > expansionBudget {
+      throw TeXError(
+        "macro \\\(macro.name) expands too much (a page's macros may write or move "
+          + "at most \(Self.maximumExpansionWork) tokens)", offset: start.offset,
+        length: start.length)
+    }
     var expansion: [Token] = []
-    expansion.reserveCapacity(macro.tokens.count)
+    expansion.reserveCapacity(size)
     for t in macro.tokens {
       if case .parameter(let n) = t.kind {
         expansion.append(contentsOf: arguments[n - 1])
@@ -176,6 +197,9 @@ struct Parser {
       if endsList(t) { return nodes }
       if let stop, case .char(let c) = t.kind, c == stop { return nodes }
       if case .command(let name) = t.kind, case .style(let attributes)? = Command.table[name] {
+        // The rest of the list nests inside the style switch: it counts as a level.
+        try enter()
+        defer { depth -= 1 }
         pos += 1
         let level = Int(attributes[1].value)! + (attributes[0].value == "true" ? 0 : 1)
         let rest = try inStyle(level) { (p: inout Parser) throws(TeXError) in

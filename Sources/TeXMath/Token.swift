@@ -54,6 +54,11 @@ enum Lexer {
   static func tokenize(_ tex: String, parameters: Bool = false) throws(TeXError) -> [Token] {
     var tokens: [Token] = []
     let bytes = Array(tex.utf8)
+    if let control = firstControlCharacter(in: bytes) {
+      throw TeXError(
+        "control character U+\(control.code) is not allowed in math", offset: control.offset,
+        length: control.length)
+    }
     tokens.reserveCapacity(bytes.count)
     var i = 0
     let n = bytes.count
@@ -131,5 +136,25 @@ enum Lexer {
     }
     tokens.append(Token(kind: .end, offset: n, length: 0))
     return tokens
+  }
+
+  /// The first control character in UTF-8 `bytes` other than tab, line feed and carriage return:
+  /// U+0000 to U+001F (which XML forbids, so no MathML may hold them), U+007F and U+0080 to
+  /// U+009F. Its code as four hex digits, its byte offset and its length in bytes.
+  static func firstControlCharacter(in bytes: [UInt8]) -> (code: String, offset: Int, length: Int)?
+  {
+    func hex(_ value: Int) -> String {
+      let digits = String(value, radix: 16, uppercase: true)
+      return String(repeating: "0", count: 4 - digits.count) + digits
+    }
+    for (offset, byte) in bytes.enumerated() {
+      if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+        return (hex(Int(byte)), offset, 1)
+      }
+      if byte == 0xC2, offset + 1 < bytes.count, (0x80...0x9F).contains(bytes[offset + 1]) {
+        return (hex(Int(bytes[offset + 1])), offset, 2)
+      }
+    }
+    return nil
   }
 }

@@ -91,6 +91,21 @@ import Testing
     Case(
       tex: "\\color{red;} x", message: "color 'red;' must be a name (red) or #rgb / #rrggbb",
       offset: 6, length: 6),
+    Case(
+      tex: "a\u{0}b", message: "control character U+0000 is not allowed in math", offset: 1,
+      length: 1),
+    Case(
+      tex: "\\text{a\u{1B}}", message: "control character U+001B is not allowed in math",
+      offset: 7, length: 1),
+    Case(
+      tex: "x % comment \u{7}", message: "control character U+0007 is not allowed in math",
+      offset: 12, length: 1),
+    Case(
+      tex: "é\u{7F}", message: "control character U+007F is not allowed in math", offset: 2,
+      length: 1),
+    Case(
+      tex: "\\\u{85}", message: "control character U+0085 is not allowed in math", offset: 1,
+      length: 2),
   ]
 
   @Test(arguments: cases)
@@ -107,7 +122,15 @@ import Testing
     let deep = String(repeating: "{", count: 5000) + String(repeating: "}", count: 5000)
     let roots = String(repeating: "\\sqrt", count: 5000) + "y"
     let texts = String(repeating: "\\text{", count: 5000) + String(repeating: "}", count: 5000)
-    for tex in [deep, roots, texts] {
+    // Past the limit, yet shallow enough not to exhaust the stack where style switches were
+    // not counted.
+    let styles = String(repeating: "\\displaystyle ", count: 300) + "x"
+    let fractions =
+      String(repeating: "\\frac{", count: 5000) + String(repeating: "}{y}", count: 5000)
+    let matrices =
+      String(repeating: "\\begin{matrix}", count: 5000)
+      + String(repeating: "\\end{matrix}", count: 5000)
+    for tex in [deep, roots, texts, styles, fractions, matrices] {
       let page = MathPage(formulas: [Formula(tex: tex, display: false)])
       guard case .failure(let error) = page.results[0] else {
         Issue.record("expected an error")
@@ -115,6 +138,46 @@ import Testing
       }
       #expect(error.message == "formula nested more than 200 levels deep")
     }
+  }
+
+  @Test func keepsControlCharactersOutOfTheMarkup() {
+    #expect(
+      MathMLWriter.escape("a\u{0}b\tc\u{1F}\u{7F}\u{9F}é")
+        == "a\u{FFFD}b\tc\u{FFFD}\u{FFFD}\u{FFFD}é")
+    #expect(throws: TeXError.self) { try MacroTable(["a": "x\u{0}"]) }
+  }
+
+  @Test func boundsWhatMacrosExpandToInOnePage() throws {
+    let macros = try MacroTable(["b": "zz"])
+    // Each use of \\b moves the tokens after it: about 2.6 million for `within`, 4 million for
+    // `past` by its 1 150th use.
+    let tail = " " + String(repeating: "x", count: 1000)
+    let within = String(repeating: "\\b", count: 1500) + tail
+    let past = String(repeating: "\\b", count: 3000) + tail
+    let message =
+      "macro \\b expands too much (a page's macros may write or move at most 4000000 tokens)"
+    let alone = MathPage(formulas: [Formula(tex: past, display: false)], macros: macros)
+    guard case .failure(let stopped) = alone.results[0] else {
+      Issue.record("expected the formula to go past the budget")
+      return
+    }
+    // At a use of \\b, well into the formula.
+    #expect(stopped.message == message)
+    #expect(stopped.length == 2 && stopped.offset % 2 == 0 && stopped.offset > 1000)
+    // The budget is the page's: the second formula of the kind goes past it, one without macros
+    // after it does not.
+    let page = MathPage(
+      formulas: [
+        Formula(tex: within, display: false), Formula(tex: within + " y", display: false),
+        Formula(tex: "y", display: false),
+      ], macros: macros)
+    #expect(throws: Never.self) { try page.results[0].get() }
+    guard case .failure(let error) = page.results[1] else {
+      Issue.record("expected the second formula to go past the budget")
+      return
+    }
+    #expect(error.message == message)
+    #expect(throws: Never.self) { try page.results[2].get() }
   }
 
   @Test func reportsADuplicateLabelAtTheSecondLabel() {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Markup
 
 /// Everything a document's page shows, gathered by the earlier stages.
@@ -28,8 +29,9 @@ public struct DocumentPage: Sendable {
       ?? String(source.relativePath.dropLast(3))
   }
 
-  /// The page as HTML, through the theme's page template.
-  public func render(theme: Theme, siteTitle: String) -> String {
+  /// The page as HTML, through the theme's page template, and the template's error when the
+  /// page grew past its limit (see `Template.render(_:output:)`).
+  public func render(theme: Theme, siteTitle: String) -> (html: String, diagnostic: Diagnostic?) {
     var context: [String: TemplateValue] = [:]
     for (key, value) in document.frontMatter.entries {
       context[key] = Self.templateValue(value)
@@ -50,7 +52,8 @@ public struct DocumentPage: Sendable {
       ]
     }
     context["toc"] = entries.count >= 2 ? .context(["entries": .list(entries)]) : .flag(false)
-    return theme.page.render(context)
+    let (html, diagnostic) = theme.page.render(context, output: source.pagePath)
+    return (html, diagnostic)
   }
 
   static func templateValue(_ value: FrontMatterValue) -> TemplateValue {

@@ -99,7 +99,9 @@ public struct SiteBuilder: Sendable {
       diagnostics += result.diagnostics
       runDiagnostics += result.runDiagnostics
       if let run = result.run { runs.append((source.sitePath, run)) }
-      files[source.pagePath] = Array(page.render(theme: theme, siteTitle: siteTitle).utf8)
+      let rendered = page.render(theme: theme, siteTitle: siteTitle)
+      files[source.pagePath] = Array(rendered.html.utf8)
+      if let problem = rendered.diagnostic { diagnostics.append(problem) }
       pages.append((source.pagePath, page.title))
       manifestPages.append(
         .init(
@@ -114,8 +116,10 @@ public struct SiteBuilder: Sendable {
       }
       indexEntries.append(entry)
     }
-    files["index.html"] = Array(
-      theme.index.render(["site": .text(siteTitle), "pages": .list(indexEntries)]).utf8)
+    let index = theme.index.render(
+      ["site": .text(siteTitle), "pages": .list(indexEntries)], output: "index.html")
+    files["index.html"] = Array(index.text.utf8)
+    if let problem = index.diagnostic { diagnostics.append(problem) }
     files["style.css"] = Array(theme.stylesheet.utf8)
     for (path, bytes) in try SiteResources.fonts() { files[path] = bytes }
     for asset in content.assets { files[asset] = try content.read(asset: asset) }
@@ -200,8 +204,9 @@ public struct SiteBuilder: Sendable {
     for source: ContentFolder.Source, stage: VerifyStage, siteMacros: [String: String] = [:],
     documents: Set<String> = []
   ) throws(ToolError) -> PageResult {
+    let (bytes, tooLong) = InputLimits.document(source.bytes, path: source.displayPath)
     let parsed = ParsedMarkdown.parse(
-      source.bytes, path: source.displayPath, style: .page,
+      bytes, path: source.displayPath, style: .page,
       links: DocumentLinks(source: source.relativePath, documents: documents))
     let document = parsed.document
     let math = MathHTML.render(document, siteMacros: siteMacros)
@@ -215,7 +220,8 @@ public struct SiteBuilder: Sendable {
     for (heading, badge) in zip(body.headings, badges) { page.headingBadges[heading.id] = badge }
     return PageResult(
       page: page, run: outcome.run,
-      diagnostics: document.diagnostics + math.diagnostics + outcome.diagnostics,
+      diagnostics: [tooLong].compactMap { $0 } + document.diagnostics + math.diagnostics
+        + outcome.diagnostics,
       runDiagnostics: outcome.runDiagnostics)
   }
 
@@ -230,16 +236,21 @@ public struct SiteBuilder: Sendable {
     -> (html: String, diagnostics: [Diagnostic])
   {
     if fragment {
+      let (bytes, tooLong) = InputLimits.document(bytes, path: path)
       let parsed = ParsedMarkdown.parse(bytes, path: path, style: .fragment)
       let math = MathHTML.render(parsed.document)
       let body = parsed.render(PageContent(math: math.html, codeBlocks: []))
-      return (body.html, sorted(parsed.document.diagnostics + math.diagnostics))
+      return (
+        body.html,
+        sorted([tooLong].compactMap { $0 } + parsed.document.diagnostics + math.diagnostics)
+      )
     }
     let name = (path as NSString).lastPathComponent
     let source = ContentFolder.Source(
       relativePath: name, displayPath: path, bytes: bytes, sitePath: path)
     let result = try! page(for: source, stage: VerifyStage(executor: nil, useCache: true))
-    return (result.page.render(theme: .standard, siteTitle: "Homework"), sorted(result.diagnostics))
+    let page = result.page.render(theme: .standard, siteTitle: "Homework")
+    return (page.html, sorted(result.diagnostics + [page.diagnostic].compactMap { $0 }))
   }
 
   static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
