@@ -11,14 +11,21 @@ import Foundation
 /// A small HTTP server for previewing a site: it serves the output folder on 127.0.0.1 only, and
 /// into each HTML page it injects a script that reloads the page when the site is rebuilt (the
 /// only JavaScript a page ever gets, and only here). The script polls `/__hw/version`.
+///
+/// Each connection is handled on its own thread, against deadlines and size limits (`Limits`),
+/// so a client that is slow, sends nothing or sends too much cannot stall the others. Every
+/// response closes its connection.
 public final class PreviewServer: @unchecked Sendable {
   /// The folder served.
   public let root: String
+  /// What one client may take of the server.
+  let limits: Limits
   /// The port it listens on (chosen by the system when 0 was asked for).
   public private(set) var port: UInt16 = 0
   private var socket: Int32 = -1
   private let lock = NSLock()
   private var version = 0
+  private let openConnections: ConnectionTable
 
   /// The path of the version endpoint the reload script polls.
   public static let versionPath = "/__hw/version"
@@ -32,7 +39,14 @@ public final class PreviewServer: @unchecked Sendable {
     """
 
   /// Prepares a server for the folder at `root`; `start` binds it.
-  public init(root: String) { self.root = root }
+  public convenience init(root: String) { self.init(root: root, limits: .standard) }
+
+  /// Prepares a server for the folder at `root` that holds its clients to `limits`.
+  init(root: String, limits: Limits) {
+    self.root = root
+    self.limits = limits
+    openConnections = ConnectionTable(capacity: limits.connections)
+  }
 
   /// Binds 127.0.0.1:`port` (0 lets the system choose) and serves on a background thread.
   ///
@@ -53,7 +67,9 @@ public final class PreviewServer: @unchecked Sendable {
         bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
-    guard bound == 0, listen(fd, 16) == 0 else {
+    // Connections wait in the kernel's queue, as many as it allows, until they are accepted; a
+    // waiting connection holds nothing of the server's.
+    guard bound == 0, listen(fd, SOMAXCONN) == 0 else {
       let reason = String(cString: strerror(errno))
       close(fd)
       throw ToolError("cannot listen on 127.0.0.1:\(requested): \(reason)")
@@ -78,35 +94,47 @@ public final class PreviewServer: @unchecked Sendable {
     while true {
       let client = accept(socket, nil, nil)
       if client < 0 {
-        if errno == EINTR { continue }
-        return
+        switch errno {
+        case EINTR, ECONNABORTED: continue
+        case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+          // Out of descriptors or memory for now: connections that finish free some.
+          Thread.sleep(forTimeInterval: 0.05)
+          continue
+        default: return
+        }
       }
-      handle(client)
-      close(client)
+      let ticket = openConnections.admit(client)
+      let thread = Thread { [self] in serve(ClientSocket(descriptor: client), ticket: ticket) }
+      thread.stackSize = 1 << 20
+      thread.start()
     }
   }
 
-  private func handle(_ client: Int32) {
-    var timeout = timeval(tv_sec: 5, tv_usec: 0)
-    setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var request: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while request.count < 65536 {
-      let count = recv(client, &buffer, buffer.count, 0)
-      if count <= 0 { break }
-      request += buffer[0..<count]
-      if request.firstRange(of: [13, 10, 13, 10]) != nil { break }
+  /// One connection, on its own thread: read the request head, answer, close.
+  private func serve(_ client: ClientSocket, ticket: ConnectionTable.Ticket) {
+    defer { openConnections.finish(ticket) }
+    let head = client.readRequestHead(
+      limit: limits.requestHeadBytes, before: .now + limits.requestHeadTime)
+    guard openConnections.advance(ticket, to: .responding) else { return }
+    let answerBy = ContinuousClock.now + limits.responseTime
+    let response: [UInt8]
+    switch head {
+    case .complete(let bytes):
+      response = respond(to: String(decoding: bytes, as: UTF8.self))
+    case .cutShort(let bytes) where !bytes.isEmpty:
+      // The client half-closed after part of a head: answer what it asked.
+      response = respond(to: String(decoding: bytes, as: UTF8.self))
+    case .timedOut(let bytes) where !bytes.isEmpty:
+      response = Self.response(408, "text/plain", Array("the request took too long\n".utf8))
+    case .tooLarge:
+      response = Self.response(431, "text/plain", Array("the request head is too long\n".utf8))
+    case .cutShort, .timedOut:
+      return  // nothing was asked
     }
-    let response = respond(to: String(decoding: request, as: UTF8.self))
-    let total = response.count
-    var sent = 0
-    while sent < total {
-      let count = response.withUnsafeBytes { raw in
-        send(client, raw.baseAddress! + sent, total - sent, Int32(MSG_NOSIGNAL))
-      }
-      if count <= 0 { break }
-      sent += count
-    }
+    guard client.send(response, before: answerBy),
+      openConnections.advance(ticket, to: .closing)
+    else { return }
+    client.closeGracefully(dropping: limits.lingerBytes, before: .now + limits.lingerTime)
   }
 
   /// The whole HTTP response to a request (its text up to the blank line).
@@ -183,8 +211,10 @@ public final class PreviewServer: @unchecked Sendable {
 
   static func response(_ status: Int, _ type: String, _ body: [UInt8]) -> [UInt8] {
     let reason =
-      [200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"][status]
-      ?? "Error"
+      [
+        200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
+        408: "Request Timeout", 431: "Request Header Fields Too Large",
+      ][status] ?? "Error"
     let head =
       "HTTP/1.1 \(status) \(reason)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
       + "Cache-Control: no-store\r\nConnection: close\r\n\r\n"
