@@ -19,7 +19,7 @@ struct ContainmentTests {
             + "check(names == [\"lo\"], \"only loopback\")"
         )
       ])
-    let executor = TestRuntime.executor()
+    let executor = try TestRuntime.executor()
     #expect(executor.containmentWarning == nil)
     let run = try executor.run(request, useCache: false)
     #expect(run.blocks[0].status == .passed, "\(run.blocks[0])")

@@ -199,7 +199,7 @@ struct ExecutorFaultTests {
   @Test func aCompileThatRunsTooLongIsAnErrorAtTheFirstBlock() throws {
     let executor = Executor(
       configuration: ExecutorConfiguration(
-        runtimeDirectory: TestRuntime.directory ?? "", compileTimeoutSeconds: 0.05))
+        runtimeDirectory: try TestRuntime.directory(), compileTimeoutSeconds: 0.05))
     let request = TestRuntime.request("slowbuild", [(4, "check(true, \"a\")"), (9, "print(1)")])
     let run = try executor.run(request, useCache: false)
     #expect(
