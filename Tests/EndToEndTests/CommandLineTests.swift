@@ -6,16 +6,13 @@ import Testing
 /// Runs the built `hw` executable the way a user does, and checks what it prints and its exit
 /// status.
 @Suite struct CommandLineTests {
-  /// Whether `swift build` has made `hw`.
-  static let isBuilt = (try? BuiltProducts.hw()) != nil
-
-  /// Runs the built `hw` in `folder`.
+  /// Runs the built `hw` in `folder`; throws `BuiltProducts.NotBuilt`, which fails the test,
+  /// when `swift build` has not made it.
   static func hw(_ arguments: [String], in folder: String) throws -> Program.Result {
     try Program.run(BuiltProducts.hw(), arguments, in: URL(fileURLWithPath: folder))
   }
 
-  @Test(.enabled(if: isBuilt))
-  func exitsZeroOneOrTwo() throws {
+  @Test func exitsZeroOneOrTwo() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# Fine\n")
     let good = try Self.hw(["build"], in: folder.path)
@@ -37,8 +34,7 @@ import Testing
     #expect(usage.status == 2)
   }
 
-  @Test(.enabled(if: isBuilt))
-  func findsItsThemeAndFontsFromAnyWorkingDirectory() throws {
+  @Test func findsItsThemeAndFontsFromAnyWorkingDirectory() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# Fine\n")
     let build = try Self.hw(["build"], in: folder.path)
@@ -58,8 +54,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: isBuilt))
-  func rendersAFragmentLikeCmark() throws {
+  @Test func rendersAFragmentLikeCmark() throws {
     let folder = TemporaryFolder()
     folder.write("a.md", "Hello *there*\n\n> quote\n")
     let run = try Self.hw(["render", "a.md", "--fragment"], in: folder.path)
@@ -105,8 +100,7 @@ import Testing
 
   static let badMath = "# Bad\n\nThe loss $\\frac{a}{b$ is wrong.\n"
 
-  @Test(.enabled(if: CommandLineTests.isBuilt))
-  func theHelpListsEveryReportFormatWithItsSummary() throws {
+  @Test func theHelpListsEveryReportFormatWithItsSummary() throws {
     let folder = TemporaryFolder()
     let run = try CommandLineTests.hw(["verify", "--help"], in: folder.path)
     #expect(run.status == 0)
@@ -116,8 +110,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: CommandLineTests.isBuilt))
-  func buildsVerifiesAndReportsEachProblemAtItsLine() throws {
+  @Test func buildsVerifiesAndReportsEachProblemAtItsLine() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", Self.document)
     let build = try CommandLineTests.hw(["build"], in: folder.path)
@@ -157,8 +150,7 @@ import Testing
     #expect(elsewhere.stdout == "2 passed, 0 failed\n")
   }
 
-  @Test(.enabled(if: CommandLineTests.isBuilt))
-  func refusesTwoFiguresWithOneID() throws {
+  @Test func refusesTwoFiguresWithOneID() throws {
     let folder = TemporaryFolder()
     folder.write(
       "Content/f.md",
@@ -179,8 +171,7 @@ import Testing
         "Content/f.md:6:7: error: figure id 'fig-a' is already used on this page"))
   }
 
-  @Test(.enabled(if: CommandLineTests.isBuilt))
-  func locatesABadFormulaInTheMarkdownFile() throws {
+  @Test func locatesABadFormulaInTheMarkdownFile() throws {
     let folder = TemporaryFolder()
     folder.write("Content/bad.md", Self.badMath)
     let build = try CommandLineTests.hw(["build"], in: folder.path)
@@ -196,8 +187,7 @@ import Testing
 
 /// Where a formula ends: the Markdown scanner and TeXMath share one list of text commands.
 @Suite struct FormulaBoundaryEndToEndTests {
-  @Test(.enabled(if: CommandLineTests.isBuilt))
-  func buildsATextCommandWithMathInsideAsOneFormula() throws {
+  @Test func buildsATextCommandWithMathInsideAsOneFormula() throws {
     let folder = TemporaryFolder()
     folder.write("Content/e.md", "# Cases\n\nThen $\\emph{if $x$ holds}$ we stop.\n")
     let build = try CommandLineTests.hw(["build"], in: folder.path)
@@ -226,7 +216,7 @@ import Testing
 
   @Test(
     .enabled(
-      if: cmark != nil && CommandLineTests.isBuilt, "cmark is not installed (scripts/setup --test)"),
+      if: cmark != nil, "cmark is not installed (scripts/setup --test)"),
     arguments: documents.indices)
   func rendersByteForByteAsCmarkUnsafe(index: Int) throws {
     let folder = TemporaryFolder()

@@ -32,9 +32,7 @@ import Testing
     return text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
   }
 
-  @Test(
-    .enabled(if: CommandLineTests.isBuilt),
-    .timeLimit(.minutes(2)))
+  @Test(.timeLimit(.minutes(2)))
   func servesTheSiteAndRebuildsItOnSave() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# First version\n")

@@ -4,8 +4,7 @@ import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ContainmentTests {
+@Suite struct ContainmentTests {
   @Test(.enabled(if: Containment.networkPrefix != nil, "no user and network namespaces here"))
   func runnersSeeOnlyTheLoopbackInterface() throws {
     let request = TestRuntime.request(

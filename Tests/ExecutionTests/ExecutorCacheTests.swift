@@ -6,8 +6,7 @@ import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ExecutorCacheTests {
+@Suite struct ExecutorCacheTests {
   @Test func aSecondRunIsACacheHitAndAnEditedBlockIsAMiss() throws {
     let cache = TemporaryFolder()
     let executor = try TestRuntime.executor(cache: cache.path)

@@ -5,8 +5,7 @@ import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ExecutorFaultTests {
+@Suite struct ExecutorFaultTests {
   @Test func locatesCompileErrorsInTheMarkdownFileAndStillRunsEarlierBlocks() throws {
     let request = TestRuntime.request(
       "compile",

@@ -35,8 +35,7 @@ enum FixtureDocument {
   }
 }
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct FixtureDocumentTests {
+@Suite struct FixtureDocumentTests {
   @Test func aNotebookDocumentRunsToItsGoldenResults() throws {
     let request = try FixtureDocument.request("exec-notebook/document.md")
     #expect(request.blocks.map(\.codeLine) == [7, 19, 34, 43])

@@ -7,17 +7,14 @@ import Testing
 
 /// The runtime library `swift build` made, and executors and requests on it.
 enum TestRuntime {
-  /// The folder that holds the runtime library and the module blocks import.
+  /// The folder that holds the runtime library and the module blocks import; throws
+  /// `BuiltProducts.NotBuilt`, which fails the test, when `swift build` has not made them.
   static func directory() throws -> String {
     try BuiltProducts.folder(
       holding: [ExecutorConfiguration.runtimeLibraryName, "Modules/BlockRuntime.swiftmodule"],
       for: "the block runtime (libHWBlockRuntime)"
     ).path
   }
-
-  /// Whether the runtime is built. (Suites that need it are skipped without it; see README.)
-  static let available = (try? directory()) != nil
-  static let skipMessage = "libHWBlockRuntime not built: run `swift build` before `swift test`"
 
   /// An executor on the built runtime, without a cache unless one is given.
   static func executor(cache: String? = nil, limits: ResourceLimits = ResourceLimits()) throws

@@ -27,18 +27,18 @@ public enum BuiltProducts {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
       }
     }
-    guard let found else { throw NotBuilt(product: product, files: files) }
+    guard let found else { throw NotBuilt(product: product) }
     return found
   }
 
   /// A product the tests need is missing.
   public struct NotBuilt: Error, CustomStringConvertible {
+    /// What is missing, as the message names it.
     public var product: String
-    public var files: [String]
 
     public var description: String {
-      "\(product) is not built (no \(files.joined(separator: ", ")) in .build/debug): "
-        + "run `swift build` before `swift test`, as scripts/test does"
+      "\(product) is not built in .build/debug: run `swift build` before `swift test` "
+        + "(scripts/test does both)"
     }
   }
 }
