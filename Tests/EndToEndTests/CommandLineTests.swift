@@ -54,13 +54,17 @@ import Testing
     }
   }
 
-  @Test func rendersAFragmentLikeCmark() throws {
+  @Test(
+    .enabled(if: CmarkIdentityTests.cmark != nil, "cmark is not installed (scripts/setup --test)"))
+  func rendersAFragmentLikeCmark() throws {
     let folder = TemporaryFolder()
     folder.write("a.md", "Hello *there*\n\n> quote\n")
     let run = try Self.hw(["render", "a.md", "--fragment"], in: folder.path)
     #expect(run.status == 0)
     #expect(
       run.stdout == "<p>Hello <em>there</em></p>\n<blockquote>\n<p>quote</p>\n</blockquote>\n")
+    let cmark = try Program.run(CmarkIdentityTests.cmark!, ["--unsafe", "a.md"], in: folder.url)
+    #expect(run.stdout == cmark.stdout)
   }
 }
 
