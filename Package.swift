@@ -59,20 +59,35 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "MarkupTests", dependencies: ["Markup", "Diagnostics", "TeXMath"]),
-    .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
+    // Tests: one target per module that has tests, named after it; `EndToEndTests` runs the
+    // built `hw` as a user does; `TestSupport` holds what they share (golden files, temporary
+    // folders, the seeded random source, the lookup of the built products).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+    .testTarget(
+      name: "MarkupTests", dependencies: ["Markup", "Diagnostics", "TeXMath", "TestSupport"]),
+    .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
     .testTarget(
       name: "LossEngineTests",
       dependencies: [
         "LossEngine", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(
-      name: "ExecutionTests", dependencies: ["Execution", "BlockRecords", "Diagnostics", "Digest"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockRecords", "Diagnostics"]),
+      name: "BlockRecordsTests", dependencies: ["BlockRecords", "Diagnostics", "TestSupport"]),
+    .testTarget(
+      name: "ExecutionTests",
+      dependencies: ["Execution", "BlockRecords", "Diagnostics", "TestSupport"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BlockRecords", "Diagnostics", "TestSupport"]
+    ),
     .testTarget(
       name: "BuilderTests",
-      dependencies: ["Builder", "Markup", "Reports", "TeXMath", "Figures", "Diagnostics"]),
-    .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
+      dependencies: [
+        "Builder", "BlockRecords", "TeXMath", "Figures", "Diagnostics", "TestSupport",
+      ]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Reports", "TestSupport"]),
   ]
 )

@@ -1,6 +1,7 @@
 import Figures
 import Foundation
 import TeXMath
+import TestSupport
 import Testing
 
 @testable import Builder
@@ -8,9 +9,7 @@ import Testing
 /// The default theme is the files of `Sources/Builder/Resources/theme/`, and a content folder's
 /// `_theme/` replaces each of them on its own.
 @Suite struct ThemeTests {
-  static let resourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Sources/Builder/Resources/theme")
+  static let resourceFolder = Repository.file("Sources/Builder/Resources/theme")
 
   @Test(arguments: Theme.File.allCases)
   func theDefaultThemeIsTheFileInTheResourceFolder(file: Theme.File) throws {

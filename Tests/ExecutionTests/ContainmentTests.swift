@@ -4,8 +4,7 @@ import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ContainmentTests {
+@Suite struct ContainmentTests {
   @Test(.enabled(if: Containment.networkPrefix != nil, "no user and network namespaces here"))
   func runnersSeeOnlyTheLoopbackInterface() throws {
     let request = TestRuntime.request(
@@ -19,7 +18,7 @@ struct ContainmentTests {
             + "check(names == [\"lo\"], \"only loopback\")"
         )
       ])
-    let executor = TestRuntime.executor()
+    let executor = try TestRuntime.executor()
     #expect(executor.containmentWarning == nil)
     let run = try executor.run(request, useCache: false)
     #expect(run.blocks[0].status == .passed, "\(run.blocks[0])")

@@ -1,16 +1,15 @@
 import BlockRecords
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ExecutorCacheTests {
+@Suite struct ExecutorCacheTests {
   @Test func aSecondRunIsACacheHitAndAnEditedBlockIsAMiss() throws {
-    let cache = TestRuntime.temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: cache) }
-    let executor = TestRuntime.executor(cache: cache)
+    let cache = TemporaryFolder()
+    let executor = try TestRuntime.executor(cache: cache.path)
     let request = TestRuntime.request("cached", [(3, "show(\"a\", 1.0)")])
     let first = try executor.run(request, useCache: true)
     #expect(!first.fromCache)
@@ -30,9 +29,8 @@ struct ExecutorCacheTests {
   }
 
   @Test func aProseEditThatMovesBlocksIsAHitWithMovedLocations() throws {
-    let cache = TestRuntime.temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: cache) }
-    let executor = TestRuntime.executor(cache: cache)
+    let cache = TemporaryFolder()
+    let executor = try TestRuntime.executor(cache: cache.path)
     let request = TestRuntime.request(
       "moved", [(3, "check(true, \"a\")"), (8, "let z: Int = \"no\"")])
     let first = try executor.run(request, useCache: true)
@@ -52,9 +50,8 @@ struct ExecutorCacheTests {
   }
 
   @Test func aMovedDocumentWhoseBlockCrashedRunsAgain() throws {
-    let cache = TestRuntime.temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: cache) }
-    let executor = TestRuntime.executor(cache: cache)
+    let cache = TemporaryFolder()
+    let executor = try TestRuntime.executor(cache: cache.path)
     let request = TestRuntime.request("crashmove", [(3, "fatalError(\"stop\")")])
     _ = try executor.run(request, useCache: true)
     #expect(try executor.run(request, useCache: true).fromCache)
@@ -70,15 +67,14 @@ struct ExecutorCacheTests {
   }
 
   @Test func forcingARunIgnoresTheCacheAndDeletingItIsSafe() throws {
-    let cache = TestRuntime.temporaryFolder()
-    let executor = TestRuntime.executor(cache: cache)
+    let cache = TemporaryFolder()
+    let executor = try TestRuntime.executor(cache: cache.path)
     let request = TestRuntime.request("forced", [(3, "check(true, \"x\")")])
     _ = try executor.run(request, useCache: true)
     #expect(!(try executor.run(request, useCache: false)).fromCache)
-    try FileManager.default.removeItem(atPath: cache)
+    try FileManager.default.removeItem(at: cache.url)
     #expect(!(try executor.run(request, useCache: true)).fromCache)
     #expect(try executor.run(request, useCache: true).fromCache)
-    try? FileManager.default.removeItem(atPath: cache)
   }
 
   @Test func aMissingRuntimeIsAThrownErrorNotAResult() {
@@ -90,7 +86,7 @@ struct ExecutorCacheTests {
   }
 
   @Test func runsSeveralDocumentsAtOnce() async throws {
-    let executor = TestRuntime.executor()
+    let executor = try TestRuntime.executor()
     let results = try await withThrowingTaskGroup(of: (Int, DocumentRun).self) { group in
       for number in 0..<3 {
         group.addTask {

@@ -5,8 +5,7 @@ import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ExecutorFaultTests {
+@Suite struct ExecutorFaultTests {
   @Test func locatesCompileErrorsInTheMarkdownFileAndStillRunsEarlierBlocks() throws {
     let request = TestRuntime.request(
       "compile",
@@ -199,7 +198,7 @@ struct ExecutorFaultTests {
   @Test func aCompileThatRunsTooLongIsAnErrorAtTheFirstBlock() throws {
     let executor = Executor(
       configuration: ExecutorConfiguration(
-        runtimeDirectory: TestRuntime.directory ?? "", compileTimeoutSeconds: 0.05))
+        runtimeDirectory: try TestRuntime.directory(), compileTimeoutSeconds: 0.05))
     let request = TestRuntime.request("slowbuild", [(4, "check(true, \"a\")"), (9, "print(1)")])
     let run = try executor.run(request, useCache: false)
     #expect(

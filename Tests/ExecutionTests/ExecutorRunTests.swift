@@ -5,8 +5,7 @@ import Testing
 
 @testable import Execution
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct ExecutorRunTests {
+@Suite struct ExecutorRunTests {
   @Test func aPassingDocumentReportsEveryCheckValueAndLine() throws {
     let request = TestRuntime.request(
       "pass",

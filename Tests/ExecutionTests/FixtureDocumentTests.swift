@@ -1,16 +1,15 @@
 import BlockRecords
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Execution
 
 /// Reads the ```` ```swift verify ```` blocks of a fixture document, the way the parser will.
 enum FixtureDocument {
-  static let root = TestRuntime.packageRoot.appendingPathComponent("Tests/Fixtures")
-
   /// The request for `Tests/Fixtures/<path>`, shown as `Content/<file name>`.
   static func request(_ path: String) throws -> ExecutionRequest {
-    let url = root.appendingPathComponent(path)
+    let url = Repository.fixtures.appendingPathComponent(path)
     let lines = try String(contentsOf: url, encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false)
     var blocks: [VerifyBlock] = []
@@ -36,8 +35,7 @@ enum FixtureDocument {
   }
 }
 
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
-struct FixtureDocumentTests {
+@Suite struct FixtureDocumentTests {
   @Test func aNotebookDocumentRunsToItsGoldenResults() throws {
     let request = try FixtureDocument.request("exec-notebook/document.md")
     #expect(request.blocks.map(\.codeLine) == [7, 19, 34, 43])
@@ -46,13 +44,7 @@ struct FixtureDocumentTests {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let text = String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
-    let golden = FixtureDocument.root.appendingPathComponent("exec-notebook/run.json")
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-      try text.write(to: golden, atomically: true, encoding: .utf8)
-      Issue.record("recorded exec-notebook/run.json; run again without RECORD_GOLDEN")
-      return
-    }
-    #expect(text == (try String(contentsOf: golden, encoding: .utf8)))
+    try Golden.check(text, "exec-notebook/run.json")
   }
 
   @Test(

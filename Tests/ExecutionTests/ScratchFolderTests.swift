@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Execution
@@ -15,9 +16,8 @@ import Testing
 
   @Test func removesOnlyOldFoldersOfProcessesThatAreGone() throws {
     let files = FileManager.default
-    let root = NSTemporaryDirectory() + "hw-scratch-test-\(UUID().uuidString)"
-    try files.createDirectory(atPath: root, withIntermediateDirectories: true)
-    defer { try? files.removeItem(atPath: root) }
+    let scratch = TemporaryFolder()
+    let root = scratch.path
     let gone = try endedProcess()
     let now = Date()
     let old = now.addingTimeInterval(-2 * Executor.abandonedAge)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Figures
@@ -33,6 +34,6 @@ struct PlotStyleTests {
   }
 
   @Test func theStylesheetMatchesItsGoldenFile() throws {
-    try Golden.check(PlotStyle.css, case: "figure-css", file: "expected.css")
+    try Golden.check(PlotStyle.css, "figure-css/expected.css")
   }
 }

@@ -125,9 +125,39 @@ import Testing
   ])
   func treatsACarriageReturnAsALineEndLikeCmark(text: String) {
     let document = fragment(text)
-    let html = document.renderFragment(
-      math: Array(repeating: "<m/>", count: document.mathSpans.count))
+    // Plain words as the formulas' HTML, so that cmark reads them as text where they stand.
+    let words = document.mathSpans.indices.map { "formula\($0)" }
+    let html = document.renderFragment(math: words)
     #expect(!html.isEmpty)
+    // What cmark makes of the same text with each formula replaced by its word.
+    let replaced = Self.replacing(document.mathSpans, in: text, with: words)
+    #expect(html == CommonMark.html(of: replaced), "\(String(reflecting: replaced))")
+  }
+
+  /// `text` with each formula, delimiters included, replaced by its entry of `replacements`.
+  /// Lines end, as in cmark, at `\n`, `\r\n` or a lone `\r`.
+  static func replacing(_ spans: [MathSpan], in text: String, with replacements: [String])
+    -> String
+  {
+    let bytes = Array(text.utf8)
+    var lineStarts = [0]
+    for (offset, byte) in bytes.enumerated() {
+      let endsLine =
+        byte == UInt8(ascii: "\n")
+        || (byte == UInt8(ascii: "\r") && bytes.dropFirst(offset + 1).first != UInt8(ascii: "\n"))
+      if endsLine { lineStarts.append(offset + 1) }
+    }
+    func offset(_ location: Diagnostics.SourceLocation) -> Int {
+      lineStarts[location.line - 1] + location.column - 1
+    }
+    var result: [UInt8] = []
+    var copied = 0
+    for (span, replacement) in zip(spans, replacements) {
+      result += bytes[copied..<offset(span.range.start)] + Array(replacement.utf8)
+      copied = offset(span.range.end)
+    }
+    result += bytes[copied...]
+    return String(decoding: result, as: UTF8.self)
   }
 
   @Test func locatesMathAfterALoneCarriageReturn() {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Markup
@@ -8,23 +9,6 @@ import Testing
 /// what the careful parse gives: the same formulas, code blocks, headings, diagnostics and HTML.
 /// Random documents built from the pieces that trip math up are parsed both ways.
 @Suite struct SingleParseTests {
-  /// A small, seeded random source (SplitMix64), so a failing document can be rebuilt.
-  struct Random {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func pick(_ choices: [String]) -> String { choices[below(choices.count)] }
-  }
-
   static let inlinePieces = [
     "x", "a b", " ", " ", "$", "$", "$", "$$", "\\$", "\\", "`", "``", "*", "_", "**", "<b>",
     "</b>",
@@ -45,7 +29,7 @@ import Testing
   /// A document as people write them: prose with formulas, headings, lists, quotes, display
   /// blocks and code, and now and then a price or an escaped dollar.
   static func ordinaryDocument(seed: Int) -> String {
-    var random = Random(state: UInt64(seed))
+    var random = TestRandom(seed: UInt64(seed))
     let words = ["the", "loss", "is", "energy", "of", "*each*", "**answer**", "`code`", "and", "a"]
     let formulas = [
       "$x$", "$\\beta$", "$F_W(x, y)$", "$e^{-\\beta F}$", "$[m - F^-]^+$", "$\\{1, \\dots, n\\}$",
@@ -76,7 +60,7 @@ import Testing
 
   /// A document of random pieces that trip math up, in random places.
   static func document(seed: Int) -> String {
-    var random = Random(state: UInt64(seed))
+    var random = TestRandom(seed: UInt64(seed))
     let lineEnd = random.below(6) == 0 ? "\r\n" : "\n"
     var text = ""
     for _ in 0..<(1 + random.below(12)) {

@@ -1,5 +1,6 @@
 import BlockRecords
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Reports
@@ -9,20 +10,7 @@ import Testing
 #endif
 
 @Suite struct ReportTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/exec-reports")
-
-  /// Compares `text` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it and fails.
-  func expectGolden(_ text: String, _ name: String) throws {
-    let url = Self.fixtures.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-      try text.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("recorded \(name); run again without RECORD_GOLDEN")
-      return
-    }
-    let golden = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == golden, "\(name) differs from its golden file")
-  }
+  static let fixtures = Repository.fixtures.appendingPathComponent("exec-reports")
 
   /// The golden file of each format.
   static func goldenFile(_ format: ReportFormat) -> String {
@@ -36,7 +24,8 @@ import Testing
 
   @Test(arguments: ReportFormat.allCases)
   func everyFormatMatchesItsGoldenFile(format: ReportFormat) throws {
-    try expectGolden(format.render(ReportSamples.summary), Self.goldenFile(format))
+    try Golden.check(
+      format.render(ReportSamples.summary), "exec-reports/" + Self.goldenFile(format))
   }
 
   @Test func theSamplesHoldEveryKindOfBlockAndItem() {

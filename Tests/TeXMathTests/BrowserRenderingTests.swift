@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TeXMath
@@ -6,7 +7,7 @@ import Testing
 /// Renders formulas in headless Chromium and measures the layout: checks that the MathML is laid
 /// out as math (not as a line of raw text), with the font, limits, stretchy fences and alignment.
 @Suite struct BrowserRenderingTests {
-  static let chromium = ExternalTool.find("chromium", "chromium-browser", "google-chrome")
+  static let chromium = Program.find("chromium", "chromium-browser", "google-chrome")
 
   /// Boxes of elements in CSS pixels, as measured in the page.
   struct Box: Decodable {
@@ -98,8 +99,7 @@ import Testing
       body += "<div id=\"\(formula.id)\">Text \(markup) text.</div>\n"
     }
     let page = try TestPage(body: body + Self.script)
-    defer { page.remove() }
-    let result = try ExternalTool.run(
+    let result = try Program.run(
       Self.chromium!,
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",

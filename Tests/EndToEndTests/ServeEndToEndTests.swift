@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hw serve` as a user runs it: it builds, listens on 127.0.0.1, and rebuilds on save.
@@ -31,14 +32,12 @@ import Testing
     return text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
   }
 
-  @Test(
-    .enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)),
-    .timeLimit(.minutes(2)))
+  @Test(.timeLimit(.minutes(2)))
   func servesTheSiteAndRebuildsItOnSave() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# First version\n")
     let process = Process()
-    process.executableURL = EndToEndTests.executable
+    process.executableURL = try BuiltProducts.hw()
     process.arguments = ["serve", "--port", "0"]
     process.currentDirectoryURL = folder.url
     let out = Pipe()
