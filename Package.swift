@@ -88,6 +88,6 @@ let package = Package(
         "Builder", "BlockRecords", "TeXMath", "Figures", "Diagnostics", "TestSupport",
       ]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Builder", "Reports", "TestSupport"]),
   ]
 )

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Markup
 import Reports
+import TestSupport
 import Testing
 
 @testable import Builder

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Markup
+import TestSupport
 import Testing
 
 @testable import Builder

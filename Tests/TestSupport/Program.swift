@@ -9,6 +9,12 @@ public enum Program {
     public var stdout: String
     public var stderr: String
 
+    public init(status: Int32, stdout: String, stderr: String) {
+      self.status = status
+      self.stdout = stdout
+      self.stderr = stderr
+    }
+
     /// Standard output followed by standard error.
     public var output: String { stdout + stderr }
   }

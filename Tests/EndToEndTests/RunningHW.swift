@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import Builder
 
@@ -13,7 +14,7 @@ final class RunningHW {
   private var errorText = Data()
 
   /// Whether tests can run it: the debug build exists.
-  static var isBuilt: Bool { FileManager.default.fileExists(atPath: EndToEndTests.executable.path) }
+  static var isBuilt: Bool { (try? BuiltProducts.hw()) != nil }
 
   /// Starts `hw arguments` in `folder`.
   ///
@@ -24,11 +25,12 @@ final class RunningHW {
     _ arguments: [String], in folder: String, pauseAt step: PublishStep? = nil,
     unprivileged: Bool = false
   ) throws {
+    let executable = try BuiltProducts.hw()
     if unprivileged, let prefix = Unprivileged.command, !prefix.isEmpty {
       process.executableURL = URL(fileURLWithPath: prefix[0])
-      process.arguments = prefix.dropFirst() + [EndToEndTests.executable.path] + arguments
+      process.arguments = prefix.dropFirst() + [executable.path] + arguments
     } else {
-      process.executableURL = EndToEndTests.executable
+      process.executableURL = executable
       process.arguments = arguments
     }
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
@@ -76,19 +78,19 @@ final class RunningHW {
 
   /// Waits for it to end (letting it go on if it is paused): its exit status and everything it
   /// printed.
-  func finish() -> EndToEndTests.Run {
+  func finish() -> Program.Result {
     try? input.fileHandleForWriting.close()
     let stdout = output.fileHandleForReading.readDataToEndOfFile()
     errorText += errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return EndToEndTests.Run(
+    return Program.Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: errorText, as: UTF8.self))
   }
 
   /// Runs `hw arguments` in `folder` to its end.
   static func run(_ arguments: [String], in folder: String, unprivileged: Bool = false) throws
-    -> EndToEndTests.Run
+    -> Program.Result
   {
     try RunningHW(arguments, in: folder, unprivileged: unprivileged).finish()
   }

@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hw serve` facing clients that are slow, greedy or malformed: none of them may keep the server
 /// from answering everyone else promptly.
 @Suite(
   .serialized,
-  .enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)),
   .timeLimit(.minutes(2)))
 struct ServeHostileClientTests {
   /// Generous: a page of the test site takes milliseconds; a stalled server takes seconds.
@@ -84,7 +84,7 @@ final class ServedSite {
 
   init() throws {
     folder.write("Content/a.md", "# A page\n")
-    process.executableURL = EndToEndTests.executable
+    process.executableURL = try BuiltProducts.hw()
     process.arguments = ["serve", "--port", "0"]
     process.currentDirectoryURL = folder.url
     let out = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Builder
@@ -42,7 +43,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: RunningHW.isBuilt), arguments: PublishStep.allCases)
+  @Test(arguments: PublishStep.allCases)
   func theNextBuildRecoversABuildKilledAt(_ step: PublishStep) throws {
     let homework = try Homework()
     let folder = homework.folder
@@ -93,7 +94,7 @@ import Testing
     #expect(homework.leftovers == [])
   }
 
-  @Test(.enabled(if: RunningHW.isBuilt))
+  @Test
   func aSecondBuildWaitsForTheFirstToPublish() throws {
     let homework = try Homework()
     let folder = homework.folder
@@ -117,7 +118,7 @@ import Testing
     #expect(homework.leftovers == [])
   }
 
-  @Test(.enabled(if: RunningHW.isBuilt))
+  @Test
   func aBuildWithNoWaitGivesUpWhileAnotherPublishes() throws {
     let homework = try Homework()
     let folder = homework.folder
@@ -136,7 +137,7 @@ import Testing
 
   /// Without any hook: pairs of builds at once, as `hw build & hw build & wait` would start them.
   /// Before the lock, about one pair in seven published a partial site.
-  @Test(.enabled(if: RunningHW.isBuilt))
+  @Test
   func pairsOfBuildsAtOnceAlwaysLeaveAWholeSite() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# A\n")

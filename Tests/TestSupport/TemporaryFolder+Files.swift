@@ -2,7 +2,7 @@ import Foundation
 
 extension TemporaryFolder {
   /// Makes a symbolic link at `relative` whose target is `target`, as written.
-  func link(_ relative: String, to target: String) {
+  public func link(_ relative: String, to target: String) {
     let file = url.appendingPathComponent(relative)
     try! FileManager.default.createDirectory(
       at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -11,7 +11,7 @@ extension TemporaryFolder {
 
   /// Every file under `relative` (not following links), with its bytes; empty when there is no
   /// such folder.
-  func files(under relative: String) -> [String: Data] {
+  public func files(under relative: String) -> [String: Data] {
     let root = url.appendingPathComponent(relative).path
     var files: [String: Data] = [:]
     guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
@@ -28,21 +28,21 @@ extension TemporaryFolder {
   }
 
   /// The names in the folder itself, sorted.
-  func names(in relative: String = "") -> [String] {
+  public func names(in relative: String = "") -> [String] {
     ((try? FileManager.default.contentsOfDirectory(
       atPath: url.appendingPathComponent(relative).path)) ?? []).sorted()
   }
 
-  func remove(_ relative: String) {
+  public func remove(_ relative: String) {
     try? FileManager.default.removeItem(at: url.appendingPathComponent(relative))
   }
 
-  func setMode(_ relative: String, _ mode: mode_t) {
+  public func setMode(_ relative: String, _ mode: mode_t) {
     chmod(url.appendingPathComponent(relative).path, mode)
   }
 
   /// Hands the folder and everything in it to `user` (ids), as root can.
-  func give(to user: uid_t) {
+  public func give(to user: uid_t) {
     lchown(path, user, user)
     guard let enumerator = FileManager.default.enumerator(atPath: path) else { return }
     while let item = enumerator.nextObject() as? String {

@@ -1,15 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Inputs that once crashed `hw`, took it to gigabytes of memory or to minutes of time, run end
 /// to end through the built tool. Each run is a child process with a cap on its address space and
 /// a time limit, so that a regression fails the test instead of taking the machine down.
-@Suite(
-  .serialized,
-  .enabled(if: FileManager.default.fileExists(atPath: EndToEndTests.executable.path)))
+@Suite(.serialized)
 struct HostileInputTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/hostile-input")
+  static let fixtures = Repository.fixtures.appendingPathComponent("hostile-input")
 
   /// Copies `Tests/Fixtures/hostile-input/<name>` to `relative` in `folder`.
   static func copyFixture(_ name: String, to relative: String, in folder: TemporaryFolder) throws {
@@ -42,7 +40,7 @@ struct HostileInputTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments =
-      ["-c", "ulimit -v \(memoryKiB) && exec \"$0\" \"$@\"", EndToEndTests.executable.path]
+      ["-c", "ulimit -v \(memoryKiB) && exec \"$0\" \"$@\"", (try BuiltProducts.hw()).path]
       + arguments
     process.currentDirectoryURL = folder.url
     var environment = ProcessInfo.processInfo.environment

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `hw` given content and output folders that once made it leak files, replace pages
 /// or delete someone's files.
 @Suite struct HostileInputEndToEndTests {
-  @Test(.enabled(if: RunningHW.isBuilt))
+  @Test
   func publishesNoFileThatALinkBringsInFromOutside() throws {
     let folder = TemporaryFolder()
     folder.write("secret", "top secret\n")
@@ -31,7 +32,7 @@ import Testing
     #expect(leaking.keys.sorted() == [])
   }
 
-  @Test(.enabled(if: RunningHW.isBuilt))
+  @Test
   func refusesFilesWhosePlaceInTheSiteIsTaken() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# The page\n")
@@ -56,7 +57,7 @@ import Testing
     #expect(folder.read("Output/style.css")?.contains("hotpink") == false)
   }
 
-  @Test(.enabled(if: RunningHW.isBuilt))
+  @Test
   func doesNotTakeAFolderThatMerelyMentionsHWForItsOwn() throws {
     let folder = TemporaryFolder()
     folder.write("Content/a.md", "# A\n")
