@@ -2,6 +2,10 @@ import Diagnostics
 
 /// Reads `swiftc -diagnostic-style=llvm` output (`path:line:col: severity: message`, then
 /// source and caret lines) into diagnostics attributed to blocks.
+///
+/// Nothing kept names the scratch folder: a location in the generated program that no block
+/// holds is shown in `<runner>`, and paths into the folder in messages are replaced (see
+/// `ScratchPaths`).
 struct CompilerDiagnostics {
   /// Diagnostics (errors and warnings, notes attached) per block position in the runner.
   var byBlock: [Int: [Diagnostic]] = [:]
@@ -14,7 +18,7 @@ struct CompilerDiagnostics {
     func flush() {
       guard let (position, diagnostic, _) = current else { return }
       if let position {
-        byBlock[position, default: []].append(diagnostic)
+        byBlock[position, default: []].append(Self.stable(diagnostic, generatedPath: generatedPath))
       } else if diagnostic.severity == .error {
         unattributedErrors.append(diagnostic.description)
       }
@@ -38,6 +42,7 @@ struct CompilerDiagnostics {
           let position = source.blockPosition(forMarkdownLine: line)
         {
           current!.position = position
+          current!.diagnostic.path = source.displayPath
           current!.diagnostic.location = Self.lastLine(of: source.blocks[position])
           current!.generated = false
         }
@@ -50,6 +55,30 @@ struct CompilerDiagnostics {
     flush()
   }
 
+  /// `diagnostic` with the generated file, where it is still named, shown as `<runner>`, and
+  /// scratch paths in its messages replaced.
+  private static func stable(_ diagnostic: Diagnostic, generatedPath: String) -> Diagnostic {
+    func path(_ path: String) -> String {
+      isGenerated(path, generatedPath: generatedPath)
+        ? ScratchPaths.runner : ScratchPaths.stable(path)
+    }
+    var stable = diagnostic
+    stable.path = path(diagnostic.path)
+    stable.message = ScratchPaths.stable(diagnostic.message)
+    stable.notes = diagnostic.notes.map { note in
+      var moved = note
+      moved.path = note.path.map(path)
+      moved.message = ScratchPaths.stable(note.message)
+      return moved
+    }
+    return stable
+  }
+
+  /// Whether `path` names the generated file (the compiler may print it relative).
+  private static func isGenerated(_ path: String, generatedPath: String) -> Bool {
+    path == generatedPath || generatedPath.hasSuffix("/" + path)
+  }
+
   /// Attributes a diagnostic to a block and moves generated-file locations into the Markdown
   /// file (to the block's last line, column unknown).
   private static func relocated(
@@ -59,9 +88,9 @@ struct CompilerDiagnostics {
     if diagnostic.path == source.displayPath {
       return (source.blockPosition(forMarkdownLine: line), diagnostic)
     }
-    let isGenerated =
-      diagnostic.path == generatedPath || generatedPath.hasSuffix("/" + diagnostic.path)
-    guard isGenerated, let position = source.blockPosition(forGeneratedLine: line) else {
+    guard isGenerated(diagnostic.path, generatedPath: generatedPath),
+      let position = source.blockPosition(forGeneratedLine: line)
+    else {
       return (nil, diagnostic)
     }
     var moved = diagnostic

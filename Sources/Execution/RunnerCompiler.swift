@@ -23,7 +23,8 @@ struct RunnerCompiler {
   /// `-Onone -gline-tables-only` (line tables for located backtraces; `-O` measured about
   /// five times slower to compile a ten-block document), Swift 5 language mode (top-level
   /// code is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, rpath to the
-  /// runtime folder.
+  /// runtime folder. The compiler's temporary files go to `workDirectory` too, so that they
+  /// are removed with it and their paths are recognised as the runner's (`ScratchPaths`).
   func compile(_ source: RunnerSource, in workDirectory: String) throws(ExecutorError) -> Outcome {
     let mainPath = workDirectory + "/main.swift"
     let executable = workDirectory + "/runner"
@@ -40,6 +41,7 @@ struct RunnerCompiler {
     let started = Date()
     var environment = ProcessInfo.processInfo.environment
     environment["TERM"] = "dumb"
+    environment["TMPDIR"] = workDirectory
     let result = try ChildProcess.run(
       executable: toolchain.swiftc, arguments: arguments, environment: environment,
       directory: workDirectory, timeoutSeconds: timeoutSeconds)
