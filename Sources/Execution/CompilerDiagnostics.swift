@@ -11,24 +11,31 @@ struct CompilerDiagnostics {
   var byBlock: [Int: [Diagnostic]] = [:]
   /// Error lines that belong to no block (toolchain or link problems), as printed.
   var unattributedErrors: [String] = []
+  /// The same errors as values, with their notes: a link error the linker could not place,
+  /// an error in the generated program outside any block or at the end of it, a message of the
+  /// driver (path `swiftc`, `clang`, or empty when the line names no place).
+  var unattributed: [Diagnostic] = []
 
   /// Parses `output` of a compile of `source`, whose generated file is `generatedPath`.
   init(output: String, source: RunnerSource, generatedPath: String) {
     var current: (position: Int?, diagnostic: Diagnostic, generated: Bool)?
     func flush() {
       guard let (position, diagnostic, _) = current else { return }
+      let stable = Self.stable(diagnostic, generatedPath: generatedPath)
       if let position {
-        byBlock[position, default: []].append(Self.stable(diagnostic, generatedPath: generatedPath))
+        byBlock[position, default: []].append(stable)
       } else if diagnostic.severity == .error {
         unattributedErrors.append(diagnostic.description)
+        unattributed.append(stable)
       }
       current = nil
     }
     for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-      guard let parsed = Self.parse(line) else {
+      guard let parsed = Self.parse(line, displayPath: source.displayPath) else {
         if line.hasPrefix("error: ") || line.contains(": error: ") {
           flush()
           unattributedErrors.append(String(line))
+          unattributed.append(Self.driverError(line))
         }
         continue
       }
@@ -55,12 +62,44 @@ struct CompilerDiagnostics {
     flush()
   }
 
+  /// Every error of this compile, for the block at `position` that a bisection found at fault:
+  /// those attributed to a block as they are, then the unattributed ones located at the block's
+  /// first line (column unknown), each message as the compiler gave it, prefixed with its place
+  /// when that is neither the document nor the generated program (`elsewhere.swift:1:14: …`,
+  /// `clang: …`).
+  func errors(attributedTo position: Int, of source: RunnerSource) -> [Diagnostic] {
+    let block = source.blocks[position]
+    var errors = byBlock.keys.sorted().flatMap { key in
+      byBlock[key, default: []].filter { $0.severity == .error }
+    }
+    for diagnostic in unattributed {
+      var message = diagnostic.message
+      if !diagnostic.path.isEmpty, diagnostic.path != source.displayPath,
+        diagnostic.path != ScratchPaths.runner
+      {
+        let place = diagnostic.location.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path
+        message = "\(place): \(message)"
+      }
+      let notes = diagnostic.notes.map { note in
+        var moved = note
+        moved.path = note.path ?? diagnostic.path
+        return moved
+      }
+      errors.append(
+        Diagnostic(
+          .error, message, path: source.displayPath,
+          at: SourceLocation(line: block.codeLine, column: 0), notes: notes))
+    }
+    return errors
+  }
+
   /// `diagnostic` with the generated file, where it is still named, shown as `<runner>`, and
   /// scratch paths in its messages replaced.
   private static func stable(_ diagnostic: Diagnostic, generatedPath: String) -> Diagnostic {
     func path(_ path: String) -> String {
       isGenerated(path, generatedPath: generatedPath)
-        ? ScratchPaths.runner : ScratchPaths.stable(path)
+        ? ScratchPaths.runner
+        : ScratchPaths.stable(path)
     }
     var stable = diagnostic
     stable.path = path(diagnostic.path)
@@ -104,17 +143,42 @@ struct CompilerDiagnostics {
     SourceLocation(line: block.codeLine + block.lineCount - 1, column: 0)
   }
 
-  /// One `path:line:col: severity: message` line, or nil.
-  static func parse(_ line: Substring) -> Diagnostic? {
-    guard
-      let match = line.wholeMatch(
-        of: /(.+?):(\d+):(\d+): (error|warning|note|remark): (.*)/)
-    else { return nil }
-    guard let severity = Diagnostic.Severity(rawValue: String(match.output.4)),
+  /// One `path:line:col: severity: message` line, or nil; also `path:line: severity: message`
+  /// when `path` is `displayPath` (the linker names a line of the document without a column).
+  static func parse(_ line: Substring, displayPath: String? = nil) -> Diagnostic? {
+    if let match = line.wholeMatch(of: /(.+?):(\d+):(\d+): (error|warning|note|remark): (.*)/),
+      let severity = Diagnostic.Severity(rawValue: String(match.output.4)),
       let lineNumber = Int(match.output.2), let column = Int(match.output.3)
-    else { return nil }
-    return Diagnostic(
-      severity, String(match.output.5), path: String(match.output.1),
-      at: SourceLocation(line: lineNumber, column: column))
+    {
+      return Diagnostic(
+        severity, String(match.output.5), path: String(match.output.1),
+        at: SourceLocation(line: lineNumber, column: column))
+    }
+    if let displayPath,
+      let match = line.wholeMatch(of: /(.+?):(\d+): (error|warning|note|remark): (.*)/),
+      match.output.1 == displayPath,
+      let severity = Diagnostic.Severity(rawValue: String(match.output.3)),
+      let lineNumber = Int(match.output.2)
+    {
+      return Diagnostic(
+        severity, String(match.output.4), path: displayPath,
+        at: SourceLocation(line: lineNumber, column: 0))
+    }
+    return nil
+  }
+
+  /// An error line of the driver or the linker that names no place in a file
+  /// (`error: link command failed …`, `clang: error: …`): its message, and what names it
+  /// (`clang`) as the path, or an empty path.
+  private static func driverError(_ line: Substring) -> Diagnostic {
+    let stable = ScratchPaths.stable(String(line))
+    if stable.hasPrefix("error: ") {
+      return .error(String(stable.dropFirst("error: ".count)), path: "", at: nil)
+    }
+    guard let range = stable.firstRange(of: ": error: ") else {
+      return .error(stable, path: "", at: nil)
+    }
+    return .error(
+      String(stable[range.upperBound...]), path: String(stable[..<range.lowerBound]), at: nil)
   }
 }

@@ -37,6 +37,43 @@ import Testing
   }
 
   @Test(.enabled(if: built))
+  func aBlockTheCompilerOrLinkerRejectsFailsItsOwnPageOnly() throws {
+    let folder = try Self.content(of: "exec-hostile-compile")
+    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    #expect(build.status == 1, "\(build.stderr)")
+    #expect(build.stdout.hasPrefix("Built 4 pages into Output"))
+    let errors = build.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+    #expect(
+      errors == [
+        "Content/link-error.md:10:1: error: undefined reference to 'hw_no_such_function'",
+        "Content/source-location.md:8:1: error: #sourceLocation is not allowed in a verify "
+          + "block: hw uses it to point the compiler's messages into this file",
+        "Content/unclosed-comment.md:8:1: error: unterminated '/*' comment",
+      ])
+    #expect(
+      build.stderr.contains(
+        "Content/unclosed-comment.md:8:1: note: comment started here"))
+    for page in ["link-error", "source-location", "unclosed-comment"] {
+      let html = try #require(folder.read("Output/\(page).html"), "\(page)")
+      #expect(html.contains("✓</span> 1 check passes"), "\(page): the block before ran")
+      #expect(html.contains("Does not compile"), "\(page)")
+      #expect(html.contains("Not run: an earlier block (line "), "\(page)")
+      #expect(!html.contains(Self.scratchFolder), "\(page)")
+    }
+    #expect(try #require(folder.read("Output/fine.html")).contains("1 check passes"))
+
+    let verify = try EndToEndTests.hw(
+      ["verify", "--format", "json", "--report", "report.json"], in: folder.path)
+    #expect(verify.status == 1)
+    #expect(!verify.stdout.contains("differs"), "\(verify.stdout)")
+    #expect(verify.stdout.contains("\n4 passed, 3 failed, 3 not run\n"), "\(verify.stdout)")
+    let report = try #require(folder.read("report.json"))
+    for page in ["fine", "link-error", "source-location", "unclosed-comment"] {
+      #expect(report.contains("Content/\(page).md"), "\(page)")
+    }
+  }
+
+  @Test(.enabled(if: built))
   func aCrashAndNotesIntoTheRunnerBuildTheSameBytesEveryTime() throws {
     let folder = try Self.content(of: "exec-reproducible")
     let build = try EndToEndTests.hw(["build"], in: folder.path)
