@@ -60,60 +60,82 @@ public struct Executor: Sendable {
     return result
   }
 
+  /// Compiles and runs `source`. A block that cannot be compiled is reported at its place and
+  /// stops the document there: the blocks before it run, the ones after it do not.
   private func runUncached(
     _ source: RunnerSource, toolchain: Toolchain, workDirectory: String
   ) throws(ExecutorError) -> DocumentRun {
     let compiler = RunnerCompiler(
       toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory,
       timeoutSeconds: configuration.compileTimeoutSeconds)
-    let compiled = try compiler.compile(source, in: workDirectory)
-    let diagnostics = compiled.diagnostics
-    if let executable = compiled.executable {
-      return DocumentRun(
-        blocks: try execute(
-          executable, source: source, warnings: warningsOnly(diagnostics.byBlock),
-          workDirectory: workDirectory))
+    // A block with its own `#sourceLocation` is not compiled at all, nor are the ones after it.
+    var refused: [Int: [Diagnostic]] = [:]
+    for (position, block) in source.blocks.enumerated() {
+      let errors = block.sourceLocationErrors(displayPath: source.displayPath)
+      if !errors.isEmpty { refused[position] = errors }
     }
-    let failing = diagnostics.byBlock.filter { $0.value.contains { $0.severity == .error } }
-    guard let firstFailing = failing.keys.min() else {
-      throw .toolchainFailed(output: diagnostics.unattributedErrors.joined(separator: "\n"))
-    }
-    // Blocks before the first block that does not compile still run; later ones do not.
-    var prefixRuns: [BlockRun] = []
-    if firstFailing > 0 {
-      let prefix = RunnerSource(
-        displayPath: source.displayPath, blocks: Array(source.blocks[..<firstFailing]))
-      let prefixDirectory = workDirectory + "/prefix"
-      try? FileManager.default.createDirectory(
-        atPath: prefixDirectory, withIntermediateDirectories: true)
-      let prefixCompiled = try compiler.compile(prefix, in: prefixDirectory)
-      if let executable = prefixCompiled.executable {
-        prefixRuns = try execute(
-          executable, source: prefix, warnings: warningsOnly(prefixCompiled.diagnostics.byBlock),
-          workDirectory: prefixDirectory)
+    let compilable = refused.keys.min() ?? source.blocks.count
+    let candidate = source.prefix(compilable)
+    var failure = CompileFailure(position: compilable, errors: refused)
+    var warnings: [Int: [Diagnostic]] = [:]
+    if !candidate.blocks.isEmpty {
+      let compiled = try compiler.compile(candidate, in: workDirectory)
+      warnings = Self.warningsOnly(compiled.diagnostics.byBlock)
+      if let executable = compiled.executable {
+        failure.runnablePrefix = (executable, workDirectory, warnings)
       } else {
-        prefixRuns = prefix.blocks.map {
-          BlockRun(
-            index: $0.index, line: $0.codeLine,
-            status: .notRun(reason: "the document did not compile"))
-        }
+        let found = try CompileFailure.locate(
+          in: candidate, diagnostics: compiled.diagnostics, compiler: compiler,
+          workDirectory: workDirectory)
+        failure.position = found.position
+        failure.runnablePrefix = found.runnablePrefix
+        failure.errors.merge(found.errors) { $1 + $0 }
       }
     }
-    let failingBlock = source.blocks[firstFailing]
-    var runs = prefixRuns
-    for position in firstFailing..<source.blocks.count {
+    var runs = try runPrefix(
+      of: source, before: failure, compiler: compiler, workDirectory: workDirectory)
+    guard failure.position < source.blocks.count else { return DocumentRun(blocks: runs) }
+    let failingBlock = source.blocks[failure.position]
+    for position in failure.position..<source.blocks.count {
       let block = source.blocks[position]
-      let all = diagnostics.byBlock[position] ?? []
-      let errors = all.filter { $0.severity == .error }
-      let warnings = all.filter { $0.severity != .error }
+      let errors = failure.errors[position] ?? []
       let status: BlockStatus =
         errors.isEmpty
         ? .notRun(reason: "an earlier block (line \(failingBlock.codeLine)) did not compile")
         : .compileError(errors)
       runs.append(
-        BlockRun(index: block.index, line: block.codeLine, status: status, warnings: warnings))
+        BlockRun(
+          index: block.index, line: block.codeLine, status: status,
+          warnings: warnings[position] ?? []))
     }
     return DocumentRun(blocks: runs)
+  }
+
+  /// Runs the blocks of `source` before the one at fault, with the runner compiled on the way
+  /// when there is one, else compiled now (in `<workDirectory>/prefix`).
+  private func runPrefix(
+    of source: RunnerSource, before failure: CompileFailure, compiler: RunnerCompiler,
+    workDirectory: String
+  ) throws(ExecutorError) -> [BlockRun] {
+    guard failure.position > 0 else { return [] }
+    let prefix = source.prefix(failure.position)
+    if let (executable, directory, warnings) = failure.runnablePrefix {
+      return try execute(executable, source: prefix, warnings: warnings, workDirectory: directory)
+    }
+    let prefixDirectory = workDirectory + "/prefix"
+    try? FileManager.default.createDirectory(
+      atPath: prefixDirectory, withIntermediateDirectories: true)
+    let compiled = try compiler.compile(prefix, in: prefixDirectory)
+    if let executable = compiled.executable {
+      return try execute(
+        executable, source: prefix, warnings: Self.warningsOnly(compiled.diagnostics.byBlock),
+        workDirectory: prefixDirectory)
+    }
+    return prefix.blocks.map {
+      BlockRun(
+        index: $0.index, line: $0.codeLine,
+        status: .notRun(reason: "the document did not compile"))
+    }
   }
 
   private func execute(
@@ -131,7 +153,7 @@ public struct Executor: Sendable {
     return assembly.blockRuns(from: outcome, warnings: warnings)
   }
 
-  private func warningsOnly(_ byBlock: [Int: [Diagnostic]]) -> [Int: [Diagnostic]] {
+  static func warningsOnly(_ byBlock: [Int: [Diagnostic]]) -> [Int: [Diagnostic]] {
     byBlock.mapValues { $0.filter { $0.severity != .error } }
   }
 

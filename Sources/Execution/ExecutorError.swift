@@ -7,8 +7,8 @@ public enum ExecutorError: Error, Sendable, Equatable, CustomStringConvertible {
   case compilerNotFound
   /// The runtime library or its module files are missing from the folder named.
   case runtimeMissing(directory: String, missing: String)
-  /// The compiler failed in a way that no block explains (e.g. the runtime module cannot be
-  /// imported); `output` is what it printed.
+  /// The compiler cannot compile a runner without any block (e.g. the runtime module cannot
+  /// be imported), so no block can be blamed; `output` is what it printed.
   case toolchainFailed(output: String)
   /// A process could not be started or a working file could not be written.
   case system(String)
@@ -21,7 +21,7 @@ public enum ExecutorError: Error, Sendable, Equatable, CustomStringConvertible {
     case .runtimeMissing(let directory, let missing):
       return "the block runtime is missing \(missing) in \(directory): run `swift build` first"
     case .toolchainFailed(let output):
-      return "the Swift compiler failed before any block could be compiled:\n\(output)"
+      return "the Swift compiler cannot compile a runner without any block:\n\(output)"
     case .system(let message):
       return message
     }

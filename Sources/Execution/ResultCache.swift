@@ -71,7 +71,7 @@ struct ResultCache: Sendable {
     limits: ResourceLimits
   ) -> String {
     var hash = SHA256()
-    hash.update("hw-document-run v3\n")
+    hash.update("hw-document-run v5\n")
     // The template with placeholder lines: changes when the generator changes.
     hash.update(
       RunnerSource(

@@ -36,8 +36,8 @@ struct RunAssembly {
       }
       let (stdout, stdoutCut) = output(block: block.index, stream: "stdout")
       let (stderr, stderrCut) = output(block: block.index, stream: "stderr")
-      run.stdout = stdout
-      run.stderr = Self.withoutCrashBanner(stderr)
+      run.stdout = ScratchPaths.stable(stdout)
+      run.stderr = ScratchPaths.stable(Self.withoutCrashReporting(stderr))
       run.outputTruncated = stdoutCut || stderrCut
 
       if let stopReason {
@@ -101,7 +101,7 @@ struct RunAssembly {
     if let traced = backtraceLocation() {
       location = traced
     }
-    return .crashed(message: message, location: location)
+    return .crashed(message: ScratchPaths.stable(message), location: location)
   }
 
   /// The innermost backtrace frame located in the Markdown file
@@ -143,14 +143,23 @@ struct RunAssembly {
     return (kept + note, true)
   }
 
-  /// Stderr without the Swift backtracer's `*** Signal …: Backtracing …` banner.
-  static func withoutCrashBanner(_ text: String) -> String {
-    guard text.contains("*** Signal") else { return text }
+  /// Stderr without what the Swift runtime writes about handling a crash, which changes from
+  /// run to run: the backtracer's `*** Signal …: Backtracing from 0x… done ***` banner (an
+  /// address) and the runtime's own `swift-runtime: …` lines (`failed to suspend thread <tid>
+  /// while processing a crash`). The crash's message (`…: Fatal error: …`) stays.
+  static func withoutCrashReporting(_ text: String) -> String {
+    guard text.contains("*** Signal") || text.contains(runtimeLinePrefix) else { return text }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    lines.removeAll { $0.hasPrefix("*** Signal ") && $0.contains("Backtracing") }
+    lines.removeAll {
+      ($0.hasPrefix("*** Signal ") && $0.contains("Backtracing"))
+        || $0.hasPrefix(runtimeLinePrefix)
+    }
     while lines.count > 1, lines[lines.count - 1].isEmpty, lines[lines.count - 2].isEmpty {
       lines.removeLast()
     }
     return lines.joined(separator: "\n")
   }
+
+  /// How the Swift runtime starts the lines it writes about itself.
+  static let runtimeLinePrefix = "swift-runtime: "
 }

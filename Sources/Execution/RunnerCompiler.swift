@@ -15,6 +15,8 @@ struct RunnerCompiler {
     var executable: String?
     /// Diagnostics sorted by block.
     var diagnostics: CompilerDiagnostics
+    /// What the compiler printed, as it printed it (for a toolchain that fails).
+    var output: String
     /// Seconds the compiler took (wall clock).
     var seconds: Double
   }
@@ -23,7 +25,8 @@ struct RunnerCompiler {
   /// `-Onone -gline-tables-only` (line tables for located backtraces; `-O` measured about
   /// five times slower to compile a ten-block document), Swift 5 language mode (top-level
   /// code is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, rpath to the
-  /// runtime folder.
+  /// runtime folder. The compiler's temporary files go to `workDirectory` too, so that they
+  /// are removed with it and their paths are recognised as the runner's (`ScratchPaths`).
   func compile(_ source: RunnerSource, in workDirectory: String) throws(ExecutorError) -> Outcome {
     let mainPath = workDirectory + "/main.swift"
     let executable = workDirectory + "/runner"
@@ -40,18 +43,22 @@ struct RunnerCompiler {
     let started = Date()
     var environment = ProcessInfo.processInfo.environment
     environment["TERM"] = "dumb"
+    environment["TMPDIR"] = workDirectory
     let result = try ChildProcess.run(
       executable: toolchain.swiftc, arguments: arguments, environment: environment,
       directory: workDirectory, timeoutSeconds: timeoutSeconds)
     let seconds = Date().timeIntervalSince(started)
-    if result.timedOut, let first = source.blocks.first {
+    if result.timedOut {
+      let message = "the compiler did not finish within \(NumberText.format(timeoutSeconds)) s"
       var diagnostics = CompilerDiagnostics(output: "", source: source, generatedPath: mainPath)
-      diagnostics.byBlock[0] = [
-        Diagnostic.error(
-          "the compiler did not finish within \(NumberText.format(timeoutSeconds)) s",
-          path: source.displayPath, at: SourceLocation(line: first.codeLine, column: 0))
-      ]
-      return Outcome(executable: nil, diagnostics: diagnostics, seconds: seconds)
+      if let first = source.blocks.first {
+        diagnostics.byBlock[0] = [
+          Diagnostic.error(
+            message, path: source.displayPath,
+            at: SourceLocation(line: first.codeLine, column: 0))
+        ]
+      }
+      return Outcome(executable: nil, diagnostics: diagnostics, output: message, seconds: seconds)
     }
     let output = result.stderr + (result.stdout.isEmpty ? "" : "\n" + result.stdout)
     var diagnostics = CompilerDiagnostics(
@@ -62,8 +69,13 @@ struct RunnerCompiler {
     {
       diagnostics.unattributedErrors.append(
         output.isEmpty ? "swiftc: \(result.termination.description)" : output)
+      diagnostics.unattributed.append(
+        .error(
+          "the compiler ended with \(result.termination.description) and no error message",
+          path: "swiftc", at: nil))
     }
     return Outcome(
-      executable: succeeded ? executable : nil, diagnostics: diagnostics, seconds: seconds)
+      executable: succeeded ? executable : nil, diagnostics: diagnostics, output: output,
+      seconds: seconds)
   }
 }

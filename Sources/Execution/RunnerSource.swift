@@ -50,6 +50,12 @@ public struct RunnerSource: Sendable, Equatable {
     self.generatedLines = ranges
   }
 
+  /// The runner of the first `count` blocks only.
+  func prefix(_ count: Int) -> RunnerSource {
+    count == blocks.count
+      ? self : RunnerSource(displayPath: displayPath, blocks: Array(blocks.prefix(count)))
+  }
+
   /// A Swift string literal for `text` (quotes, backslashes and control characters escaped).
   static func quoted(_ text: String) -> String {
     var result = "\""
