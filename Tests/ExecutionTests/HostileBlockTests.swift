@@ -1,13 +1,14 @@
 import BlockRecords
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Execution
 
 /// Blocks that the compiler or the linker rejects in ways it does not place in a block: each is
 /// the block's own compile error, and the blocks before it still run.
-@Suite(.enabled(if: TestRuntime.available, Comment(rawValue: TestRuntime.skipMessage)))
+@Suite
 struct HostileBlockTests {
   @Test func refusesSourceLocationWhereverABlockWritesIt() throws {
     let request = TestRuntime.request(
@@ -87,15 +88,14 @@ struct HostileBlockTests {
   }
 
   @Test func aCompilerThatCannotCompileAnEmptyRunnerIsTheToolsProblem() throws {
-    let folder = TestRuntime.temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let compiler = folder + "/swiftc"
+    let folder = TemporaryFolder()
+    let compiler = folder.path + "/swiftc"
     try "#!/bin/sh\necho 'error: no such module BlockRuntime' >&2\nexit 1\n".write(
       toFile: compiler, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: compiler)
     let executor = Executor(
       configuration: ExecutorConfiguration(
-        runtimeDirectory: TestRuntime.directory ?? "", compilerPath: compiler))
+        runtimeDirectory: try TestRuntime.directory(), compilerPath: compiler))
     let request = TestRuntime.request("broken", [(3, "print(1)"), (7, "print(2)")])
     #expect(throws: ExecutorError.toolchainFailed(output: "error: no such module BlockRuntime")) {
       try executor.run(request, useCache: false)

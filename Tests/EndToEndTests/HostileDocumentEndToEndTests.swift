@@ -1,16 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Documents that once took the whole build down or made it differ from run to run, run through
 /// the built `hw` from their fixtures under `Tests/Fixtures/`.
 @Suite struct HostileDocumentEndToEndTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let fixtures = Repository.fixtures
 
   /// How the names of the scratch folders of runs start.
   static let scratchFolder = "hw-run-"
-
-  static let built = FileManager.default.fileExists(atPath: EndToEndTests.executable.path)
 
   /// A fresh folder whose `Content/` holds the Markdown files of `Tests/Fixtures/<fixture>/`.
   static func content(of fixture: String) throws -> TemporaryFolder {
@@ -36,10 +34,10 @@ import Testing
     return pages
   }
 
-  @Test(.enabled(if: built))
+  @Test
   func aBlockTheCompilerOrLinkerRejectsFailsItsOwnPageOnly() throws {
     let folder = try Self.content(of: "exec-hostile-compile")
-    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
     #expect(build.status == 1, "\(build.stderr)")
     #expect(build.stdout.hasPrefix("Built 4 pages into Output"))
     let errors = build.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
@@ -62,7 +60,7 @@ import Testing
     }
     #expect(try #require(folder.read("Output/fine.html")).contains("1 check passes"))
 
-    let verify = try EndToEndTests.hw(
+    let verify = try CommandLineTests.hw(
       ["verify", "--format", "json", "--report", "report.json"], in: folder.path)
     #expect(verify.status == 1)
     #expect(!verify.stdout.contains("differs"), "\(verify.stdout)")
@@ -73,10 +71,10 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: built))
+  @Test
   func aCrashAndNotesIntoTheRunnerBuildTheSameBytesEveryTime() throws {
     let folder = try Self.content(of: "exec-reproducible")
-    let build = try EndToEndTests.hw(["build"], in: folder.path)
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
     #expect(build.status == 1, "\(build.stderr)")
     #expect(!build.stderr.contains(Self.scratchFolder), "\(build.stderr)")
     #expect(
@@ -95,12 +93,12 @@ import Testing
 
     // Each `hw verify` runs every block again and compares the pages byte for byte.
     for run in 1...6 {
-      let verify = try EndToEndTests.hw(["verify"], in: folder.path)
+      let verify = try CommandLineTests.hw(["verify"], in: folder.path)
       #expect(verify.status == 1)
       #expect(!verify.stdout.contains("differs"), "run \(run): \(verify.stdout)")
     }
     try FileManager.default.removeItem(atPath: folder.path + "/.hw-cache")
-    #expect(try EndToEndTests.hw(["build"], in: folder.path).status == 1)
+    #expect(try CommandLineTests.hw(["build"], in: folder.path).status == 1)
     for (name, bytes) in try Self.pages(in: folder) where bytes != first[name] {
       Issue.record("\(name) differs from the first build")
     }
