@@ -53,8 +53,9 @@ struct PageResults {
     return (passed, total)
   }
 
-  /// A badge after each heading of level 2 or 3 for the checks in its section (up to the next
-  /// heading of the same or a higher level); nothing for other headings.
+  /// A badge after each heading of level 2 to 4 (those the table of contents lists) for the
+  /// checks in its section (up to the next heading of the same or a higher level); nothing for
+  /// other headings.
   var headingBadges: [String] {
     guard outcome.run != nil else { return [] }
     let headings = document.headings
@@ -62,7 +63,7 @@ struct PageResults {
       (line: document.codeBlocks[$0.key].range.start.line, index: $0.value.index)
     }
     return headings.enumerated().map { position, heading in
-      guard heading.level == 2 || heading.level == 3 else { return "" }
+      guard (2...4).contains(heading.level) else { return "" }
       let end =
         headings[(position + 1)...].first { $0.level <= heading.level }?.location.line ?? Int.max
       let blocks = blockLines.filter { $0.line > heading.location.line && $0.line < end }
@@ -78,17 +79,32 @@ struct PageResults {
     }
   }
 
-  /// "N of M checks pass" for the top of the page; empty for a page without verify blocks.
+  /// The top of the page: "N checks pass", or "P of N checks pass", and apart from them the
+  /// errata, the `expect-failure` blocks ("M errata fail as expected"); empty for a page without
+  /// verify blocks.
   var summaryHTML: String {
     guard outcome.run != nil else { return "" }
-    let (passed, total) = tally(itemsByBlock.keys)
-    guard total > 0 else {
+    let errata = Set(
+      outcome.verifyBlocks.values.filter { $0.options.flags.contains(.expectFailure) }.map(\.index))
+    let checks = tally(itemsByBlock.keys.filter { !errata.contains($0) })
+    let held = tally(itemsByBlock.keys.filter { errata.contains($0) })
+    guard checks.total + held.total > 0 else {
       return "<p class=\"check-summary none\">Nothing on this page is checked.</p>"
     }
-    let state = passed == total ? "pass" : "fail"
-    let noun = total == 1 ? "check passes" : "checks pass"
-    let text =
-      passed == total && total == 1 ? "1 of 1 check passes" : "\(passed) of \(total) \(noun)"
-    return "<p class=\"check-summary \(state)\">\(text)</p>"
+    var parts: [String] = []
+    if checks.total > 0 {
+      let noun = checks.total == 1 ? "check passes" : "checks pass"
+      parts.append(
+        checks.passed == checks.total
+          ? "\(checks.total) \(noun)" : "\(checks.passed) of \(checks.total) \(noun)")
+    }
+    if held.total > 0 {
+      let noun = held.total == 1 ? "erratum fails as expected" : "errata fail as expected"
+      parts.append(
+        held.passed == held.total
+          ? "\(held.total) \(noun)" : "\(held.passed) of \(held.total) \(noun)")
+    }
+    let state = checks.passed == checks.total && held.passed == held.total ? "pass" : "fail"
+    return "<p class=\"check-summary \(state)\">\(parts.joined(separator: " · "))</p>"
   }
 }
