@@ -26,4 +26,62 @@ import Testing
     #expect(messages(bytes) == ["Content/x.md:1:3: error: the file is not valid UTF-8 (byte 0xFF)"])
   }
 
+  /// The YAML parser ends lines at U+0085, U+2028 and U+2029 too, and counts columns in Unicode
+  /// scalars; a front matter problem is located on the file's lines, in UTF-8 bytes.
+  @Test func locatesFrontMatterProblemsOnTheFilesLinesAndBytes() {
+    let separated = "---\ntitle: 'é' \u{2028}author: [a]\n---\nText.\n"
+    #expect(
+      messages(Array(separated.utf8)) == [
+        "Content/x.md:2:16: error: front matter key 'author' must be a single value"
+      ])
+    let flow = "---\n{é: 1, author: [a]}\n---\nText.\n"
+    #expect(
+      messages(Array(flow.utf8)) == [
+        "Content/x.md:2:9: error: front matter key 'author' must be a single value"
+      ])
+  }
+
+  /// The fuzzer's input: a YAML error after two NEL characters was put two lines past the front
+  /// matter, in the body; it is at the end of the YAML, on the closing line.
+  @Test func locatesAYAMLErrorAfterNextLineCharactersInTheFrontMatter() {
+    let yaml = "du\u{FFFD}: 2\u{85}024-10-15\u{85}\n"
+    let expected = [
+      "x.md:3:1: error: front matter is not valid YAML: could not find expected ':' (while "
+        + "scanning a simple key)"
+    ]
+    let document = MarkdownDocument.parse(Array("---\n\(yaml)---\nBody.\n".utf8), path: "x.md")
+    #expect(document.diagnostics.map(\.description) == expected)
+    let (_, problems) = FrontMatter.parse(yaml: yaml, firstLine: 2, path: "x.md")
+    #expect(problems.map(\.description) == expected)
+  }
+
+  /// A YAML error is located in UTF-8 bytes, like every other location.
+  @Test func locatesAYAMLErrorAfterACharacterOutsideASCII() {
+    let (_, problems) = FrontMatter.parse(
+      yaml: "a: 1\ntitle: 'é' [x]\n", firstLine: 1, path: "site.yml")
+    #expect(
+      problems.map(\.description) == [
+        "site.yml:2:13: error: front matter is not valid YAML: did not find expected key (while "
+          + "parsing a block mapping)"
+      ])
+  }
+
+  /// `site.yml` saved with a byte order mark reads as without one (it failed as soon as it had a
+  /// second key); lone carriage returns end its lines, and the mark is not part of its first line.
+  @Test(arguments: ["\n", "\r", "\r\n"])
+  func readsSiteSettingsWithAByteOrderMark(lineEnd: String) {
+    let (settings, problems) = FrontMatter.parse(
+      yaml: "\u{FEFF}a: 1\(lineEnd)title: [x]\(lineEnd)b: 2\(lineEnd)", firstLine: 1,
+      path: "site.yml")
+    #expect(settings.entries.map(\.key) == ["a", "b"])
+    #expect(
+      problems.map(\.description) == [
+        "site.yml:2:1: error: front matter key 'title' must be a single value"
+      ])
+    let (_, first) = FrontMatter.parse(yaml: "\u{FEFF}title: [x]\n", firstLine: 1, path: "site.yml")
+    #expect(
+      first.map(\.description) == [
+        "site.yml:1:1: error: front matter key 'title' must be a single value"
+      ])
+  }
 }
