@@ -232,9 +232,13 @@ public struct MarkdownDocument: Sendable {
         var marked: [UInt8] = []
         marked.reserveCapacity(markdown.count)
         var cursor = 0
+        // A formula over several lines keeps its line breaks, as in the single parse, so that
+        // the lines after it keep their numbers (link warnings are located on this tree).
+        let joinedLine = Array(("\n" + Marker.joined).utf8)
         for (range, index) in zip(scanner.mathByteRanges, scanner.inlineIndices) {
           marked += markdown[cursor..<range.lowerBound]
           marked += Marker.math(index).utf8
+          for byte in markdown[range] where byte == UInt8(ascii: "\n") { marked += joinedLine }
           cursor = range.upperBound
         }
         marked += markdown[cursor...]

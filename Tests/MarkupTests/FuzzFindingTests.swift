@@ -84,4 +84,37 @@ import Testing
         "site.yml:1:1: error: front matter key 'title' must be a single value"
       ])
   }
+
+  /// When the careful parse parses the whole document again with its formulas replaced, a
+  /// formula over several lines keeps its lines, so a link warning after it is on its own line.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func locatesALinkWarningAfterAFormulaOverSeveralLines(strategy: MarkdownDocument.Strategy) {
+    let links = DocumentLinks(source: "x.md", documents: ["x.md"])
+    // The `=` under the list item is a lazy line, but a setext underline once the item's text is
+    // parsed on its own: the careful parse parses the whole document again.
+    let text = "- a $x\ny$\n=\n\n<a href=\"gone.md\">\n\n> [b](gone.md)\n"
+    let parsed = ParsedMarkdown.parse(
+      Array(text.utf8), path: "x.md", style: .page, links: links, strategy: strategy)
+    #expect(
+      parsed.document.diagnostics.map(\.description) == [
+        "x.md:5:1: warning: link to 'gone.md', which is not a document of this site",
+        "x.md:7:3: warning: link to 'gone.md', which is not a document of this site",
+      ])
+    let page = parsed.render(PageContent(math: ["<m/>"], codeBlocks: []))
+    #expect(page.html.hasPrefix("<ul>\n<li>a <m/>\n=</li>\n</ul>\n"))
+  }
+
+  /// A document with a link reference definition is always parsed the careful way, whole.
+  @Test func locatesALinkWarningAfterAFormulaOverSeveralLinesBesideAReferenceDefinition() {
+    let links = DocumentLinks(source: "x.md", documents: ["x.md"])
+    let text = "a $x\ny$ b\n\n[r]: /u\n\n[c](gone.md) [r]\n"
+    let parsed = ParsedMarkdown.parse(Array(text.utf8), path: "x.md", style: .page, links: links)
+    #expect(
+      parsed.document.diagnostics.map(\.description) == [
+        "x.md:6:1: warning: link to 'gone.md', which is not a document of this site"
+      ])
+    #expect(
+      parsed.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>a <m/> b</p>\n<p><a href=\"gone.md\">c</a> <a href=\"/u\">r</a></p>\n")
+  }
 }
