@@ -17,6 +17,12 @@ let package = Package(
       name: "HWBlockRuntime", type: .dynamic,
       targets: ["BlockRuntime", "LossEngine", "Figures", "BlockRecords", "Diagnostics"]),
     .library(name: "LossEngine", type: .dynamic, targets: ["LossEngine"]),
+    // For the fuzz targets (Benchmarks/fuzz), a package of their own that builds these with
+    // sanitizers. A product builds nothing in a plain `swift build` unless something uses it.
+    .library(name: "Diagnostics", targets: ["Diagnostics"]),
+    .library(name: "Markup", targets: ["Markup"]),
+    .library(name: "TeXMath", targets: ["TeXMath"]),
+    .library(name: "Builder", targets: ["Builder"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

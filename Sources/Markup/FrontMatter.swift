@@ -97,9 +97,20 @@ extension FrontMatter {
     }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      // A byte order mark (site.yml saved by some editors) is not content; libyaml, given a
+      // string, would read it as part of the first key.
+      node = try Yams.compose(
+        yaml: yaml.unicodeScalars.first == "\u{FEFF}"
+          ? String(yaml.unicodeScalars.dropFirst()) : yaml)
     } catch let error as YamlError {
-      return (FrontMatter(), [locate(error, firstLine: firstLine, path: path, what: what)])
+      return (
+        FrontMatter(),
+        [
+          locate(
+            error, locator: YAMLLocator(yaml, firstLine: firstLine), firstLine: firstLine,
+            path: path, what: what)
+        ]
+      )
     } catch {
       return (
         FrontMatter(),
@@ -122,10 +133,9 @@ extension FrontMatter {
     }
     var matter = FrontMatter()
     var diagnostics: [Diagnostic] = []
+    let locator = YAMLLocator(yaml, firstLine: firstLine)
     for (keyNode, valueNode) in mapping {
-      let location = keyNode.mark.map {
-        SourceLocation(line: firstLine + $0.line - 1, column: $0.column)
-      }
+      let location = keyNode.mark.map { locator.location(line: $0.line, column: $0.column) }
       guard case .scalar(let key) = keyNode else {
         diagnostics.append(.error("front matter keys must be plain text", path: path, at: location))
         continue
@@ -188,9 +198,9 @@ extension FrontMatter {
     }
   }
 
-  private static func locate(_ error: YamlError, firstLine: Int, path: String, what: String)
-    -> Diagnostic
-  {
+  private static func locate(
+    _ error: YamlError, locator: YAMLLocator, firstLine: Int, path: String, what: String
+  ) -> Diagnostic {
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
@@ -198,7 +208,7 @@ extension FrontMatter {
       var message = "\(what) is not valid YAML: \(problem)"
       if let context { message += " (\(context.text))" }
       return .error(
-        message, path: path, at: .init(line: firstLine + mark.line - 1, column: mark.column))
+        message, path: path, at: locator.location(line: mark.line, column: mark.column))
     default:
       return .error(
         "\(what) is not valid YAML: \(error)", path: path,

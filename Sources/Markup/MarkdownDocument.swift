@@ -57,6 +57,17 @@ public struct MarkdownDocument: Sendable {
       self.path = path
       var diagnostics: [Diagnostic] = []
       var bytes = bytes
+      // cmark skips a byte order mark; so does everything here (columns on the first line are
+      // counted without it, as editors show them).
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+      // CommonMark ends a line at `\r` too; a lone one becomes `\n`, so that lines counted here
+      // are cmark's lines (`\r\n` stays, and no byte moves). Both come before the check below,
+      // so that a bad byte is located on cmark's lines too.
+      var carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes)
+      while let index = carriageReturn {
+        if index + 1 == bytes.count || bytes[index + 1] != 0x0A { bytes[index] = 0x0A }
+        carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes, from: index + 1)
+      }
       if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
         let location = LineTable(bytes).location(ofOffset: bad)
         diagnostics.append(
@@ -64,16 +75,6 @@ public struct MarkdownDocument: Sendable {
             "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
             path: path, at: location))
         bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
-      }
-      // cmark skips a byte order mark; so does everything here (columns on the first line are
-      // counted without it, as editors show them).
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-      // CommonMark ends a line at `\r` too; a lone one becomes `\n`, so that lines counted here
-      // are cmark's lines (`\r\n` stays, and no byte moves).
-      var carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes)
-      while let index = carriageReturn {
-        if index + 1 == bytes.count || bytes[index + 1] != 0x0A { bytes[index] = 0x0A }
-        carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: bytes, from: index + 1)
       }
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
         diagnostics.append(
@@ -231,9 +232,13 @@ public struct MarkdownDocument: Sendable {
         var marked: [UInt8] = []
         marked.reserveCapacity(markdown.count)
         var cursor = 0
+        // A formula over several lines keeps its line breaks, as in the single parse, so that
+        // the lines after it keep their numbers (link warnings are located on this tree).
+        let joinedLine = Array(("\n" + Marker.joined).utf8)
         for (range, index) in zip(scanner.mathByteRanges, scanner.inlineIndices) {
           marked += markdown[cursor..<range.lowerBound]
           marked += Marker.math(index).utf8
+          for byte in markdown[range] where byte == UInt8(ascii: "\n") { marked += joinedLine }
           cursor = range.upperBound
         }
         marked += markdown[cursor...]

@@ -1,0 +1,120 @@
+import Diagnostics
+import Testing
+
+@testable import Markup
+
+/// What the fuzz targets (`Benchmarks/fuzz`) found in the Markdown path, each kept as a case.
+@Suite struct FuzzFindingTests {
+  private func messages(_ bytes: [UInt8]) -> [String] {
+    MarkdownDocument.parse(bytes, path: "Content/x.md").diagnostics.map(\.description)
+  }
+
+  /// A lone `\r` ends a line for cmark and for every other location, so it does for the bad byte
+  /// too (the byte was located before lone carriage returns became line ends).
+  @Test func locatesABadByteOnCmarksLineAfterALoneCarriageReturn() {
+    let bytes = Array("a\rb ".utf8) + [0xFF] + Array("\n".utf8)
+    #expect(messages(bytes) == ["Content/x.md:2:3: error: the file is not valid UTF-8 (byte 0xFF)"])
+    // The fuzzer's own input: a line of its own before the bad byte.
+    let found = Array("\r".utf8) + [0xC5] + Array("Option\n\r\nText $c$.\n".utf8)
+    #expect(
+      messages(found).first == "Content/x.md:2:1: error: the file is not valid UTF-8 (byte 0xC5)")
+  }
+
+  /// Columns on the first line are counted without the byte order mark, for the bad byte too.
+  @Test func locatesABadByteOnTheFirstLineWithoutTheByteOrderMark() {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("ab".utf8) + [0xFF] + Array("\n".utf8)
+    #expect(messages(bytes) == ["Content/x.md:1:3: error: the file is not valid UTF-8 (byte 0xFF)"])
+  }
+
+  /// The YAML parser ends lines at U+0085, U+2028 and U+2029 too, and counts columns in Unicode
+  /// scalars; a front matter problem is located on the file's lines, in UTF-8 bytes.
+  @Test func locatesFrontMatterProblemsOnTheFilesLinesAndBytes() {
+    let separated = "---\ntitle: 'é' \u{2028}author: [a]\n---\nText.\n"
+    #expect(
+      messages(Array(separated.utf8)) == [
+        "Content/x.md:2:16: error: front matter key 'author' must be a single value"
+      ])
+    let flow = "---\n{é: 1, author: [a]}\n---\nText.\n"
+    #expect(
+      messages(Array(flow.utf8)) == [
+        "Content/x.md:2:9: error: front matter key 'author' must be a single value"
+      ])
+  }
+
+  /// The fuzzer's input: a YAML error after two NEL characters was put two lines past the front
+  /// matter, in the body; it is at the end of the YAML, on the closing line.
+  @Test func locatesAYAMLErrorAfterNextLineCharactersInTheFrontMatter() {
+    let yaml = "du\u{FFFD}: 2\u{85}024-10-15\u{85}\n"
+    let expected = [
+      "x.md:3:1: error: front matter is not valid YAML: could not find expected ':' (while "
+        + "scanning a simple key)"
+    ]
+    let document = MarkdownDocument.parse(Array("---\n\(yaml)---\nBody.\n".utf8), path: "x.md")
+    #expect(document.diagnostics.map(\.description) == expected)
+    let (_, problems) = FrontMatter.parse(yaml: yaml, firstLine: 2, path: "x.md")
+    #expect(problems.map(\.description) == expected)
+  }
+
+  /// A YAML error is located in UTF-8 bytes, like every other location.
+  @Test func locatesAYAMLErrorAfterACharacterOutsideASCII() {
+    let (_, problems) = FrontMatter.parse(
+      yaml: "a: 1\ntitle: 'é' [x]\n", firstLine: 1, path: "site.yml")
+    #expect(
+      problems.map(\.description) == [
+        "site.yml:2:13: error: front matter is not valid YAML: did not find expected key (while "
+          + "parsing a block mapping)"
+      ])
+  }
+
+  /// `site.yml` saved with a byte order mark reads as without one (it failed as soon as it had a
+  /// second key); lone carriage returns end its lines, and the mark is not part of its first line.
+  @Test(arguments: ["\n", "\r", "\r\n"])
+  func readsSiteSettingsWithAByteOrderMark(lineEnd: String) {
+    let (settings, problems) = FrontMatter.parse(
+      yaml: "\u{FEFF}a: 1\(lineEnd)title: [x]\(lineEnd)b: 2\(lineEnd)", firstLine: 1,
+      path: "site.yml")
+    #expect(settings.entries.map(\.key) == ["a", "b"])
+    #expect(
+      problems.map(\.description) == [
+        "site.yml:2:1: error: front matter key 'title' must be a single value"
+      ])
+    let (_, first) = FrontMatter.parse(yaml: "\u{FEFF}title: [x]\n", firstLine: 1, path: "site.yml")
+    #expect(
+      first.map(\.description) == [
+        "site.yml:1:1: error: front matter key 'title' must be a single value"
+      ])
+  }
+
+  /// When the careful parse parses the whole document again with its formulas replaced, a
+  /// formula over several lines keeps its lines, so a link warning after it is on its own line.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func locatesALinkWarningAfterAFormulaOverSeveralLines(strategy: MarkdownDocument.Strategy) {
+    let links = DocumentLinks(source: "x.md", documents: ["x.md"])
+    // The `=` under the list item is a lazy line, but a setext underline once the item's text is
+    // parsed on its own: the careful parse parses the whole document again.
+    let text = "- a $x\ny$\n=\n\n<a href=\"gone.md\">\n\n> [b](gone.md)\n"
+    let parsed = ParsedMarkdown.parse(
+      Array(text.utf8), path: "x.md", style: .page, links: links, strategy: strategy)
+    #expect(
+      parsed.document.diagnostics.map(\.description) == [
+        "x.md:5:1: warning: link to 'gone.md', which is not a document of this site",
+        "x.md:7:3: warning: link to 'gone.md', which is not a document of this site",
+      ])
+    let page = parsed.render(PageContent(math: ["<m/>"], codeBlocks: []))
+    #expect(page.html.hasPrefix("<ul>\n<li>a <m/>\n=</li>\n</ul>\n"))
+  }
+
+  /// A document with a link reference definition is always parsed the careful way, whole.
+  @Test func locatesALinkWarningAfterAFormulaOverSeveralLinesBesideAReferenceDefinition() {
+    let links = DocumentLinks(source: "x.md", documents: ["x.md"])
+    let text = "a $x\ny$ b\n\n[r]: /u\n\n[c](gone.md) [r]\n"
+    let parsed = ParsedMarkdown.parse(Array(text.utf8), path: "x.md", style: .page, links: links)
+    #expect(
+      parsed.document.diagnostics.map(\.description) == [
+        "x.md:6:1: warning: link to 'gone.md', which is not a document of this site"
+      ])
+    #expect(
+      parsed.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>a <m/> b</p>\n<p><a href=\"gone.md\">c</a> <a href=\"/u\">r</a></p>\n")
+  }
+}
