@@ -226,7 +226,8 @@ struct MathScanner {
     return closingBrace(of: index).map { $0 + 1 }
   }
 
-  /// Where the `{` at `open` is closed (braces balanced, `\` escaping the byte after it).
+  /// Where the `{` at `open` is closed (braces balanced, `\` escaping the byte after it). A
+  /// brace is never closed across a display block, which no formula runs across.
   private func closingBrace(of open: Int) -> Int? {
     if memo.closingBraces == nil {
       var matches: [Int: Int] = [:]
@@ -237,6 +238,7 @@ struct MathScanner {
         case UInt8(ascii: "\\"): index += 1
         case UInt8(ascii: "{"): opened.append(index)
         case UInt8(ascii: "}"): if let match = opened.popLast() { matches[match] = index }
+        case 0xEE where isDisplayBlockMarker(at: index): opened.removeAll()
         default: break
         }
         index += 1

@@ -117,4 +117,17 @@ import Testing
       parsed.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
         == "<p>a <m/> b</p>\n<p><a href=\"gone.md\">c</a> <a href=\"/u\">r</a></p>\n")
   }
+
+  /// The argument of a text command is skipped with its braces balanced, but not across a
+  /// display block: the block's markers ended up in the inline formula's TeX, and on the page.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func runsNoTextArgumentAcrossADisplayBlock(strategy: MarkdownDocument.Strategy) {
+    let text = "$\\text{\n$$\n}\n$$\n}$\n"
+    let parsed = ParsedMarkdown.parse(
+      Array(text.utf8), path: "x.md", style: .fragment, links: nil, strategy: strategy)
+    #expect(parsed.document.mathSpans.map(\.tex) == ["}"])
+    #expect(
+      parsed.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>$\\text{\n<m/>\n}$</p>\n")
+  }
 }
