@@ -11,19 +11,18 @@ import Synchronization
 
 /// The state of the running runner: where records go, which block runs, where output goes.
 ///
-/// Configured from the environment the builder sets:
-/// - `HW_RECORDS`: the record file (JSON lines, appended, one `write(2)` per record);
-/// - `HW_OUTPUT_DIR`: folder for `<block>.stdout` / `<block>.stderr`, one pair per block;
-/// - `HW_SCRATCH`: the working folder the blocks run in;
-/// - `HW_LIMIT_CPU_SECONDS`, `HW_LIMIT_ADDRESS_SPACE_BYTES`, `HW_LIMIT_FILE_BYTES`:
-///   resource limits applied before any block runs.
+/// `hw` hands the runner its channels as open file descriptors, never as paths, so a block
+/// cannot name, reopen or replace them (see `RunnerChannels` in the Execution module):
+/// - descriptor 3: the record pipe (JSON lines, one `write(2)` per record);
+/// - descriptors `4 + 2i` and `5 + 2i`: standard output and standard error of block `i`.
+/// `HW_RUNNER_CHANNELS=1` says they are there. Limits are set by `hw` before the runner starts;
+/// nothing here sets or could raise them.
 final class RunnerSession: Sendable {
   static let shared = RunnerSession()
 
   /// What the session holds, behind one lock: block code may call in from any thread.
   private struct State {
     var recordsDescriptor: Int32 = -1
-    var outputDirectory: String?
     var runningBlock = -1
   }
 
@@ -34,24 +33,21 @@ final class RunnerSession: Sendable {
   /// The 0-based index of the block that is running (-1 before the first).
   var currentBlock: Int { state.withLock { $0.runningBlock } }
 
-  /// Reads the environment, applies limits, makes stdout unbuffered and opens the record file.
+  /// Takes the channels `hw` opened, makes stdout unbuffered, and moves into the scratch folder.
   func start() {
     setvbuf(stdout, nil, _IONBF, 0)
     setvbuf(stderr, nil, _IONBF, 0)
     signal(SIGXFSZ, SIG_IGN)
-    applyLimit("HW_LIMIT_CPU_SECONDS", resource: cpuLimit)
-    applyLimit("HW_LIMIT_ADDRESS_SPACE_BYTES", resource: addressSpaceLimit)
-    applyLimit("HW_LIMIT_FILE_BYTES", resource: fileSizeLimit)
-    let records = environment("HW_RECORDS").map {
-      open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    }
-    let output = environment("HW_OUTPUT_DIR")
-    state.withLock { state in
-      if let records { state.recordsDescriptor = records }
-      state.outputDirectory = output
+    let channels = environment("HW_RUNNER_CHANNELS") == "1"
+    if channels {
+      // None is inherited by what a block starts, except as its own stdout and stderr (dup2
+      // makes those without the flag).
+      var descriptor = RunnerChannels.records
+      while descriptor < 1 << 16, fcntl(descriptor, F_SETFD, FD_CLOEXEC) == 0 { descriptor += 1 }
+      state.withLock { $0.recordsDescriptor = RunnerChannels.records }
     }
     if let scratch = environment("HW_SCRATCH") { _ = chdir(scratch) }
-    if environment("HW_RECORDS") != nil { exitWhenOrphaned() }
+    if channels { exitWhenOrphaned() }
   }
 
   /// Ends the runner when `hw` is gone (killed, or stopped with Ctrl-C): the runner has its own
@@ -105,26 +101,13 @@ final class RunnerSession: Sendable {
   }
 
   private func redirectOutput(block index: Int) {
-    guard let directory = state.withLock({ $0.outputDirectory }) else { return }
+    guard state.withLock({ $0.recordsDescriptor }) >= 0, index >= 0 else { return }
     fflush(stdout)
     fflush(stderr)
-    for (name, target) in [("stdout", STDOUT_FILENO), ("stderr", STDERR_FILENO)] {
-      let descriptor = open(
-        "\(directory)/\(index).\(name)", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-      guard descriptor >= 0 else { continue }
-      dup2(descriptor, target)
-      close(descriptor)
-    }
-  }
-
-  private func applyLimit(_ variable: String, resource: Int32) {
-    guard let text = environment(variable), let value = UInt(text) else { return }
-    var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
-    var current = rlimit()
-    if getrlimit(resource, &current) == 0, current.rlim_max < limit.rlim_max {
-      limit = rlimit(rlim_cur: current.rlim_max, rlim_max: current.rlim_max)
-    }
-    _ = setrlimit(resource, &limit)
+    let base = RunnerChannels.firstBlock + 2 * Int32(clamping: index)
+    guard fcntl(base, F_GETFD) >= 0, fcntl(base + 1, F_GETFD) >= 0 else { return }
+    dup2(base, STDOUT_FILENO)
+    dup2(base + 1, STDERR_FILENO)
   }
 
   private func environment(_ name: String) -> String? {
@@ -134,15 +117,13 @@ final class RunnerSession: Sendable {
   }
 }
 
-#if os(Linux)
-  private let cpuLimit = Int32(RLIMIT_CPU.rawValue)
-  private let addressSpaceLimit = Int32(RLIMIT_AS.rawValue)
-  private let fileSizeLimit = Int32(RLIMIT_FSIZE.rawValue)
-#else
-  private let cpuLimit = RLIMIT_CPU
-  private let addressSpaceLimit = RLIMIT_AS
-  private let fileSizeLimit = RLIMIT_FSIZE
-#endif
+/// The descriptors `hw` passes to a runner.
+enum RunnerChannels {
+  /// The record pipe.
+  static let records: Int32 = 3
+  /// Standard output of block 0; its standard error is the next one, then block 1's pair.
+  static let firstBlock: Int32 = 4
+}
 
 /// Called once by the generated runner before its first block. Not for use in blocks.
 public func _hwRunnerStart() {

@@ -21,10 +21,30 @@ struct ChildProcess {
   /// The process id (also the process group id).
   let pid: pid_t
 
+  /// Where a child's standard output or error goes.
+  enum Sink {
+    /// A file, created or truncated.
+    case file(String)
+    /// An open descriptor of `hw`'s (a pipe's write end).
+    case descriptor(Int32)
+  }
+
   /// Starts `executable` (an absolute path) with `arguments` (not counting argv[0]).
+  /// `descriptors` are given to the child as its descriptors 3, 4, …, in order; no other
+  /// descriptor of `hw`'s is inherited (every one `hw` opens is close-on-exec).
   static func spawn(
     executable: String, arguments: [String], environment: [String: String],
-    stdoutPath: String, stderrPath: String
+    stdoutPath: String, stderrPath: String, descriptors: [Int32] = []
+  ) throws(ExecutorError) -> ChildProcess {
+    try spawn(
+      executable: executable, arguments: arguments, environment: environment,
+      stdout: .file(stdoutPath), stderr: .file(stderrPath), descriptors: descriptors)
+  }
+
+  /// Starts `executable` with its standard output and error sent to `stdout` and `stderr`.
+  static func spawn(
+    executable: String, arguments: [String], environment: [String: String],
+    stdout: Sink, stderr: Sink, descriptors: [Int32] = []
   ) throws(ExecutorError) -> ChildProcess {
     #if canImport(Darwin)
       var actions: posix_spawn_file_actions_t? = nil
@@ -34,10 +54,45 @@ struct ChildProcess {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(
-      &actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(
-      &actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // Each descriptor goes first to a number above every one involved, then to its place, so
+    // that no move overwrites a descriptor still to be moved.
+    let streams = [(1, stdout), (2, stderr)]
+    let sources =
+      descriptors
+      + streams.compactMap { _, sink -> Int32? in
+        if case .descriptor(let descriptor) = sink { return descriptor }
+        return nil
+      }
+    let parking = max(3 + Int32(descriptors.count), (sources.max() ?? 0) + 1)
+    for (offset, descriptor) in sources.enumerated() {
+      posix_spawn_file_actions_adddup2(&actions, descriptor, parking + Int32(offset))
+    }
+    var parked = 0
+    for (target, sink) in streams {
+      switch sink {
+      case .file(let path):
+        posix_spawn_file_actions_addopen(
+          &actions, Int32(target), path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      case .descriptor:
+        posix_spawn_file_actions_adddup2(
+          &actions, parking + Int32(descriptors.count + parked), Int32(target))
+        parked += 1
+      }
+    }
+    for offset in descriptors.indices {
+      posix_spawn_file_actions_adddup2(&actions, parking + Int32(offset), 3 + Int32(offset))
+    }
+    #if canImport(Glibc)
+      if !GNUExtensions.closeFrom(&actions, 3 + Int32(descriptors.count)) {
+        for offset in sources.indices {
+          posix_spawn_file_actions_addclose(&actions, parking + Int32(offset))
+        }
+      }
+    #else
+      for offset in sources.indices {
+        posix_spawn_file_actions_addclose(&actions, parking + Int32(offset))
+      }
+    #endif
 
     #if canImport(Darwin)
       var attributes: posix_spawnattr_t? = nil

@@ -16,15 +16,26 @@ public struct Executor: Sendable {
     self.configuration = configuration
   }
 
-  /// One line to print once when runners cannot be contained as intended, or nil.
-  public var containmentWarning: String? {
-    Containment.warning(isolation: configuration.isolation)
+  /// The sandbox level runs use, and one line to print once when it is less than the default
+  /// (a fallback, or none asked for); throws when no level the request accepts works here.
+  public func sandboxLevel() throws(ExecutorError) -> (level: SandboxLevel, warning: String?) {
+    try SandboxProbe.resolve(configuration.sandbox)
   }
 
-  /// Checks that the compiler and the runtime library are there (for exit status 2 early).
+  /// Checks that the compiler, the runtime library and a sandbox are there (for exit status 2
+  /// early), and prepares the runtime image.
   public func validate() throws(ExecutorError) {
-    _ = try Toolchain.locate(override: configuration.compilerPath)
-    _ = try runtimeFingerprint()
+    _ = try sandboxLevel()
+    _ = try image(toolchain: Toolchain.locate(override: configuration.compilerPath))
+  }
+
+  /// The runtime image for `toolchain`, made when missing.
+  private func image(toolchain: Toolchain) throws(ExecutorError) -> RuntimeImage {
+    try RuntimeImage.prepare(
+      runtimeDirectory: configuration.runtimeDirectory, runtimeFingerprint: runtimeFingerprint(),
+      toolchain: toolchain,
+      temporaryRoot: configuration.scratchRoot ?? NSTemporaryDirectory(),
+      timeoutSeconds: configuration.compileTimeoutSeconds)
   }
 
   /// Runs every block of `request` (or returns the cached results when `useCache` is true and
@@ -49,9 +60,19 @@ public struct Executor: Sendable {
       cached.fromCache = true
       return cached
     }
+    let level = try sandboxLevel().level
+    let image = try image(toolchain: toolchain)
+    let uid =
+      level != .none && SandboxTools.isRoot
+      // Every hw of the machine agrees on one lock folder, whatever its own temporary folder.
+      ? try SandboxUsers.take(lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"))
+      : nil
+    defer { if let uid { SandboxUsers.give(uid) } }
+    let sandbox = SandboxContext(level: level, uid: uid)
     let workDirectory = try makeWorkDirectory()
     defer { try? FileManager.default.removeItem(atPath: workDirectory) }
-    let result = try runUncached(source, toolchain: toolchain, workDirectory: workDirectory)
+    let result = try runUncached(
+      source, toolchain: toolchain, image: image, sandbox: sandbox, workDirectory: workDirectory)
     let cacheable = !result.blocks.contains {
       if case .timedOut = $0.status { return true }
       return false
@@ -63,10 +84,11 @@ public struct Executor: Sendable {
   /// Compiles and runs `source`. A block that cannot be compiled is reported at its place and
   /// stops the document there: the blocks before it run, the ones after it do not.
   private func runUncached(
-    _ source: RunnerSource, toolchain: Toolchain, workDirectory: String
+    _ source: RunnerSource, toolchain: Toolchain, image: RuntimeImage, sandbox: SandboxContext,
+    workDirectory: String
   ) throws(ExecutorError) -> DocumentRun {
     let compiler = RunnerCompiler(
-      toolchain: toolchain, runtimeDirectory: configuration.runtimeDirectory,
+      toolchain: toolchain, image: image, sandbox: sandbox,
       timeoutSeconds: configuration.compileTimeoutSeconds)
     // A block with its own `#sourceLocation` is not compiled at all, nor are the ones after it.
     var refused: [Int: [Diagnostic]] = [:]
@@ -120,7 +142,9 @@ public struct Executor: Sendable {
     guard failure.position > 0 else { return [] }
     let prefix = source.prefix(failure.position)
     if let (executable, directory, warnings) = failure.runnablePrefix {
-      return try execute(executable, source: prefix, warnings: warnings, workDirectory: directory)
+      return try execute(
+        executable, source: prefix, warnings: warnings, compiler: compiler,
+        workDirectory: directory)
     }
     let prefixDirectory = workDirectory + "/prefix"
     try? FileManager.default.createDirectory(
@@ -129,7 +153,7 @@ public struct Executor: Sendable {
     if let executable = compiled.executable {
       return try execute(
         executable, source: prefix, warnings: Self.warningsOnly(compiled.diagnostics.byBlock),
-        workDirectory: prefixDirectory)
+        compiler: compiler, workDirectory: prefixDirectory)
     }
     return prefix.blocks.map {
       BlockRun(
@@ -140,12 +164,12 @@ public struct Executor: Sendable {
 
   private func execute(
     _ executable: String, source: RunnerSource, warnings: [Int: [Diagnostic]],
-    workDirectory: String
+    compiler: RunnerCompiler, workDirectory: String
   ) throws(ExecutorError) -> [BlockRun] {
-    let networkPrefix = configuration.isolation == .automatic ? Containment.networkPrefix : nil
     let process = RunnerProcess(
       executable: executable, blocks: source.blocks, limits: configuration.limits,
-      networkPrefix: networkPrefix)
+      sandbox: compiler.sandbox,
+      readOnly: [compiler.image.root] + compiler.toolchain.runtimeFolders)
     let outcome = try process.run(in: workDirectory)
     let assembly = RunAssembly(
       displayPath: source.displayPath, blocks: source.blocks, limits: configuration.limits,

@@ -10,31 +10,33 @@ public struct ResourceLimits: Sendable, Equatable, Hashable, Codable {
   public var cpuSecondsBeyondTimeouts: UInt64
   /// Bytes of stdout (and of stderr) kept per block; the rest is cut with a note.
   public var outputBytesPerBlock: Int
+  /// Processes and threads a runner may have at once, `RLIMIT_NPROC` of its uid.
+  public var processes: UInt64
+  /// Size of the runner's scratch folder, a tmpfs (bubblewrap level).
+  public var scratchBytes: UInt64
+  /// Size of the runner's private `/dev/shm` (bubblewrap level).
+  public var sharedMemoryBytes: UInt64
 
   /// Creates limits; the defaults are 2 GiB of address space (a runner starts at about
-  /// 70 MB of it, measured), 64 MiB files, 5 s of CPU slack
-  /// and 1 MiB (1,048,576 bytes) of output per stream per block.
+  /// 70 MB of it, measured), 64 MiB files, 5 s of CPU slack, 1 MiB (1,048,576 bytes) of output
+  /// per stream per block, 64 processes, a 256 MiB scratch folder and 64 MiB of `/dev/shm`.
   public init(
     addressSpaceBytes: UInt64? = 2 << 30, fileSizeBytes: UInt64 = 64 << 20,
-    cpuSecondsBeyondTimeouts: UInt64 = 5, outputBytesPerBlock: Int = 1 << 20
+    cpuSecondsBeyondTimeouts: UInt64 = 5, outputBytesPerBlock: Int = 1 << 20,
+    processes: UInt64 = 64, scratchBytes: UInt64 = 256 << 20, sharedMemoryBytes: UInt64 = 64 << 20
   ) {
     self.addressSpaceBytes = addressSpaceBytes
     self.fileSizeBytes = fileSizeBytes
     self.cpuSecondsBeyondTimeouts = cpuSecondsBeyondTimeouts
     self.outputBytesPerBlock = outputBytesPerBlock
+    self.processes = processes
+    self.scratchBytes = scratchBytes
+    self.sharedMemoryBytes = sharedMemoryBytes
   }
 }
 
 /// Everything the executor needs to know about its surroundings.
 public struct ExecutorConfiguration: Sendable, Equatable {
-  /// Whether runners run in a network namespace.
-  public enum Isolation: String, Sendable, Equatable {
-    /// Use `unshare --user --map-root-user --net` when the kernel allows it.
-    case automatic
-    /// Never isolate (tests, or systems where namespaces misbehave).
-    case none
-  }
-
   /// Folder holding `libHWBlockRuntime.so` (`.dylib` on macOS) and `Modules/`: the folder of
   /// the `hw` executable, i.e. `.build/<config>/`.
   public var runtimeDirectory: String
@@ -44,8 +46,8 @@ public struct ExecutorConfiguration: Sendable, Equatable {
   public var compilerPath: String?
   /// Limits for each runner.
   public var limits: ResourceLimits
-  /// Network isolation policy.
-  public var isolation: Isolation
+  /// How runners and their compiles are contained.
+  public var sandbox: SandboxRequest
   /// Where per-run scratch folders are made; nil for the system temporary folder.
   public var scratchRoot: String?
   /// Seconds one compile of a document may take before it is stopped (default 120).
@@ -54,14 +56,14 @@ public struct ExecutorConfiguration: Sendable, Equatable {
   /// Creates a configuration.
   public init(
     runtimeDirectory: String, cacheDirectory: String? = nil, compilerPath: String? = nil,
-    limits: ResourceLimits = ResourceLimits(), isolation: Isolation = .automatic,
+    limits: ResourceLimits = ResourceLimits(), sandbox: SandboxRequest = .automatic,
     scratchRoot: String? = nil, compileTimeoutSeconds: Double = 120
   ) {
     self.runtimeDirectory = runtimeDirectory
     self.cacheDirectory = cacheDirectory
     self.compilerPath = compilerPath
     self.limits = limits
-    self.isolation = isolation
+    self.sandbox = sandbox
     self.scratchRoot = scratchRoot
     self.compileTimeoutSeconds = compileTimeoutSeconds
   }

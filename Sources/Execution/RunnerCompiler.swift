@@ -5,7 +5,10 @@ import Foundation
 /// Compiles a generated runner with `swiftc` against the block runtime library.
 struct RunnerCompiler {
   var toolchain: Toolchain
-  var runtimeDirectory: String
+  /// The runtime and module cache the runner is compiled against.
+  var image: RuntimeImage
+  /// How the compiler is contained.
+  var sandbox: SandboxContext
   /// Seconds a compile may take before it is stopped and reported at the first block.
   var timeoutSeconds: Double = 120
 
@@ -21,31 +24,45 @@ struct RunnerCompiler {
     var seconds: Double
   }
 
-  /// Writes `source` to `<workDirectory>/main.swift` and compiles it to `runner`:
+  /// The compiler's options, the same for the module cache's warm-up and every runner:
   /// `-Onone -gline-tables-only` (line tables for located backtraces; `-O` measured about
   /// five times slower to compile a ten-block document), Swift 5 language mode (top-level
-  /// code is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, rpath to the
-  /// runtime folder. The compiler's temporary files go to `workDirectory` too, so that they
+  /// code is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, the image's
+  /// module cache, rpath to the image's runtime.
+  static func flags(image: RuntimeImage) -> [String] {
+    [
+      "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm",
+      "-no-color-diagnostics", "-module-name", "HWDocument",
+      "-module-cache-path", image.moduleCache,
+      "-I", image.libraryDirectory + "/Modules", "-L", image.libraryDirectory, "-lHWBlockRuntime",
+      "-Xlinker", "-rpath", "-Xlinker", image.libraryDirectory,
+    ]
+  }
+
+  /// Writes `source` to `<workDirectory>/main.swift` and compiles it to `runner`, contained as
+  /// `sandbox` says. The compiler's temporary files go to `workDirectory` too, so that they
   /// are removed with it and their paths are recognised as the runner's (`ScratchPaths`).
   func compile(_ source: RunnerSource, in workDirectory: String) throws(ExecutorError) -> Outcome {
     let mainPath = workDirectory + "/main.swift"
     let executable = workDirectory + "/runner"
     guard FileManager.default.createFile(atPath: mainPath, contents: Data(source.text.utf8))
     else { throw .system("cannot write \(mainPath)") }
-    let arguments = [
-      "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm",
-      "-no-color-diagnostics",
-      "-module-name", "HWDocument",
-      "-I", runtimeDirectory + "/Modules", "-L", runtimeDirectory, "-lHWBlockRuntime",
-      "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory,
-      mainPath, "-o", executable,
-    ]
+    let arguments = Self.flags(image: image) + [mainPath, "-o", executable]
     let started = Date()
-    var environment = ProcessInfo.processInfo.environment
+    var environment =
+      sandbox.level == .none
+      ? ProcessInfo.processInfo.environment : ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
     environment["TERM"] = "dumb"
     environment["TMPDIR"] = workDirectory
+    environment["HOME"] = workDirectory
+    sandbox.handOver(workDirectory)
+    let command = try SandboxCommand(
+      level: sandbox.level, uid: sandbox.uid, readOnly: [toolchain.sandboxFolder, image.root],
+      directory: workDirectory, writable: true, scratch: nil, environment: environment,
+      limits: sandbox.compileLimits(timeoutSeconds: timeoutSeconds)
+    ).arguments(program: [toolchain.swiftc] + arguments)
     let result = try ChildProcess.run(
-      executable: toolchain.swiftc, arguments: arguments, environment: environment,
+      executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
       directory: workDirectory, timeoutSeconds: timeoutSeconds)
     let seconds = Date().timeIntervalSince(started)
     if result.timedOut {

@@ -23,12 +23,15 @@ struct RunnerProcess {
   var executable: String
   var blocks: [VerifyBlock]
   var limits: ResourceLimits
-  var networkPrefix: [String]?
+  var sandbox: SandboxContext
+  /// Folders the runner must see read-only (the runtime image).
+  var readOnly: [String]
 
-  /// Starts the runner in `workDirectory` (which gets `records.jsonl`, `out/`, `scratch/`,
-  /// `backtrace.txt`) and waits for it.
+  /// Starts the runner, contained, with its channels, waits for it, and leaves in
+  /// `workDirectory/out/` what each block wrote (`<block>.stdout`, `<block>.stderr`, cut past
+  /// the limit) and in `workDirectory/backtrace.txt` the backtrace of a crash. Its scratch
+  /// folder, `workDirectory/scratch`, is a tmpfs of its own at the bubblewrap level.
   func run(in workDirectory: String) throws(ExecutorError) -> Outcome {
-    let recordsPath = workDirectory + "/records.jsonl"
     let outputDirectory = workDirectory + "/out"
     let scratch = workDirectory + "/scratch"
     for folder in [outputDirectory, scratch] {
@@ -36,46 +39,46 @@ struct RunnerProcess {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       } catch { throw .system("cannot create \(folder)") }
     }
-    guard FileManager.default.createFile(atPath: recordsPath, contents: Data()) else {
-      throw .system("cannot create \(recordsPath)")
-    }
+    sandbox.handOver(workDirectory)
+    sandbox.handOver(scratch)
+    chmod(scratch, 0o700)
     let totalTimeout = blocks.reduce(0) { $0 + $1.options.effectiveTimeoutSeconds }
-    var environment = [
+    let environment = [
       "PATH": "/usr/bin:/bin",
       "HOME": scratch,
       "TMPDIR": scratch,
       "LANG": "C.UTF-8",
-      "HW_RECORDS": recordsPath,
-      "HW_OUTPUT_DIR": outputDirectory,
+      "HW_RUNNER_CHANNELS": "1",
       "HW_SCRATCH": scratch,
-      "HW_LIMIT_CPU_SECONDS": String(
-        UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts),
-      "HW_LIMIT_FILE_BYTES": String(limits.fileSizeBytes),
       "SWIFT_BACKTRACE":
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
-        + "limit=64,top=16,timeout=5s,output-to=\(workDirectory)/backtrace.txt",
+        + "limit=64,top=16,timeout=5s,output-to=stderr",
     ]
-    if let bytes = limits.addressSpaceBytes {
-      environment["HW_LIMIT_ADDRESS_SPACE_BYTES"] = String(bytes)
-    }
-    let prefix = networkPrefix ?? []
-    let command = prefix + [executable]
+    let processLimits = ProcessLimits(
+      cpuSeconds: UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts,
+      addressSpaceBytes: limits.addressSpaceBytes, fileSizeBytes: limits.fileSizeBytes,
+      processes: limits.processes, scratchBytes: limits.scratchBytes,
+      sharedMemoryBytes: limits.sharedMemoryBytes)
+    let command = try SandboxCommand(
+      level: sandbox.level, uid: sandbox.uid, readOnly: readOnly, directory: workDirectory,
+      writable: false, scratch: sandbox.level == .bubblewrap ? scratch : nil,
+      environment: environment, limits: processLimits
+    ).arguments(program: [executable])
+
+    let streamCount = (blocks.map(\.index).max() ?? -1) + 1
+    var channels = try RunnerChannels(streams: 2 * streamCount, keep: limits.outputBytesPerBlock)
+    defer { channels.closeAll() }
     let child = try ChildProcess.spawn(
       executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
-      stdoutPath: outputDirectory + "/runner.stdout",
-      stderrPath: outputDirectory + "/runner.stderr")
+      stdout: .descriptor(channels.runnerOutput.writeEnd),
+      stderr: .descriptor(channels.runnerError.writeEnd),
+      descriptors: [channels.records.writeEnd] + channels.blockStreams.map(\.writeEnd))
+    channels.closeWriteEnds()
 
-    let descriptor = open(recordsPath, O_RDONLY | O_CLOEXEC)
-    defer { close(descriptor) }
     var records: [BlockRecord] = []
     var pending: [UInt8] = []
     func readRecords() {
-      var buffer = [UInt8](repeating: 0, count: 1 << 16)
-      while true {
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count <= 0 { break }
-        pending.append(contentsOf: buffer[0..<count])
-      }
+      pending.append(contentsOf: channels.records.take())
       let (found, consumed) = RecordCodec.records(in: pending)
       pending.removeFirst(consumed)
       records.append(contentsOf: found)
@@ -86,11 +89,12 @@ struct RunnerProcess {
     )
     let started = Self.now()
     var running: (block: Int, since: Double)?
-    var pause: UInt32 = 1_000
+    var pause: Int32 = 1
     var timedOut: (block: Int, seconds: Double)?
     var termination: ChildProcess.Termination
     while true {
       let before = records.count
+      channels.pump(waitingMilliseconds: 0)
       readRecords()
       let now = Self.now()
       for record in records[before...] {
@@ -102,8 +106,15 @@ struct RunnerProcess {
       }
       if let ended = child.poll() {
         termination = ended
-        // Processes the block started and left behind share the runner's group.
+        // Processes the block started and left behind share the runner's group (and, at the
+        // bubblewrap level, its PID namespace, which ended with it).
         child.killGroup()
+        break
+      }
+      if pending.count > Self.recordBytesLimit {
+        // A runner that floods the record pipe is stopped where it is.
+        child.killGroup()
+        termination = child.wait()
         break
       }
       if let current = running, let limit = timeouts[current.block], now - current.since > limit {
@@ -121,12 +132,17 @@ struct RunnerProcess {
         termination = child.wait()
         break
       }
-      usleep(pause)
-      pause = min(pause * 2, 10_000)
+      channels.pump(waitingMilliseconds: pause)
+      pause = min(pause * 2, 10)
     }
+    channels.pump(waitingMilliseconds: 0)
     readRecords()
+    try channels.save(in: workDirectory, blocks: streamCount)
     return Outcome(records: records, termination: termination, timedOut: timedOut)
   }
+
+  /// Bytes of one record line past which the runner is stopped.
+  static let recordBytesLimit = 64 << 20
 
   /// Monotonic seconds.
   static func now() -> Double {

@@ -25,13 +25,15 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var paths: PathOptions
 
+  @OptionGroup var sandbox: SandboxOptions
+
   @Flag(help: "Exit with status 2 instead of waiting while another build writes the output folder.")
   var noWait = false
 
   func run() throws {
     let site: SiteBuilder.Site
     do {
-      let executor = try Runners.executor(contentPath: paths.content)
+      let executor = try Runners.executor(contentPath: paths.content, sandbox: sandbox.request)
       site = try SiteBuilder(
         contentPath: paths.content, executor: executor, outputPath: paths.output
       )

@@ -4,7 +4,7 @@ import Execution
 import Foundation
 
 /// How the commands run verify blocks: with the runtime library built beside `hw`, a cache
-/// beside the content folder, and whatever containment the machine allows.
+/// beside the content folder, and the sandbox asked for (or the best one the machine allows).
 enum Runners {
   /// The folder, beside the content folder, where results are cached. Safe to delete.
   static func cachePath(contentPath: String) -> String {
@@ -14,18 +14,20 @@ enum Runners {
 
   /// An executor, checked to be usable; says once on standard error when runners cannot be
   /// contained.
-  static func executor(contentPath: String) throws(ToolError) -> Executor {
+  static func executor(contentPath: String, sandbox: SandboxRequest) throws(ToolError)
+    -> Executor
+  {
     let executor = Executor(
       configuration: ExecutorConfiguration(
         runtimeDirectory: ExecutorConfiguration.executableDirectory,
-        cacheDirectory: cachePath(contentPath: contentPath)))
+        cacheDirectory: cachePath(contentPath: contentPath), sandbox: sandbox))
     do {
       try executor.validate()
+      if let warning = try executor.sandboxLevel().warning {
+        FileHandle.standardError.write(Data("hw: warning: \(warning)\n".utf8))
+      }
     } catch {
       throw ToolError(error.description)
-    }
-    if let warning = executor.containmentWarning {
-      FileHandle.standardError.write(Data("hw: warning: \(warning)\n".utf8))
     }
     return executor
   }

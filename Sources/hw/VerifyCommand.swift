@@ -21,6 +21,8 @@ struct VerifyCommand: ParsableCommand {
 
   @OptionGroup var paths: PathOptions
 
+  @OptionGroup var sandbox: SandboxOptions
+
   @Option(help: "The report's format.")
   var format: ReportFormat = .text
 
@@ -30,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
   func run() throws {
     let site: SiteBuilder.Site
     do {
-      let executor = try Runners.executor(contentPath: paths.content)
+      let executor = try Runners.executor(contentPath: paths.content, sandbox: sandbox.request)
       site = try SiteBuilder(
         contentPath: paths.content, executor: executor, useCache: false,
         outputPath: paths.output

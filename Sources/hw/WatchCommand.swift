@@ -18,8 +18,10 @@ struct WatchCommand: ParsableCommand {
 
   @OptionGroup var paths: PathOptions
 
+  @OptionGroup var sandbox: SandboxOptions
+
   func run() throws {
-    let rebuilder = try Rebuilder(paths: paths)
+    let rebuilder = try Rebuilder(paths: paths, sandbox: sandbox.request)
     rebuilder.build(reason: nil)
     ContentWatcher(path: paths.content, excluding: paths.output).watch { changed in
       rebuilder.build(reason: changed)
@@ -41,11 +43,13 @@ struct ServeCommand: ParsableCommand {
 
   @OptionGroup var paths: PathOptions
 
+  @OptionGroup var sandbox: SandboxOptions
+
   @Option(help: "The port to listen on (0 picks a free one).")
   var port: UInt16 = 8000
 
   func run() throws {
-    let rebuilder = try Rebuilder(paths: paths)
+    let rebuilder = try Rebuilder(paths: paths, sandbox: sandbox.request)
     rebuilder.build(reason: nil)
     let server = PreviewServer(root: paths.output)
     do {
@@ -67,10 +71,10 @@ struct Rebuilder {
   let paths: PathOptions
   let executor: Execution.Executor
 
-  init(paths: PathOptions) throws {
+  init(paths: PathOptions, sandbox: SandboxRequest) throws {
     self.paths = paths
     do {
-      executor = try Runners.executor(contentPath: paths.content)
+      executor = try Runners.executor(contentPath: paths.content, sandbox: sandbox)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)
