@@ -145,9 +145,11 @@ struct ChildProcess {
     return Self.termination(status)
   }
 
-  /// Kills the child's whole process group (the child leads it) with SIGKILL.
+  /// Kills the child, and the process group it led, with SIGKILL (the child itself even when
+  /// it left its group).
   func killGroup() {
     kill(-pid, SIGKILL)
+    kill(pid, SIGKILL)
   }
 
   private static func termination(_ status: Int32) -> Termination {

@@ -44,6 +44,9 @@ struct RunAssembly {
         run.status = .notRun(reason: stopReason)
       } else if finished.contains(block.index) {
         run.status = Self.status(checks: run.checks, options: block.options)
+      } else if let stopped = outcome.stopped, stopped.block == block.index {
+        run.status = .crashed(message: stopped.reason, location: nil)
+        stopReason = "an earlier block (line \(block.codeLine)) was stopped: \(stopped.reason)"
       } else if let timedOut = outcome.timedOut, timedOut.block == block.index {
         run.status = .timedOut(seconds: timedOut.seconds)
         stopReason =

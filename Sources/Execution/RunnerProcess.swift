@@ -18,6 +18,9 @@ struct RunnerProcess {
     var termination: ChildProcess.Termination
     /// Block index that was killed for running past its limit, and the limit in seconds.
     var timedOut: (block: Int, seconds: Double)?
+    /// Block index that `hw` stopped for passing a limit it watches (the user level's disk
+    /// limit), and why.
+    var stopped: (block: Int, reason: String)? = nil
   }
 
   var executable: String
@@ -68,12 +71,15 @@ struct RunnerProcess {
     let streamCount = (blocks.map(\.index).max() ?? -1) + 1
     var channels = try RunnerChannels(streams: 2 * streamCount, keep: limits.outputBytesPerBlock)
     defer { channels.closeAll() }
-    let child = try ChildProcess.spawn(
+    let spawned = try ChildProcess.spawn(
       executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
       stdout: .descriptor(channels.runnerOutput.writeEnd),
       stderr: .descriptor(channels.runnerError.writeEnd),
       descriptors: [channels.records.writeEnd] + channels.blockStreams.map(\.writeEnd))
     channels.closeWriteEnds()
+    // At the user level the runner's processes may leave its group and session; they are
+    // found by their uid instead.
+    let child = ContainedChild(process: spawned, uid: sandbox.level == .user ? sandbox.uid : nil)
 
     var records: [BlockRecord] = []
     var pending: [UInt8] = []
@@ -90,7 +96,9 @@ struct RunnerProcess {
     let started = Self.now()
     var running: (block: Int, since: Double)?
     var pause: Int32 = 1
+    var lastDiskCheck = 0.0
     var timedOut: (block: Int, seconds: Double)?
+    var stopped: (block: Int, reason: String)?
     var termination: ChildProcess.Termination
     while true {
       let before = records.count
@@ -132,13 +140,28 @@ struct RunnerProcess {
         termination = child.wait()
         break
       }
+      if let uid = sandbox.uid, sandbox.level == .user, now - lastDiskCheck > 0.1 {
+        // The user level has no tmpfs to cap a run's files: they are counted instead.
+        lastDiskCheck = now
+        let used = SandboxUsers.diskBytes(of: uid, scratch: scratch)
+        if used > limits.scratchBytes {
+          stopped = (
+            running?.block ?? blocks.first?.index ?? 0,
+            "the run's files passed the disk limit of \(limits.scratchBytes >> 20) MiB"
+          )
+          child.killGroup()
+          termination = child.wait()
+          break
+        }
+      }
       channels.pump(waitingMilliseconds: pause)
       pause = min(pause * 2, 10)
     }
     channels.pump(waitingMilliseconds: 0)
     readRecords()
     try channels.save(in: workDirectory, blocks: streamCount)
-    return Outcome(records: records, termination: termination, timedOut: timedOut)
+    return Outcome(
+      records: records, termination: termination, timedOut: timedOut, stopped: stopped)
   }
 
   /// Bytes of one record line past which the runner is stopped.
@@ -149,5 +172,20 @@ struct RunnerProcess {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}
+
+/// A runner and, at the user level, its uid: killing it kills every process of that uid.
+struct ContainedChild {
+  var process: ChildProcess
+  var uid: uid_t?
+
+  func poll() -> ChildProcess.Termination? { process.poll() }
+
+  func wait() -> ChildProcess.Termination { process.wait() }
+
+  func killGroup() {
+    process.killGroup()
+    if let uid { SandboxUsers.killAll(uid) }
   }
 }

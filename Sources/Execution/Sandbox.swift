@@ -214,6 +214,35 @@ enum SandboxUsers {
     }
   }
 
+  /// Bytes on disk of the files in `scratch` and of `uid`'s files in the shared temporary
+  /// folders (up to 20,000 entries in all, so counting stays cheap).
+  static func diskBytes(of uid: uid_t, scratch: String) -> UInt64 {
+    var total: UInt64 = 0
+    var seen = 0
+    func add(_ path: String, ownedBy owner: uid_t?) {
+      var info = stat()
+      guard seen < 20_000, lstat(path, &info) == 0 else { return }
+      seen += 1
+      if owner == nil || info.st_uid == owner! { total += UInt64(info.st_blocks) * 512 }
+      guard info.st_mode & S_IFMT == S_IFDIR,
+        let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+      else { return }
+      for name in names { add(path + "/" + name, ownedBy: owner) }
+    }
+    add(scratch, ownedBy: nil)
+    for folder in ["/dev/shm", "/tmp", "/var/tmp"] {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        continue
+      }
+      for name in names {
+        var info = stat()
+        let path = folder + "/" + name
+        if lstat(path, &info) == 0, info.st_uid == uid { add(path, ownedBy: uid) }
+      }
+    }
+    return total
+  }
+
   /// Process ids whose real or effective uid is `uid`.
   static func processes(of uid: uid_t) -> [pid_t] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
@@ -229,7 +258,8 @@ enum SandboxUsers {
 
   private static func removeFiles(of uid: uid_t, in folder: String) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-    for name in names {
+    // Run folders (`hw-run-…`) are `hw`'s, handed over for a run; `hw` removes them itself.
+    for name in names where !name.hasPrefix(Executor.workDirectoryPrefix) {
       let path = folder + "/" + name
       var info = stat()
       guard lstat(path, &info) == 0, info.st_uid == uid else { continue }
