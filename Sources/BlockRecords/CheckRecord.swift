@@ -3,9 +3,12 @@ import Diagnostics
 /// One check made by a block: `check(condition, label)` or `checkClose(actual, expected, …)`.
 ///
 /// `checkClose` passes when |a − e| ≤ τ · max(1, |e|) for every element (τ the tolerance).
-/// When it fails, `worstIndex` is the element with the largest scaled error
-/// |a − e| / max(1, |e|) (nil for a scalar) and `worstError` is that scaled error.
-/// Numbers are text at `NumberText` precision.
+/// For a vector, passing or failing, the record names its element of largest scaled error
+/// |a − e| / max(1, |e|): `worstIndex`, `worstError`, `worstActual` and `worstExpected`, with
+/// `entries` the vector's length, so that a page can show a long vector by that one element.
+/// For a scalar, `worstError` is its scaled error when it fails. Numbers are text at
+/// `NumberText` precision. Records written before the vector fields existed decode with them
+/// nil (and a failing vector's `worstIndex` and `worstError` set, as now).
 public struct CheckRecord: Codable, Sendable, Equatable {
   /// How the check was made.
   public enum Kind: String, Codable, Sendable, Equatable {
@@ -29,10 +32,17 @@ public struct CheckRecord: Codable, Sendable, Equatable {
   public var expected: String?
   /// The tolerance τ of a `close` check (dimensionless; scaled by max(1, |e|)).
   public var tolerance: Double?
-  /// For a failing vector `close` check, the 0-based index of the worst element.
+  /// For a vector `close` check of matching lengths, the 0-based index of the worst element.
   public var worstIndex: Int?
-  /// For a failing `close` check, the worst scaled error |a − e| / max(1, |e|), as text.
+  /// The worst scaled error |a − e| / max(1, |e|), as text: for a vector `close` check of
+  /// matching lengths, and for a failing scalar one.
   public var worstError: String?
+  /// For a vector `close` check, the number of elements of `actual`.
+  public var entries: Int?
+  /// For a vector `close` check of matching lengths, the worst element of `actual`, as text.
+  public var worstActual: String?
+  /// For a vector `close` check of matching lengths, the worst element of `expected`, as text.
+  public var worstExpected: String?
   /// A short explanation when the check could not be evaluated (e.g. length mismatch).
   public var note: String?
   /// Where the check was called, in the Markdown file.
@@ -42,7 +52,8 @@ public struct CheckRecord: Codable, Sendable, Equatable {
   public init(
     block: Int, kind: Kind, label: String, passed: Bool, actual: String? = nil,
     expected: String? = nil, tolerance: Double? = nil, worstIndex: Int? = nil,
-    worstError: String? = nil, note: String? = nil, location: FileLocation
+    worstError: String? = nil, entries: Int? = nil, worstActual: String? = nil,
+    worstExpected: String? = nil, note: String? = nil, location: FileLocation
   ) {
     self.block = block
     self.kind = kind
@@ -53,7 +64,32 @@ public struct CheckRecord: Codable, Sendable, Equatable {
     self.tolerance = tolerance
     self.worstIndex = worstIndex
     self.worstError = worstError
+    self.entries = entries
+    self.worstActual = worstActual
+    self.worstExpected = worstExpected
     self.note = note
     self.location = location
+  }
+}
+
+extension CheckRecord {
+  /// Vectors longer than this are shown by their worst element, the whole folded away.
+  public static let longVector = 8
+
+  /// Whether this is a vector check too long to show in one line: more than `longVector`
+  /// elements, with its worst element recorded.
+  public var isLongVector: Bool {
+    guard let entries, worstIndex != nil else { return false }
+    return entries > Self.longVector
+  }
+
+  /// "25 entries, worst at index 7: actual 0.5, expected 0.48, scaled error 0.02", for a long
+  /// vector.
+  public var worstElementSummary: String? {
+    guard isLongVector, let entries, let worstIndex else { return nil }
+    var text = "\(entries) entries, worst at index \(worstIndex):"
+    text += " actual \(worstActual ?? "?"), expected \(worstExpected ?? "?")"
+    if let worstError { text += ", scaled error \(worstError)" }
+    return text
   }
 }

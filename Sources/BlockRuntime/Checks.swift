@@ -27,30 +27,30 @@ public func checkClose(
   let error = scaledError(actual, expected)
   let passed = error <= tolerance
   recordClose(
-    label: label, passed: passed, actual: NumberText.format(actual),
-    expected: NumberText.format(expected), tolerance: tolerance, worstIndex: nil,
-    worstError: passed ? nil : error, note: nil,
-    location: FileLocation(path: "\(file)", line: Int(line), column: Int(column)))
+    CheckRecord(
+      block: RunnerSession.shared.currentBlock, kind: .close, label: label, passed: passed,
+      actual: NumberText.format(actual), expected: NumberText.format(expected),
+      tolerance: tolerance, worstError: passed ? nil : NumberText.format(error),
+      location: FileLocation(path: "\(file)", line: Int(line), column: Int(column))))
 }
 
 /// Records that `actual` is close to `expected` elementwise:
 /// |aᵢ − eᵢ| ≤ tolerance · max(1, |eᵢ|) for every i, and the lengths agree.
 ///
-/// When it fails, the record names the worst index and its scaled error
-/// |aᵢ − eᵢ| / max(1, |eᵢ|).
+/// Passing or failing, the record names the worst element, the one of largest scaled error
+/// |aᵢ − eᵢ| / max(1, |eᵢ|): its index, both values and that error (a NaN counts as worst).
 public func checkClose(
   _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-8, _ label: String,
   file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) {
   let location = FileLocation(path: "\(file)", line: Int(line), column: Int(column))
-  let actualText = ShownText.vector(actual)
-  let expectedText = ShownText.vector(expected)
+  var record = CheckRecord(
+    block: RunnerSession.shared.currentBlock, kind: .close, label: label, passed: false,
+    actual: ShownText.checkedVector(actual), expected: ShownText.checkedVector(expected),
+    tolerance: tolerance, entries: actual.count, location: location)
   guard actual.count == expected.count else {
-    recordClose(
-      label: label, passed: false, actual: actualText, expected: expectedText,
-      tolerance: tolerance, worstIndex: nil, worstError: nil,
-      note: "length \(actual.count) differs from expected length \(expected.count)",
-      location: location)
+    record.note = "length \(actual.count) differs from expected length \(expected.count)"
+    recordClose(record)
     return
   }
   var worstIndex = 0
@@ -64,10 +64,14 @@ public func checkClose(
       worstIndex = index
     }
   }
-  recordClose(
-    label: label, passed: passed, actual: actualText, expected: expectedText,
-    tolerance: tolerance, worstIndex: passed ? nil : worstIndex,
-    worstError: passed ? nil : worstError, note: nil, location: location)
+  record.passed = passed
+  if !actual.isEmpty {
+    record.worstIndex = worstIndex
+    record.worstError = NumberText.format(worstError)
+    record.worstActual = NumberText.format(actual[worstIndex])
+    record.worstExpected = NumberText.format(expected[worstIndex])
+  }
+  recordClose(record)
 }
 
 /// |a − e| / max(1, |e|); NaN when either is NaN or both are infinite with a NaN difference.
@@ -76,15 +80,6 @@ func scaledError(_ actual: Double, _ expected: Double) -> Double {
   return (actual - expected).magnitude / max(1, expected.magnitude)
 }
 
-private func recordClose(
-  label: String, passed: Bool, actual: String, expected: String, tolerance: Double,
-  worstIndex: Int?, worstError: Double?, note: String?, location: FileLocation
-) {
-  let session = RunnerSession.shared
-  session.append(
-    .check(
-      CheckRecord(
-        block: session.currentBlock, kind: .close, label: label, passed: passed,
-        actual: actual, expected: expected, tolerance: tolerance, worstIndex: worstIndex,
-        worstError: worstError.map(NumberText.format), note: note, location: location)))
+private func recordClose(_ record: CheckRecord) {
+  RunnerSession.shared.append(.check(record))
 }

@@ -70,12 +70,16 @@ private func record(
 
 /// Text forms shared by checks and shown values.
 enum ShownText {
-  /// `[a, b, c]` at 6 significant digits; vectors longer than 20 show their first 10 and last
-  /// 10 entries around `…`.
-  static func vector(_ values: [Double]) -> String {
+  /// Vectors of a check are kept whole up to this length, so that a page can fold the whole of
+  /// a long one away; past it, the first and the last half of it are kept around `…`.
+  static let checkedVectorLimit = 200
+
+  /// `[a, b, c]` at 6 significant digits, whole up to `checkedVectorLimit` entries.
+  static func checkedVector(_ values: [Double]) -> String {
     let texts = values.map(NumberText.format)
-    if texts.count <= 20 { return "[" + texts.joined(separator: ", ") + "]" }
-    return "[" + texts.prefix(10).joined(separator: ", ") + ", …, "
-      + texts.suffix(10).joined(separator: ", ") + "]"
+    if texts.count <= checkedVectorLimit { return "[" + texts.joined(separator: ", ") + "]" }
+    let half = checkedVectorLimit / 2
+    return "[" + texts.prefix(half).joined(separator: ", ") + ", …, "
+      + texts.suffix(half).joined(separator: ", ") + "]"
   }
 }

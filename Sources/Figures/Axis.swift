@@ -11,8 +11,15 @@ struct Axis {
     self.range = range
     switch scale {
     case .linear:
-      ticks = NiceTicks.ticks(in: range, target: target)
-      labels = TickLabel.labels(for: ticks, range: range, target: target)
+      // A narrow panel asks for few ticks, and a coarse nice step can then leave only one (−4…4
+      // with a step of 5 keeps 0 alone), which gives no scale: ask for more until two show.
+      var asked = target
+      ticks = NiceTicks.ticks(in: range, target: asked)
+      while ticks.count < 2 && range.lowerBound < range.upperBound && asked < 4 * target + 4 {
+        asked += 1
+        ticks = NiceTicks.ticks(in: range, target: asked)
+      }
+      labels = TickLabel.labels(for: ticks, range: range, target: asked)
     case .log:
       (ticks, labels) = Self.logTicks(range: range, target: target)
     }

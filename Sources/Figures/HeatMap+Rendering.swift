@@ -64,6 +64,7 @@ extension HeatMap {
       &w, frame: panel.frame, columns: columns, rows: rows, indices: indices,
       pixelated: pixelated)
     drawContours(&w, panel: panel, columns: columns, rows: rows, levels: levels)
+    drawMarks(&w, panel: panel)
     panel.drawAxes(&w)
     panel.drawTickLabels(&w)
   }
@@ -80,7 +81,31 @@ extension HeatMap {
     if !levels.isEmpty {
       text += " Contour lines at \(levels.map(f).joined(separator: ", "))."
     }
-    return text
+    return text + marksSentence
+  }
+
+  /// " 40 points marked (data)." for each set of marks, or nothing.
+  var marksSentence: String {
+    marks.map { mark in
+      " \(mark.xs.count) points marked" + (mark.name.isEmpty ? "." : " (\(mark.name)).")
+    }.joined()
+  }
+
+  /// The marked points inside the map's ranges: a dark dot under a smaller white one.
+  private func drawMarks(_ w: inout SVGWriter, panel: Panel) {
+    for mark in marks {
+      let inside = zip(mark.xs, mark.ys).filter { x.contains($0) && y.contains($1) }
+      guard !inside.isEmpty else { continue }
+      for (colour, width) in [("#1B1B1F", 8.0), ("#FFFFFF", 5.0)] {
+        w.raw("<path class=\"points\" fill=\"none\" stroke=\"\(colour)\"")
+        w.attribute("stroke-width", width)
+        w.raw(" stroke-linecap=\"round\" d=\"")
+        for (px, py) in inside {
+          Series.appendMarker(&w, .circle, x: panel.xMap(px), y: panel.yMap(py))
+        }
+        w.raw("\"/>\n")
+      }
+    }
   }
 
   private func drawImage(

@@ -27,6 +27,16 @@ public struct HeatMap: SVGRenderable {
   var contours: Contours = .none
   var valueRange: ClosedRange<Double>?
   var summary: String?
+  /// Points marked over the map, in the order added.
+  var marks: [Marks] = []
+
+  /// A set of points drawn over the map as white dots with a dark rim, which stand out on
+  /// every colour of the ramp: e.g. the training data under a learned energy surface.
+  struct Marks: Sendable, Equatable {
+    var name: String
+    var xs: [Double]
+    var ys: [Double]
+  }
 
   /// A heat map of `values[row][column]`: the grid's cells tile `x` × `y`, row 0 at the bottom
   /// (y.lowerBound) and column 0 at the left; each value is taken at its cell's centre.
@@ -79,6 +89,15 @@ public struct HeatMap: SVGRenderable {
     return copy
   }
 
+  /// Marks the points (xs[i], ys[i]) over the map as white dots with a dark rim, e.g. the
+  /// training pairs (xᵢ, yᵢ) under an energy F(x, y). Points outside the map's ranges, or with a
+  /// NaN or infinite coordinate, are not drawn; `name` is used in the description.
+  public func points(_ name: String = "", xs: [Double], ys: [Double]) -> HeatMap {
+    var copy = self
+    copy.marks.append(Marks(name: name, xs: xs, ys: ys))
+    return copy
+  }
+
   /// Fixes the values mapped to the ends of the colour ramp (values outside are clamped).
   public func valueRange(_ range: ClosedRange<Double>) -> HeatMap {
     var copy = self
@@ -120,6 +139,10 @@ public struct HeatMap: SVGRenderable {
         && valueRange.lowerBound < valueRange.upperBound)
     {
       throw PlotError.invalidRange(plot: name, axis: "value")
+    }
+    for mark in marks where mark.xs.count != mark.ys.count {
+      throw PlotError.mismatchedLengths(
+        plot: name, series: mark.name, xs: mark.xs.count, ys: mark.ys.count)
     }
     guard let extent = AxisRange.extent(of: values.joined()) else {
       throw PlotError.noFiniteValues(plot: name, series: "values")

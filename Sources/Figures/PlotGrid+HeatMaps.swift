@@ -77,6 +77,9 @@ extension PlotGrid {
     if !allLevels.isEmpty {
       desc += " Contour lines at " + allLevels.map(f).joined(separator: ", ") + "."
     }
+    for (name, map) in zip(names, maps) where !map.marks.isEmpty {
+      desc += " In \(name):" + map.marksSentence
+    }
     if let summary { desc = summary }
     let cells = maps.reduce(0) { $0 + $1.values.count * ($1.values.first?.count ?? 0) }
     return SVGDocument.render(

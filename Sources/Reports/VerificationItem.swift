@@ -136,16 +136,25 @@ public struct VerificationItem: Sendable, Equatable {
   }
 
   /// `check failed: label (actual 4, expected 5, tolerance 1e-08, worst index 2, scaled
-  /// error 0.2)`.
+  /// error 0.2)`. A vector of more than `CheckRecord.longVector` entries is named by its worst
+  /// element instead: `check failed: label (25 entries, worst at index 7: actual 0.5, expected 0.48,
+  /// scaled error 0.02, tolerance 1e-08)`.
   public static func failureMessage(_ check: CheckRecord) -> String {
     var details: [String] = []
-    if let actual = check.actual { details.append("actual \(actual)") }
-    if let expected = check.expected { details.append("expected \(expected)") }
-    if let tolerance = check.tolerance {
-      details.append("tolerance \(NumberText.format(tolerance))")
+    if let worst = check.worstElementSummary {
+      details.append(worst)
+      if let tolerance = check.tolerance {
+        details.append("tolerance \(NumberText.format(tolerance))")
+      }
+    } else {
+      if let actual = check.actual { details.append("actual \(actual)") }
+      if let expected = check.expected { details.append("expected \(expected)") }
+      if let tolerance = check.tolerance {
+        details.append("tolerance \(NumberText.format(tolerance))")
+      }
+      if let index = check.worstIndex { details.append("worst index \(index)") }
+      if let error = check.worstError { details.append("scaled error \(error)") }
     }
-    if let index = check.worstIndex { details.append("worst index \(index)") }
-    if let error = check.worstError { details.append("scaled error \(error)") }
     if let note = check.note { details.append(note) }
     let suffix = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"
     return "check failed: \(check.label)\(suffix)"

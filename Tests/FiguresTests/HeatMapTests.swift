@@ -161,3 +161,39 @@ struct PlotGridTests {
     #expect(svg.components(separatedBy: "class=\"s2\"").count - 1 == 3)
   }
 }
+
+@Suite("Heat map points and narrow axes")
+struct HeatMapPointsTests {
+  static let map = HeatMap(
+    title: "E", xLabel: "x", yLabel: "y", x: -2...2, y: -2...2, values: [[0, 1], [2, 3]])
+
+  @Test func markedPointsInsideTheMapAreDrawnAndNamedInTheDescription() throws {
+    let svg = try Self.map.points("data", xs: [-1, 0, 5], ys: [1, 0, 0]).renderSVG()
+    #expect(svg.contains("Values range from 0 to 3. 3 points marked (data).</desc>"))
+    let paths = svg.components(separatedBy: "<path class=\"points\"").dropFirst()
+    #expect(paths.count == 2, "a dark rim under a white dot")
+    for path in paths {
+      let d = path.components(separatedBy: "d=\"")[1].prefix { $0 != "\"" }
+      #expect(d.components(separatedBy: "h0").count - 1 == 2, "the point at x = 5 is outside")
+    }
+  }
+
+  @Test func pointsWithMismatchedCoordinatesCannotBeDrawn() {
+    #expect(throws: PlotError.mismatchedLengths(plot: "E", series: "data", xs: 2, ys: 1)) {
+      try Self.map.points("data", xs: [0, 1], ys: [0]).renderSVG()
+    }
+  }
+
+  @Test func aGridOfMapsNamesThePointsOfEachMap() throws {
+    let marked = HeatMap(x: -2...2, y: -2...2, values: [[0, 1], [2, 3]]).points(xs: [0], ys: [0])
+    let grid = PlotGrid(heatMaps: [Self.map, marked])
+    #expect(try grid.renderSVG().contains("from 0 to 3. In map 2: 1 points marked.</desc>"))
+  }
+
+  @Test func aNarrowAxisStillShowsAtLeastTwoTicks() {
+    // A coarse step of 5 would leave 0 alone on −4…4.
+    #expect(NiceTicks.ticks(in: -4...4, target: 2) == [0])
+    #expect(Axis(range: -4...4, target: 2).ticks == [-4, -2, 0, 2, 4])
+    #expect(Axis(range: 0...1, target: 5).ticks == [0, 0.2, 0.4, 0.6, 0.8, 1])
+  }
+}

@@ -117,24 +117,41 @@ struct VerifyBlockHTML {
     }
   }
 
+  /// One check as a list item: verdict, label, numbers and line. A vector of more than
+  /// `CheckRecord.longVector` entries is shown by its worst element, and the whole of both
+  /// vectors is folded away under the line.
   static func checkHTML(_ check: CheckRecord, expectFailure: Bool) -> String {
     let verdict = check.passed ? "pass" : (expectFailure ? "expected-fail" : "fail")
     let mark = check.passed ? "✓" : "✗"
     var html = "<li class=\"check \(verdict)\"><span class=\"mark\">\(mark)</span> "
     html += "<span class=\"check-label\">\(escapeHTML(check.label))</span>"
     var details: [String] = []
-    if let actual = check.actual { details.append("actual \(actual)") }
-    if let expected = check.expected { details.append("expected \(expected)") }
+    if let worst = check.worstElementSummary {
+      details.append(worst)
+    } else {
+      if let actual = check.actual { details.append("actual \(actual)") }
+      if let expected = check.expected { details.append("expected \(expected)") }
+    }
     if let tolerance = check.tolerance {
       details.append("tolerance \(NumberText.format(tolerance))")
     }
-    if let index = check.worstIndex { details.append("worst at index \(index)") }
+    if !check.passed, !check.isLongVector, let index = check.worstIndex {
+      details.append("worst at index \(index)")
+    }
     if let note = check.note { details.append(note) }
     if !details.isEmpty {
       html += " <span class=\"check-detail\">\(escapeHTML(details.joined(separator: ", ")))</span>"
     }
-    html += " <span class=\"check-line\">line \(check.location.location.line)</span></li>\n"
-    return html
+    html += " <span class=\"check-line\">line \(check.location.location.line)</span>"
+    if check.isLongVector, let entries = check.entries {
+      html += "\n<details class=\"check-vectors\"><summary>All \(entries) entries</summary>\n<dl>"
+      if let actual = check.actual { html += "<dt>actual</dt><dd>\(escapeHTML(actual))</dd>" }
+      if let expected = check.expected {
+        html += "<dt>expected</dt><dd>\(escapeHTML(expected))</dd>"
+      }
+      html += "</dl>\n</details>"
+    }
+    return html + "</li>\n"
   }
 
   static func valueHTML(_ content: ShownValue.Content) -> String {
