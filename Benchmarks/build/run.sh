@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `hw build` on the homework against the peers (Jupyter Book 1 with its execution cache,
 # jupytext + nbconvert) on the same homework, in one run: cold, no-op, prose edit, one-block
-# edit. Prints one line per scenario and a table with the ratios and hw's goals.
+# edit; and hw's cold build and one-block edit without its sandbox, for the sandbox's cost.
+# Prints one line per scenario, a table with the ratios and hw's goals, and the sandbox's cost.
 #
 # Usage: Benchmarks/build/run.sh              (from anywhere; N=5 runs per scenario)
 #        N=3 Benchmarks/build/run.sh          (fewer runs)
@@ -64,12 +65,33 @@ for config in "${configs[@]}"; do
   doc="Content/ebm-homework.md"
   build=("$hw" build --content Content --output Output)
   tool="hw ($config)"
-  # The same, with the Swift compiler's own module cache (under $XDG_CACHE_HOME) emptied
-  # too: what the very first build on a machine pays once.
-  xdg="$work/xdg-$config"
-  bench "$tool" "cold, empty compiler cache" "$site" "rm -rf .hw-cache Output '$xdg'" \
-    --watch .hw-cache -- env XDG_CACHE_HOME="$xdg" "${build[@]}"
+  # The same, with hw's runtime image and its prebuilt module cache (in $TMPDIR/hw-sandbox-*)
+  # made again too: what the very first build on a machine pays once.
+  # (Folders a sandbox's uid must reach are open to others: mktemp made $work 0700.)
+  chmod 755 "$work"
+  fresh="$work/tmp-$config"
+  bench "$tool" "cold, empty compiler cache" "$site" \
+    "rm -rf .hw-cache Output '$fresh' && mkdir -m 755 '$fresh'" \
+    --watch .hw-cache -- env TMPDIR="$fresh" "${build[@]}"
   bench "$tool" cold "$site" "rm -rf .hw-cache Output" --watch .hw-cache -- "${build[@]}"
+  # The sandbox's cost: the same cold build and one-block edit without it (--sandbox none),
+  # beside the default (bubblewrap where it works), in the same run; and, to see the cost per
+  # document through the noise of compiling, a site of 20 documents of one tiny block each.
+  unboxed=("${build[@]}" --sandbox none)
+  bench "$tool" "cold, no sandbox" "$site" "rm -rf .hw-cache Output" --watch .hw-cache \
+    -- "${unboxed[@]}"
+  bench "$tool" "one-block edit, no sandbox" "$site" "'$PY' '$timing' edit-block $doc" \
+    --watch .hw-cache -- "${unboxed[@]}"
+  many="$work/many-$config"
+  mkdir -p "$many/Content"
+  for i in $(seq -w 1 20); do
+    printf '# Page %s\n\n```swift verify\ncheck(%s + 1 > %s, "page %s")\n```\n' \
+      "$i" "$i" "$i" "$i" >"$many/Content/page-$i.md"
+  done
+  bench "$tool" "20 documents, cold" "$many" "rm -rf .hw-cache Output" --watch .hw-cache \
+    -- "${build[@]}"
+  bench "$tool" "20 documents, cold, no sandbox" "$many" "rm -rf .hw-cache Output" \
+    --watch .hw-cache -- "${unboxed[@]}"
   bench "$tool" no-op "$site" "true" --watch .hw-cache -- "${build[@]}"
   bench "$tool" "prose edit" "$site" "'$PY' '$timing' edit-prose $doc" --watch .hw-cache \
     -- "${build[@]}"
@@ -123,3 +145,5 @@ fi
 
 echo
 "$PY" "$timing" table "$results"
+echo
+"$PY" "$timing" sandbox "$results"

@@ -235,6 +235,25 @@ def command_table(a):
                       f"{seconds(peer['cpu']['median'])} | | | | |")
 
 
+def command_sandbox(a):
+    """What the sandbox adds: the default build minus the same build with --sandbox none."""
+    rows = [json.loads(line) for line in open(a.file) if line.strip()]
+    hw_tools = [t for t in dict.fromkeys(r["tool"] for r in rows) if t.startswith("hw")]
+    print("| scenario | tool | sandboxed, median | no sandbox, median | added | goal | met |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for scenario, documents in (("cold", 1), ("one-block edit", 1), ("20 documents, cold", 20)):
+        for tool in hw_tools:
+            boxed = cell(rows, tool, scenario)
+            bare = cell(rows, tool, scenario + ", no sandbox")
+            if not boxed or not bare:
+                continue
+            added = (boxed["wall"]["median"] - bare["wall"]["median"]) / documents
+            met = "yes" if added <= 0.050 else "no"
+            print(f"| {scenario} | {tool} | {seconds(boxed['wall']['median'])} | "
+                  f"{seconds(bare['wall']['median'])} | {added * 1000:+.0f} ms per document | "
+                  f"at most +50 ms per document | {met} |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -256,6 +275,7 @@ def main():
     e.add_argument("dir")
     e.add_argument("cmd", nargs=argparse.REMAINDER)
     sub.add_parser("table").add_argument("file")
+    sub.add_parser("sandbox").add_argument("file")
     a = ap.parse_args()
     if a.command == "run":
         command_run(a)
@@ -265,6 +285,8 @@ def main():
         edit_block(a.file)
     elif a.command == "execs":
         command_execs(a)
+    elif a.command == "sandbox":
+        command_sandbox(a)
     else:
         command_table(a)
 

@@ -1,6 +1,7 @@
 import BlockRecords
 import Diagnostics
 import Foundation
+import Synchronization
 
 /// Compiles and runs the verification blocks of documents, one runner per document, with
 /// caching, time limits and containment.
@@ -10,23 +11,56 @@ import Foundation
 public struct Executor: Sendable {
   /// The configuration given at creation.
   public let configuration: ExecutorConfiguration
+  /// Told, once per process and level, when runs are contained less than by default (a
+  /// fallback, or none asked for).
+  let warn: @Sendable (String) -> Void
 
-  /// Creates an executor; nothing is checked until the first run.
-  public init(configuration: ExecutorConfiguration) {
+  /// Creates an executor; nothing is checked until the first run. `warn` hears, once, that
+  /// runs are contained less than by default.
+  public init(
+    configuration: ExecutorConfiguration, warn: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
     self.configuration = configuration
+    self.warn = warn
   }
 
   /// The sandbox level runs use, and one line to print once when it is less than the default
   /// (a fallback, or none asked for); throws when no level the request accepts works here.
+  /// Starts a sandbox once per process to see whether bubblewrap works.
   public func sandboxLevel() throws(ExecutorError) -> (level: SandboxLevel, warning: String?) {
     try SandboxProbe.resolve(configuration.sandbox)
   }
 
-  /// Checks that the compiler, the runtime library and a sandbox are there (for exit status 2
-  /// early), and prepares the runtime image.
+  /// The level for a run, telling `warn` about a lesser one the first time.
+  private func level() throws(ExecutorError) -> SandboxLevel {
+    let (level, warning) = try sandboxLevel()
+    if let warning, Self.warned.withLock({ $0.insert(warning).inserted }) { warn(warning) }
+    return level
+  }
+
+  private static let warned = Mutex<Set<String>>([])
+
+  /// Checks, without starting anything, that the compiler, the runtime library and the tools
+  /// of a sandbox are there (for exit status 2 early), and prepares the runtime image. Whether
+  /// bubblewrap works is seen at the first run (a build that compiles nothing starts none).
   public func validate() throws(ExecutorError) {
-    _ = try sandboxLevel()
+    try SandboxProbe.check(configuration.sandbox)
     _ = try image(toolchain: Toolchain.locate(override: configuration.compilerPath))
+  }
+
+  /// Where run folders and the runtime image go: the configured scratch root or the temporary
+  /// folder, unless `hw` is root and some folder on the way is closed to other users (a
+  /// `mktemp -d` folder is 0700): the sandbox's uid must reach them, so `/tmp` is used instead.
+  private var temporaryRoot: String {
+    let preferred = configuration.scratchRoot ?? NSTemporaryDirectory()
+    guard SandboxTools.isRoot, configuration.sandbox != .exactly(.none) else { return preferred }
+    var folder = URL(fileURLWithPath: preferred).standardizedFileURL.path
+    while folder != "/" && !folder.isEmpty {
+      var info = stat()
+      guard stat(folder, &info) == 0, info.st_mode & 0o001 != 0 else { return "/tmp" }
+      folder = (folder as NSString).deletingLastPathComponent
+    }
+    return preferred
   }
 
   /// The runtime image for `toolchain`, made when missing.
@@ -34,7 +68,7 @@ public struct Executor: Sendable {
     try RuntimeImage.prepare(
       runtimeDirectory: configuration.runtimeDirectory, runtimeFingerprint: runtimeFingerprint(),
       toolchain: toolchain,
-      temporaryRoot: configuration.scratchRoot ?? NSTemporaryDirectory(),
+      temporaryRoot: temporaryRoot,
       timeoutSeconds: configuration.compileTimeoutSeconds)
   }
 
@@ -51,23 +85,24 @@ public struct Executor: Sendable {
     let runtime = try runtimeFingerprint()
     let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
     let cache = configuration.cacheDirectory.map { ResultCache(directory: $0) }
+    let level = try level()
     let key = ResultCache.key(
       request: request, runtimeFingerprint: runtime, toolchainFingerprint: toolchain.fingerprint,
-      limits: configuration.limits)
+      limits: configuration.limits, sandbox: level)
     if useCache, let cache,
       var cached = cache.load(key: key, blocks: request.blocks, displayPath: request.displayPath)
     {
       cached.fromCache = true
       return cached
     }
-    let level = try sandboxLevel().level
     let image = try image(toolchain: toolchain)
     let uid =
       level != .none && SandboxTools.isRoot
       // Every hw of the machine agrees on one lock folder, whatever its own temporary folder.
-      ? try SandboxUsers.take(lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"))
+      ? try SandboxUsers.take(
+        lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"), cleaning: level == .user)
       : nil
-    defer { if let uid { SandboxUsers.give(uid) } }
+    defer { if let uid { SandboxUsers.give(uid, cleaning: level == .user) } }
     let sandbox = SandboxContext(level: level, uid: uid)
     let workDirectory = try makeWorkDirectory()
     defer { try? FileManager.default.removeItem(atPath: workDirectory) }
@@ -182,7 +217,7 @@ public struct Executor: Sendable {
   }
 
   private func makeWorkDirectory() throws(ExecutorError) -> String {
-    let root = configuration.scratchRoot ?? NSTemporaryDirectory()
+    let root = temporaryRoot
     Self.removeAbandonedWorkDirectories(in: root)
     let path = (root as NSString).appendingPathComponent(
       "\(Self.workDirectoryPrefix)\(getpid())-\(UUID().uuidString)")

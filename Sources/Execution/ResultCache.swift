@@ -68,10 +68,10 @@ struct ResultCache: Sendable {
   /// template.
   static func key(
     request: ExecutionRequest, runtimeFingerprint: String, toolchainFingerprint: String,
-    limits: ResourceLimits
+    limits: ResourceLimits, sandbox: SandboxLevel
   ) -> String {
     var hash = SHA256()
-    hash.update("hw-document-run v5\n")
+    hash.update("hw-document-run v6\n")
     // The template with placeholder lines: changes when the generator changes.
     hash.update(
       RunnerSource(
@@ -91,7 +91,10 @@ struct ResultCache: Sendable {
     hash.update("\ncompiler\n" + toolchainFingerprint)
     hash.update(
       "\nlimits \(limits.addressSpaceBytes ?? 0) \(limits.fileSizeBytes) "
-        + "\(limits.cpuSecondsBeyondTimeouts) \(limits.outputBytesPerBlock)\n")
+        + "\(limits.cpuSecondsBeyondTimeouts) \(limits.outputBytesPerBlock) "
+        + "\(limits.processes) \(limits.scratchBytes) \(limits.sharedMemoryBytes)\n")
+    // What a block can see and do depends on the sandbox.
+    hash.update("sandbox \(sandbox.rawValue)\n")
     return hash.hexDigest()
   }
 }

@@ -164,7 +164,7 @@ enum SandboxUsers {
 
   /// Takes a uid no run holds, waiting while all are held, after killing whatever a run that
   /// ended without cleaning up left of it.
-  static func take(lockFolder: String) throws(ExecutorError) -> uid_t {
+  static func take(lockFolder: String, cleaning: Bool) throws(ExecutorError) -> uid_t {
     while true {
       for uid in first..<first + count {
         if held.withLock({ $0[uid] != nil }) { continue }
@@ -187,16 +187,17 @@ enum SandboxUsers {
           close(lock)
           continue
         }
-        killAll(uid)
+        if cleaning { killAll(uid) }
         return uid
       }
       usleep(20_000)
     }
   }
 
-  /// Gives `uid` back after killing every process it still has.
-  static func give(_ uid: uid_t) {
-    killAll(uid)
+  /// Gives `uid` back, after killing every process it still has when `cleaning` (the user
+  /// level; a bubblewrap sandbox's processes end with its PID namespace).
+  static func give(_ uid: uid_t, cleaning: Bool) {
+    if cleaning { killAll(uid) }
     if let lock = held.withLock({ $0.removeValue(forKey: uid) }) { close(lock) }
   }
 
@@ -243,7 +244,8 @@ enum SandboxUsers {
     return total
   }
 
-  /// Process ids whose real or effective uid is `uid`.
+  /// Ids of the processes of `uid` that still run (zombies, which run nothing and wait for
+  /// their parent, are left out).
   static func processes(of uid: uid_t) -> [pid_t] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
       return []
@@ -252,6 +254,11 @@ enum SandboxUsers {
       guard let pid = pid_t(name) else { return nil }
       var info = stat()
       guard stat("/proc/\(name)", &info) == 0, info.st_uid == uid else { return nil }
+      let stat = (try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8)) ?? ""
+      if let end = stat.range(of: ") ", options: .backwards), stat[end.upperBound...].hasPrefix("Z")
+      {
+        return nil
+      }
       return pid
     }
   }
@@ -294,6 +301,24 @@ enum SandboxProbe {
   /// Whether the user level works: `hw` is root and can switch users.
   static var userWorks: Bool {
     SandboxTools.isRoot && SandboxTools.setpriv != nil && SandboxTools.prlimit != nil
+  }
+
+  /// Throws what `resolve` would when the programs a level needs are missing, without starting
+  /// any of them.
+  static func check(_ request: SandboxRequest) throws(ExecutorError) {
+    let bubblewrapInstalled = SandboxTools.bwrap != nil && SandboxTools.prlimit != nil
+    switch request {
+    case .exactly(.none):
+      guard SandboxTools.prlimit != nil else {
+        throw .system("cannot limit a runner: `prlimit` (util-linux) is not installed")
+      }
+    case .exactly(.bubblewrap):
+      guard bubblewrapInstalled else { throw .system(bubblewrapProblem) }
+    case .exactly(.user):
+      guard userWorks else { throw .system(userProblem) }
+    case .automatic:
+      if !bubblewrapInstalled && !userWorks { _ = try resolve(request) }
+    }
   }
 
   /// The level to use for `request`, and a warning to print once when it is less than asked

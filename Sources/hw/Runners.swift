@@ -20,12 +20,10 @@ enum Runners {
     let executor = Executor(
       configuration: ExecutorConfiguration(
         runtimeDirectory: ExecutorConfiguration.executableDirectory,
-        cacheDirectory: cachePath(contentPath: contentPath), sandbox: sandbox))
+        cacheDirectory: cachePath(contentPath: contentPath), sandbox: sandbox),
+      warn: { FileHandle.standardError.write(Data("hw: warning: \($0)\n".utf8)) })
     do {
       try executor.validate()
-      if let warning = try executor.sandboxLevel().warning {
-        FileHandle.standardError.write(Data("hw: warning: \(warning)\n".utf8))
-      }
     } catch {
       throw ToolError(error.description)
     }

@@ -30,19 +30,25 @@ import Testing
     var report: String { folder.path + "/grader/results.json" }
 
     init(document: String, level: String) throws {
+      try self.init(documents: [document], level: level)
+    }
+
+    init(documents: [String], level: String) throws {
       self.level = level
       let hw = try BuiltProducts.hw().path
       let hwFolder = (hw as NSString).deletingLastPathComponent
-      let fixture = Repository.fixtures.appendingPathComponent("sandbox-attacks/" + document)
-      var text = try String(contentsOf: fixture, encoding: .utf8)
       let names = [
         "@CANARY@": folder.path + "/canary.txt", "@CONTENT@": folder.path + "/Content",
         "@REPORT_DIR@": folder.path + "/grader", "@REPORT@": folder.path + "/grader/results.json",
         "@HW_DIR@": hwFolder, "@HW@": hw, "@RUNTIME@": hwFolder + "/libHWBlockRuntime.so",
         "@SOCKET@": folder.path + "/grader.sock",
       ]
-      for (name, value) in names { text = text.replacingOccurrences(of: name, with: value) }
-      folder.write("Content/" + document, text)
+      for document in documents {
+        let fixture = Repository.fixtures.appendingPathComponent("sandbox-attacks/" + document)
+        var text = try String(contentsOf: fixture, encoding: .utf8)
+        for (name, value) in names { text = text.replacingOccurrences(of: name, with: value) }
+        folder.write("Content/" + document, text)
+      }
       folder.write("canary.txt", "canary\n")
       folder.write("grader/secret.txt", "secret\n")
       chmod(folder.path + "/canary.txt", 0o600)
@@ -199,6 +205,40 @@ import Testing
     Thread.sleep(forTimeInterval: 2)
     #expect(FileManager.default.contents(atPath: setup.report) == report)
     #expect(!String(decoding: report, as: UTF8.self).contains(#"{"score":100}"#))
+    #expect(Self.leftovers().isEmpty, "\(Self.leftovers())")
+  }
+
+  @Test(.enabled(if: !levels.isEmpty, "no sandbox level works here"), arguments: levels)
+  func aBlockCannotKillAnotherPagesRunner(level: String) throws {
+    let setup = try Setup(documents: ["sibling.md", "victim.md"], level: level)
+    defer { close(setup.socket) }
+    let result = try setup.verify()
+    #expect(result.status == 0, "\(result.output)")
+    let statuses = try setup.statuses()
+    #expect(
+      statuses.contains {
+        $0.key.hasSuffix(": the runner lived through its sibling") && $0.value == "passed"
+      }, "\(statuses)")
+    #expect(Self.leftovers().isEmpty, "\(Self.leftovers())")
+  }
+
+  @Test(.enabled(if: !levels.isEmpty, "no sandbox level works here"), arguments: levels)
+  func aBlocksChildrenEndWhenHWIsKilled(level: String) throws {
+    let setup = try Setup(document: "orphans.md", level: level)
+    defer { close(setup.socket) }
+    let running = try RunningHW(["verify", "--sandbox", level], in: setup.folder.path)
+    // Wait until the block's children run (compiling takes a second or two).
+    var started = false
+    for _ in 0..<300 where !started {
+      Thread.sleep(forTimeInterval: 0.1)
+      started = Self.runningLeftovers().contains { $0.contains("sleep 60") }
+    }
+    #expect(started, "the block's children started")
+    running.kill()
+    if level == "user" {
+      // Nothing is left to kill them at once: the next run of that uid does, first.
+      _ = try Setup(document: "victim.md", level: level).verify()
+    }
     #expect(Self.leftovers().isEmpty, "\(Self.leftovers())")
   }
 }
