@@ -100,8 +100,9 @@ import Testing
     }
   }
 
-  /// Processes a sandbox run could leave (any of the sandbox uids, or the attacks' sleepers),
-  /// still there after up to two seconds; zombies, which run nothing, do not count.
+  /// Processes the attacks start and a sandbox run must not leave (each attack sleeps for a
+  /// number of seconds of its own: 61, 62 or 63), still there after up to two seconds;
+  /// zombies, which run nothing, do not count.
   static func leftovers() -> [String] {
     var found = runningLeftovers()
     for _ in 0..<20 where !found.isEmpty {
@@ -111,22 +112,21 @@ import Testing
     return found
   }
 
-  private static func runningLeftovers() -> [String] {
+  static func runningLeftovers() -> [String] {
     var found: [String] = []
     for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
       guard Int32(name) != nil else { continue }
-      var info = stat()
-      guard stat("/proc/" + name, &info) == 0 else { continue }
       let stat = (try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8)) ?? ""
-      guard let end = stat.range(of: ") ", options: .backwards) else { continue }
-      if stat[end.upperBound...].hasPrefix("Z") { continue }
-      let line =
+      guard let end = stat.range(of: ") ", options: .backwards),
+        !stat[end.upperBound...].hasPrefix("Z")
+      else { continue }
+      let words =
         (try? String(contentsOfFile: "/proc/\(name)/cmdline", encoding: .utf8))?
-        .replacingOccurrences(of: "\0", with: " ") ?? ""
-      if (64_000..<64_256).contains(info.st_uid) || line.contains("sleep 60")
-        || line.hasPrefix("sleep 30")
-      {
-        found.append("\(name) uid \(info.st_uid): \(line)")
+        .split(whereSeparator: { $0 == "\0" || $0 == " " || $0 == "'" }).map(String.init) ?? []
+      if zip(words, words.dropFirst()).contains(where: {
+        $0.0.hasSuffix("sleep") && ["61", "62", "63"].contains($0.1)
+      }) {
+        found.append("\(name): \(words.joined(separator: " "))")
       }
     }
     return found
@@ -183,7 +183,7 @@ import Testing
       #expect(result.status == 1)
       #expect(
         result.output.contains(
-          "limits.md:32: error: block crashed: the run's files passed the disk limit of 256 MiB"),
+          ": error: block crashed: the run's files passed the disk limit of 256 MiB"),
         "\(result.output)")
     }
     #expect(Self.leftovers().isEmpty, "\(Self.leftovers())")
@@ -231,7 +231,7 @@ import Testing
     var started = false
     for _ in 0..<300 where !started {
       Thread.sleep(forTimeInterval: 0.1)
-      started = Self.runningLeftovers().contains { $0.contains("sleep 60") }
+      started = !Self.runningLeftovers().isEmpty
     }
     #expect(started, "the block's children started")
     running.kill()
