@@ -54,13 +54,15 @@ public struct Executor: Sendable {
   private var temporaryRoot: String {
     let preferred = configuration.scratchRoot ?? NSTemporaryDirectory()
     guard SandboxTools.isRoot, configuration.sandbox != .exactly(.none) else { return preferred }
-    var folder = URL(fileURLWithPath: preferred).standardizedFileURL.path
-    while folder != "/" && !folder.isEmpty {
-      var info = stat()
-      guard stat(folder, &info) == 0, info.st_mode & 0o001 != 0 else { return "/tmp" }
-      folder = (folder as NSString).deletingLastPathComponent
-    }
-    return preferred
+    return DataFiles.reachableByOthers(preferred) ? preferred : "/tmp"
+  }
+
+  /// The content folder blocks may read at `level`: none when not configured, or when `hw` is
+  /// root and the sandbox's uid could not reach it (a folder on the way is closed to others).
+  private func contentView(level: SandboxLevel) -> String? {
+    guard let folder = configuration.contentDirectory else { return nil }
+    guard SandboxTools.isRoot, level != .none else { return folder }
+    return DataFiles.reachableByOthers(folder) ? folder : nil
   }
 
   /// The runtime image for `toolchain`, made when missing.
@@ -88,7 +90,8 @@ public struct Executor: Sendable {
     let level = try level()
     let key = ResultCache.key(
       request: request, runtimeFingerprint: runtime, toolchainFingerprint: toolchain.fingerprint,
-      limits: configuration.limits, sandbox: level)
+      limits: configuration.limits, sandbox: level,
+      dataFingerprint: contentView(level: level).map { DataFiles.fingerprint(of: $0) } ?? "")
     if useCache, let cache,
       var cached = cache.load(key: key, blocks: request.blocks, displayPath: request.displayPath)
     {
@@ -204,7 +207,8 @@ public struct Executor: Sendable {
     let process = RunnerProcess(
       executable: executable, blocks: source.blocks, limits: configuration.limits,
       sandbox: compiler.sandbox,
-      readOnly: [compiler.image.root] + compiler.toolchain.runtimeFolders)
+      readOnly: [compiler.image.root] + compiler.toolchain.runtimeFolders,
+      contentDirectory: contentView(level: compiler.sandbox.level))
     let outcome = try process.run(in: workDirectory)
     let assembly = RunAssembly(
       displayPath: source.displayPath, blocks: source.blocks, limits: configuration.limits,

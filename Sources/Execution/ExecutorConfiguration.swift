@@ -52,12 +52,16 @@ public struct ExecutorConfiguration: Sendable, Equatable {
   public var scratchRoot: String?
   /// Seconds one compile of a document may take before it is stopped (default 120).
   public var compileTimeoutSeconds: Double
+  /// The content folder, which blocks may read (never write) through `contentFile(_:)`; nil
+  /// shows them none. Its files other than Markdown are part of every result's cache key.
+  public var contentDirectory: String?
 
   /// Creates a configuration.
   public init(
     runtimeDirectory: String, cacheDirectory: String? = nil, compilerPath: String? = nil,
     limits: ResourceLimits = ResourceLimits(), sandbox: SandboxRequest = .automatic,
-    scratchRoot: String? = nil, compileTimeoutSeconds: Double = 120
+    scratchRoot: String? = nil, compileTimeoutSeconds: Double = 120,
+    contentDirectory: String? = nil
   ) {
     self.runtimeDirectory = runtimeDirectory
     self.cacheDirectory = cacheDirectory
@@ -66,6 +70,9 @@ public struct ExecutorConfiguration: Sendable, Equatable {
     self.sandbox = sandbox
     self.scratchRoot = scratchRoot
     self.compileTimeoutSeconds = compileTimeoutSeconds
+    self.contentDirectory = contentDirectory.map {
+      URL(fileURLWithPath: $0).standardizedFileURL.path
+    }
   }
 
   /// The folder of the running executable (where `swift build` puts the runtime library).

@@ -68,7 +68,7 @@ struct ResultCache: Sendable {
   /// template.
   static func key(
     request: ExecutionRequest, runtimeFingerprint: String, toolchainFingerprint: String,
-    limits: ResourceLimits, sandbox: SandboxLevel
+    limits: ResourceLimits, sandbox: SandboxLevel, dataFingerprint: String = ""
   ) -> String {
     var hash = SHA256()
     hash.update("hw-document-run v6\n")
@@ -95,6 +95,8 @@ struct ResultCache: Sendable {
         + "\(limits.processes) \(limits.scratchBytes) \(limits.sharedMemoryBytes)\n")
     // What a block can see and do depends on the sandbox.
     hash.update("sandbox \(sandbox.rawValue)\n")
+    // The data files blocks may read: a changed one runs every page again.
+    hash.update("data\n" + dataFingerprint)
     return hash.hexDigest()
   }
 }

@@ -29,6 +29,8 @@ struct RunnerProcess {
   var sandbox: SandboxContext
   /// Folders the runner must see read-only (the runtime image).
   var readOnly: [String]
+  /// The content folder, which the runner may read, or nil.
+  var contentDirectory: String?
 
   /// Starts the runner, contained, with its channels, waits for it, and leaves in
   /// `workDirectory/out/` what each block wrote (`<block>.stdout`, `<block>.stderr`, cut past
@@ -46,7 +48,7 @@ struct RunnerProcess {
     sandbox.handOver(scratch)
     chmod(scratch, 0o700)
     let totalTimeout = blocks.reduce(0) { $0 + $1.options.effectiveTimeoutSeconds }
-    let environment = [
+    var environment = [
       "PATH": "/usr/bin:/bin",
       "HOME": scratch,
       "TMPDIR": scratch,
@@ -57,13 +59,15 @@ struct RunnerProcess {
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
         + "limit=64,top=16,timeout=5s,output-to=stderr",
     ]
+    if let contentDirectory { environment["HW_CONTENT"] = contentDirectory }
     let processLimits = ProcessLimits(
       cpuSeconds: UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts,
       addressSpaceBytes: limits.addressSpaceBytes, fileSizeBytes: limits.fileSizeBytes,
       processes: limits.processes, scratchBytes: limits.scratchBytes,
       sharedMemoryBytes: limits.sharedMemoryBytes)
     let command = try SandboxCommand(
-      level: sandbox.level, uid: sandbox.uid, readOnly: readOnly, directory: workDirectory,
+      level: sandbox.level, uid: sandbox.uid,
+      readOnly: readOnly + (contentDirectory.map { [$0] } ?? []), directory: workDirectory,
       writable: false, scratch: sandbox.level == .bubblewrap ? scratch : nil,
       environment: environment, limits: processLimits
     ).arguments(program: [executable])

@@ -20,7 +20,8 @@ enum Runners {
     let executor = Executor(
       configuration: ExecutorConfiguration(
         runtimeDirectory: ExecutorConfiguration.executableDirectory,
-        cacheDirectory: cachePath(contentPath: contentPath), sandbox: sandbox),
+        cacheDirectory: cachePath(contentPath: contentPath), sandbox: sandbox,
+        contentDirectory: contentPath),
       warn: { FileHandle.standardError.write(Data("hw: warning: \($0)\n".utf8)) })
     do {
       try executor.validate()

@@ -241,4 +241,20 @@ import Testing
     }
     #expect(Self.leftovers().isEmpty, "\(Self.leftovers())")
   }
+
+  @Test(.enabled(if: !levels.isEmpty, "no sandbox level works here"), arguments: levels)
+  func blocksReadTheContentFolderAndRunAgainWhenAFileOfItChanges(level: String) throws {
+    let setup = try Setup(document: "data.md", level: level)
+    defer { close(setup.socket) }
+    setup.folder.write("Content/data.txt", "3\n")
+    let build = ["build", "--sandbox", level]
+    let first = try Program.run(BuiltProducts.hw(), build, in: setup.folder.url)
+    #expect(first.status == 0, "\(first.output)")
+    #expect(!setup.folder.exists("Content/planted.txt"))
+    // Only the data file changes: the cached result must not be used.
+    setup.folder.write("Content/data.txt", "4\n")
+    let second = try Program.run(BuiltProducts.hw(), build, in: setup.folder.url)
+    #expect(second.status == 1)
+    #expect(second.output.contains("check failed: the data file reads 3"), "\(second.output)")
+  }
 }
