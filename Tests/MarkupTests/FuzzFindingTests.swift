@@ -130,4 +130,20 @@ import Testing
       parsed.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
         == "<p>$\\text{\n<m/>\n}$</p>\n")
   }
+
+  /// The fuzzer's input, `\r&`: an anchor the pre-scan refuses was located on lines that only
+  /// `\n` ends, so after a lone `\r` it was put on the line before, past that line's end; it is
+  /// on the file's lines, as every other front matter problem is.
+  @Test func locatesARefusedAnchorAfterALoneCarriageReturn() {
+    let message =
+      "front matter may not use YAML anchors: write the value out (quote text that "
+      + "starts with '&')"
+    let (_, found) = FrontMatter.parse(yaml: "\r&\n", firstLine: 2, path: "x.md")
+    #expect(found.map(\.description) == ["x.md:3:1: error: \(message)"])
+    let (_, problems) = FrontMatter.parse(yaml: "a: 1\rb: &x 2\r\n", firstLine: 2, path: "x.md")
+    #expect(problems.map(\.description) == ["x.md:3:4: error: \(message)"])
+    let document = MarkdownDocument.parse(
+      Array("---\na: 1\rb: &x 2\r\n---\nBody.\n".utf8), path: "x.md")
+    #expect(document.diagnostics.map(\.description) == ["x.md:3:4: error: \(message)"])
+  }
 }
