@@ -34,6 +34,9 @@ struct YAMLPrescan {
   /// The first anchor, alias or collection nested deeper than `maximumDepth` in `yaml`, or `nil`.
   static func firstFinding(in yaml: [UInt8], maximumDepth: Int) -> Finding? {
     var scan = YAMLPrescan(bytes: yaml, maximumDepth: maximumDepth)
+    // A byte order mark is not part of the first line: Yams is given the text without it, so
+    // the first line is read from the byte after it (offsets stay those of the whole text).
+    if yaml.starts(with: [0xEF, 0xBB, 0xBF]) { scan.position = 3 }
     while scan.position < yaml.count {
       if let finding = scan.line() { return finding }
     }
