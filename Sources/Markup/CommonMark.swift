@@ -77,6 +77,15 @@ enum CommonMark {
       if let root { cmark_node_free(root) }
     }
 
+    /// Whether the trees have the same leaf blocks, of the same kinds, on the same lines.
+    func hasSameBlocks(as other: Tree) -> Bool {
+      blocks.count == other.blocks.count
+        && zip(blocks, other.blocks).allSatisfy { a, b in
+          a.kind == b.kind && a.start.line == b.start.line && a.end.line == b.end.line
+            && a.quoteDepth == b.quoteDepth
+        }
+    }
+
     /// Replaces the inline content of some blocks by that of new Markdown: each string parses as
     /// a single paragraph whose inlines replace the block's (see `Marker.lead`). All are parsed
     /// together, as paragraphs separated by blank lines, which costs one parse instead of one per

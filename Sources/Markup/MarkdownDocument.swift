@@ -242,7 +242,17 @@ public struct MarkdownDocument: Sendable {
           cursor = range.upperBound
         }
         marked += markdown[cursor...]
-        tree = CommonMark.Tree(marked)
+        let reparsed = CommonMark.Tree(marked)
+        // A marker can change what cmark makes of a block: `[a]: $x y$` is a paragraph (a
+        // destination holds no space), `[a]: <marker>` a link reference definition, and the
+        // paragraph, or the heading it underlines, would be lost. Then the blocks with math are
+        // grafted after all (their references to definitions stay text), or, where that cannot
+        // be done either, the tree stays as cmark read it, its formulas shown as written.
+        if reparsed.hasSameBlocks(as: tree) {
+          tree = reparsed
+        } else {
+          _ = tree.graft(rewrites)
+        }
       }
       let unknownLinks = render.links.map { tree.rewriteLinks($0) } ?? []
       let job = tree.startRender(decorate: render.decorate)

@@ -146,4 +146,27 @@ import Testing
       Array("---\na: 1\rb: &x 2\r\n---\nBody.\n".utf8), path: "x.md")
     #expect(document.diagnostics.map(\.description) == ["x.md:3:4: error: \(message)"])
   }
+
+  /// The fuzzer's heading parsed but not rendered, reduced: a document with a link reference
+  /// definition is parsed again whole with its formulas replaced, and `[a]: $x y$`, a paragraph
+  /// (a destination holds no space), became the definition `[a]: <marker>`: the heading it was
+  /// the text of, or the paragraph, was lost with its formula.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func keepsAParagraphThatAFormulasMarkerWouldMakeALinkReferenceDefinition(
+    strategy: MarkdownDocument.Strategy
+  ) {
+    let heading = ParsedMarkdown.parse(
+      Array("[a]: $x y$\n===\n".utf8), path: "x.md", style: .page, links: nil,
+      strategy: strategy)
+    #expect(heading.document.headings.count == 1)
+    let page = heading.render(PageContent(math: ["<m/>"], codeBlocks: []))
+    #expect(page.headings.map(\.text) == ["[a]: x y"])
+    #expect(page.html == "<h1 id=\"a-x-y\">[a]: <m/></h1>\n")
+    let paragraph = ParsedMarkdown.parse(
+      Array("[a]: $f(x$\n\n[b]\n\n[b]: /u\n".utf8), path: "x.md", style: .fragment,
+      links: nil, strategy: strategy)
+    #expect(
+      paragraph.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>[a]: <m/></p>\n<p><a href=\"/u\">b</a></p>\n")
+  }
 }
