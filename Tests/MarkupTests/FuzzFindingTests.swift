@@ -162,6 +162,16 @@ import Testing
     let page = heading.render(PageContent(math: ["<m/>"], codeBlocks: []))
     #expect(page.headings.map(\.text) == ["[a]: x y"])
     #expect(page.html == "<h1 id=\"a-x-y\">[a]: <m/></h1>\n")
+    // A formula holding a backtick: once replaced, the line is a code fence (a backtick fence's
+    // info string holds no backtick), and the rest of the document would be code. The formula
+    // is shown as written.
+    let fence = ParsedMarkdown.parse(
+      Array("```a $x`y$\n\n# h\n".utf8), path: "x.md", style: .page, links: nil,
+      strategy: strategy)
+    #expect(fence.document.headings.count == 1)
+    #expect(
+      fence.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>```a $x`y$</p>\n<h1 id=\"h\">h</h1>\n")
     let paragraph = ParsedMarkdown.parse(
       Array("[a]: $f(x$\n\n[b]\n\n[b]: /u\n".utf8), path: "x.md", style: .fragment,
       links: nil, strategy: strategy)
