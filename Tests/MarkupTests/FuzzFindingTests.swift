@@ -179,4 +179,20 @@ import Testing
       paragraph.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
         == "<p>[a]: <m/></p>\n<p><a href=\"/u\">b</a></p>\n")
   }
+
+  /// The fuzzer's fragment that differed from cmark's render: cmark drops a byte order mark at
+  /// the start of what it is given, and it was given the file without its own, so a second one
+  /// was dropped too (and `# a` after it was a heading). Reading the file, cmark keeps it as text.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func keepsASecondByteOrderMarkAsText(strategy: MarkdownDocument.Strategy) {
+    for (text, html) in [("a", "<p>\u{FEFF}a</p>\n"), ("# a", "<p>\u{FEFF}# a</p>\n")] {
+      let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("\(text)\n".utf8)
+      let parsed = ParsedMarkdown.parse(
+        bytes, path: "x.md", style: .fragment, links: nil, strategy: strategy)
+      #expect(parsed.document.headings.isEmpty)
+      let fragment = parsed.render(PageContent(math: [], codeBlocks: [])).html
+      #expect(fragment == html)
+      #expect(fragment == CommonMark.html(of: String(decoding: bytes, as: UTF8.self)))
+    }
+  }
 }
