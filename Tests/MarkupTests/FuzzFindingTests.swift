@@ -195,4 +195,24 @@ import Testing
       #expect(fragment == CommonMark.html(of: String(decoding: bytes, as: UTF8.self)))
     }
   }
+
+  /// The fuzzer's input, `e: +\r&t:`: the pre-scan ended lines at `\n` only, so to it the anchor
+  /// after the lone `\r` was inside the text `+\r&t`, while Yams, for which `\r` ends a line as
+  /// NEL, LS and PS do, read it as an anchor. The pre-scan ends lines where Yams does.
+  @Test(arguments: ["\r", "\u{85}", "\u{2028}", "\u{2029}"])
+  func refusesAnAnchorAfterAnyLineBreakOfYAML(lineBreak: String) {
+    let message =
+      "front matter may not use YAML anchors: write the value out (quote text that "
+      + "starts with '&')"
+    let (matter, problems) = FrontMatter.parse(
+      yaml: "e: +\(lineBreak)&t:\n", firstLine: 2, path: "x.md")
+    #expect(matter.entries.isEmpty)
+    let column = lineBreak == "\r" ? 1 : 5 + lineBreak.utf8.count
+    let line = lineBreak == "\r" ? 3 : 2
+    #expect(problems.map(\.description) == ["x.md:\(line):\(column): error: \(message)"])
+    let document = MarkdownDocument.parse(
+      Array("---\ne: +\(lineBreak)&t:\n---\nBody.\n".utf8), path: "x.md")
+    #expect(
+      document.diagnostics.map(\.description) == ["x.md:\(line):\(column): error: \(message)"])
+  }
 }
