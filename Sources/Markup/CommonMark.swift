@@ -68,13 +68,29 @@ enum CommonMark {
     ///
     /// - Parameter checkingMarkers: whether to look for misplaced formula markers.
     init(_ source: [UInt8], checkingMarkers: Bool = false) {
-      let root = source.withUnsafeBufferPointer(parseTree)
+      // cmark drops a byte order mark at the start of what it is given. The parser has dropped
+      // the file's own already, so one at the start of `source` is a second one, which is text
+      // to cmark reading the file: cmark is given one more to drop.
+      let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+      let root =
+        source.starts(with: byteOrderMark)
+        ? (byteOrderMark + source).withUnsafeBufferPointer(parseTree)
+        : source.withUnsafeBufferPointer(parseTree)
       self.root = root
       (blocks, nodes, misplacedMarker) = CommonMark.walk(root, checkingMarkers: checkingMarkers)
     }
 
     deinit {
       if let root { cmark_node_free(root) }
+    }
+
+    /// Whether the trees have the same leaf blocks, of the same kinds, on the same lines.
+    func hasSameBlocks(as other: Tree) -> Bool {
+      blocks.count == other.blocks.count
+        && zip(blocks, other.blocks).allSatisfy { a, b in
+          a.kind == b.kind && a.start.line == b.start.line && a.end.line == b.end.line
+            && a.quoteDepth == b.quoteDepth
+        }
     }
 
     /// Replaces the inline content of some blocks by that of new Markdown: each string parses as

@@ -160,11 +160,11 @@ extension FrontMatter {
     -> Diagnostic?
   {
     let bytes = Array(yaml.utf8)
+    // On the file's lines, which a lone `\r` ends too, as for every other YAML problem.
     func located(_ message: String, at offset: Int) -> Diagnostic {
-      let location = LineTable(bytes).location(ofOffset: offset)
-      return .error(
+      .error(
         message, path: path,
-        at: SourceLocation(line: firstLine + location.line - 1, column: location.column))
+        at: YAMLLocator(yaml, firstLine: firstLine).location(ofOffset: offset))
     }
     if bytes.count > InputLimits.yamlBytes {
       return located(

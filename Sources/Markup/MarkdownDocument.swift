@@ -242,7 +242,17 @@ public struct MarkdownDocument: Sendable {
           cursor = range.upperBound
         }
         marked += markdown[cursor...]
-        tree = CommonMark.Tree(marked)
+        let reparsed = CommonMark.Tree(marked)
+        // A marker can change what cmark makes of a block: `[a]: $x y$` is a paragraph (a
+        // destination holds no space), `[a]: <marker>` a link reference definition, and the
+        // paragraph, or the heading it underlines, would be lost. Then the blocks with math are
+        // grafted after all (their references to definitions stay text), or, where that cannot
+        // be done either, the tree stays as cmark read it, its formulas shown as written.
+        if reparsed.hasSameBlocks(as: tree) {
+          tree = reparsed
+        } else {
+          _ = tree.graft(rewrites)
+        }
       }
       let unknownLinks = render.links.map { tree.rewriteLinks($0) } ?? []
       let job = tree.startRender(decorate: render.decorate)
@@ -329,16 +339,17 @@ public struct MarkdownDocument: Sendable {
   private static func frontMatterEnd(in bytes: [UInt8], lines: LineTable)
     -> (yamlEnd: Int, blankEnd: Int, closingLine: Int?)?
   {
-    func line(_ number: Int) -> Substring {
+    // Compared byte by byte: as characters, `\r\n` is one, which no trailing white space is.
+    func line(_ number: Int) -> ArraySlice<UInt8> {
       let start = lines.lineStarts[number]
-      let end = number + 1 < lines.lineStarts.count ? lines.lineStarts[number + 1] : bytes.count
-      let text = String(decoding: bytes[start..<end], as: UTF8.self)
-      return Substring(text).trimmingSuffix()
+      var end = number + 1 < lines.lineStarts.count ? lines.lineStarts[number + 1] : bytes.count
+      while end > start && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+      return bytes[start..<end]
     }
-    guard lines.lineCount > 1, line(0) == "---" else { return nil }
+    guard lines.lineCount > 1, line(0).elementsEqual("---".utf8) else { return nil }
     for number in 1..<lines.lineCount {
       let text = line(number)
-      if text == "---" || text == "..." {
+      if text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) {
         let end = number + 1 < lines.lineStarts.count ? lines.lineStarts[number + 1] : bytes.count
         return (lines.lineStarts[number], end, number + 1)
       }
@@ -379,16 +390,6 @@ public struct HeadingStart: Hashable, Sendable {
   public var level: Int
   /// The heading's first character.
   public var location: SourceLocation
-}
-
-extension Substring {
-  func trimmingSuffix() -> Substring {
-    var result = self
-    while let last = result.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
-      result = result.dropLast()
-    }
-    return result
-  }
 }
 
 /// `<`, `>`, `&` and `"` as entities, and control characters other than tab, line feed and

@@ -64,13 +64,20 @@ struct YAMLLocator {
       index = scalars.index(after: index)
       remaining -= 1
     }
-    let offset = yaml.utf8.distance(from: yaml.startIndex, to: index)
+    return location(ofOffset: yaml.utf8.distance(from: yaml.startIndex, to: index))
+  }
+
+  /// The file location of a UTF-8 byte offset into the text (as `YAMLPrescan` reports them); an
+  /// offset inside a byte order mark that is not part of the first line is put at that line's
+  /// first column.
+  func location(ofOffset offset: Int) -> SourceLocation {
     var low = 0
     var high = fileLineStarts.count - 1
     while low < high {
       let middle = (low + high + 1) / 2
       if fileLineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
     }
-    return SourceLocation(line: firstLine + low, column: offset - fileLineStarts[low] + 1)
+    return SourceLocation(
+      line: firstLine + low, column: max(offset - fileLineStarts[low], 0) + 1)
   }
 }

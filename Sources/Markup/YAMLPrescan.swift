@@ -33,11 +33,44 @@ struct YAMLPrescan {
 
   /// The first anchor, alias or collection nested deeper than `maximumDepth` in `yaml`, or `nil`.
   static func firstFinding(in yaml: [UInt8], maximumDepth: Int) -> Finding? {
-    var scan = YAMLPrescan(bytes: yaml, maximumDepth: maximumDepth)
+    var scan = YAMLPrescan(bytes: lineBreaksAsNewlines(yaml), maximumDepth: maximumDepth)
+    // A byte order mark is not part of the first line: Yams is given the text without it, so
+    // the first line is read from the byte after it (offsets stay those of the whole text).
+    if yaml.starts(with: [0xEF, 0xBB, 0xBF]) { scan.position = 3 }
     while scan.position < yaml.count {
       if let finding = scan.line() { return finding }
     }
     return nil
+  }
+
+  /// `yaml` with every line break that the YAML parser knows written as `\n`, in its place: a
+  /// lone `\r` becomes `\n`, and NEL, LS and PS (U+0085, U+2028, U+2029) blanks that end in `\n`,
+  /// so that every offset stays that of the text. Read as one line, what follows such a break was
+  /// text to the pre-scan and a node to Yams, anchors and aliases among them.
+  private static func lineBreaksAsNewlines(_ yaml: [UInt8]) -> [UInt8] {
+    var bytes = yaml
+    var index = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x0D where index + 1 == bytes.count || bytes[index + 1] != 0x0A:
+        bytes[index] = 0x0A
+      case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
+        bytes[index] = 0x20
+        bytes[index + 1] = 0x0A
+        index += 1
+      case 0xE2
+      where index + 2 < bytes.count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        bytes[index] = 0x20
+        bytes[index + 1] = 0x20
+        bytes[index + 2] = 0x0A
+        index += 2
+      default:
+        break
+      }
+      index += 1
+    }
+    return bytes
   }
 
   private let bytes: [UInt8]

@@ -130,4 +130,89 @@ import Testing
       parsed.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
         == "<p>$\\text{\n<m/>\n}$</p>\n")
   }
+
+  /// The fuzzer's input, `\r&`: an anchor the pre-scan refuses was located on lines that only
+  /// `\n` ends, so after a lone `\r` it was put on the line before, past that line's end; it is
+  /// on the file's lines, as every other front matter problem is.
+  @Test func locatesARefusedAnchorAfterALoneCarriageReturn() {
+    let message =
+      "front matter may not use YAML anchors: write the value out (quote text that "
+      + "starts with '&')"
+    let (_, found) = FrontMatter.parse(yaml: "\r&\n", firstLine: 2, path: "x.md")
+    #expect(found.map(\.description) == ["x.md:3:1: error: \(message)"])
+    let (_, problems) = FrontMatter.parse(yaml: "a: 1\rb: &x 2\r\n", firstLine: 2, path: "x.md")
+    #expect(problems.map(\.description) == ["x.md:3:4: error: \(message)"])
+    let document = MarkdownDocument.parse(
+      Array("---\na: 1\rb: &x 2\r\n---\nBody.\n".utf8), path: "x.md")
+    #expect(document.diagnostics.map(\.description) == ["x.md:3:4: error: \(message)"])
+  }
+
+  /// The fuzzer's heading parsed but not rendered, reduced: a document with a link reference
+  /// definition is parsed again whole with its formulas replaced, and `[a]: $x y$`, a paragraph
+  /// (a destination holds no space), became the definition `[a]: <marker>`: the heading it was
+  /// the text of, or the paragraph, was lost with its formula.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func keepsAParagraphThatAFormulasMarkerWouldMakeALinkReferenceDefinition(
+    strategy: MarkdownDocument.Strategy
+  ) {
+    let heading = ParsedMarkdown.parse(
+      Array("[a]: $x y$\n===\n".utf8), path: "x.md", style: .page, links: nil,
+      strategy: strategy)
+    #expect(heading.document.headings.count == 1)
+    let page = heading.render(PageContent(math: ["<m/>"], codeBlocks: []))
+    #expect(page.headings.map(\.text) == ["[a]: x y"])
+    #expect(page.html == "<h1 id=\"a-x-y\">[a]: <m/></h1>\n")
+    // A formula holding a backtick: once replaced, the line is a code fence (a backtick fence's
+    // info string holds no backtick), and the rest of the document would be code. The formula
+    // is shown as written.
+    let fence = ParsedMarkdown.parse(
+      Array("```a $x`y$\n\n# h\n".utf8), path: "x.md", style: .page, links: nil,
+      strategy: strategy)
+    #expect(fence.document.headings.count == 1)
+    #expect(
+      fence.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>```a $x`y$</p>\n<h1 id=\"h\">h</h1>\n")
+    let paragraph = ParsedMarkdown.parse(
+      Array("[a]: $f(x$\n\n[b]\n\n[b]: /u\n".utf8), path: "x.md", style: .fragment,
+      links: nil, strategy: strategy)
+    #expect(
+      paragraph.render(PageContent(math: ["<m/>"], codeBlocks: [])).html
+        == "<p>[a]: <m/></p>\n<p><a href=\"/u\">b</a></p>\n")
+  }
+
+  /// The fuzzer's fragment that differed from cmark's render: cmark drops a byte order mark at
+  /// the start of what it is given, and it was given the file without its own, so a second one
+  /// was dropped too (and `# a` after it was a heading). Reading the file, cmark keeps it as text.
+  @Test(arguments: [MarkdownDocument.Strategy.careful, .singleParseFirst])
+  func keepsASecondByteOrderMarkAsText(strategy: MarkdownDocument.Strategy) {
+    for (text, html) in [("a", "<p>\u{FEFF}a</p>\n"), ("# a", "<p>\u{FEFF}# a</p>\n")] {
+      let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("\(text)\n".utf8)
+      let parsed = ParsedMarkdown.parse(
+        bytes, path: "x.md", style: .fragment, links: nil, strategy: strategy)
+      #expect(parsed.document.headings.isEmpty)
+      let fragment = parsed.render(PageContent(math: [], codeBlocks: [])).html
+      #expect(fragment == html)
+      #expect(fragment == CommonMark.html(of: String(decoding: bytes, as: UTF8.self)))
+    }
+  }
+
+  /// The fuzzer's input, `e: +\r&t:`: the pre-scan ended lines at `\n` only, so to it the anchor
+  /// after the lone `\r` was inside the text `+\r&t`, while Yams, for which `\r` ends a line as
+  /// NEL, LS and PS do, read it as an anchor. The pre-scan ends lines where Yams does.
+  @Test(arguments: ["\r", "\u{85}", "\u{2028}", "\u{2029}"])
+  func refusesAnAnchorAfterAnyLineBreakOfYAML(lineBreak: String) {
+    let message =
+      "front matter may not use YAML anchors: write the value out (quote text that "
+      + "starts with '&')"
+    let (matter, problems) = FrontMatter.parse(
+      yaml: "e: +\(lineBreak)&t:\n", firstLine: 2, path: "x.md")
+    #expect(matter.entries.isEmpty)
+    let column = lineBreak == "\r" ? 1 : 5 + lineBreak.utf8.count
+    let line = lineBreak == "\r" ? 3 : 2
+    #expect(problems.map(\.description) == ["x.md:\(line):\(column): error: \(message)"])
+    let document = MarkdownDocument.parse(
+      Array("---\ne: +\(lineBreak)&t:\n---\nBody.\n".utf8), path: "x.md")
+    #expect(
+      document.diagnostics.map(\.description) == ["x.md:\(line):\(column): error: \(message)"])
+  }
 }

@@ -21,6 +21,17 @@ import Testing
     #expect(document.diagnostics.isEmpty)
   }
 
+  /// A file saved with `\r\n` line ends has its front matter read too: the `---` lines were
+  /// compared as characters, where `\r\n` is one and not trailing white space, so the front
+  /// matter was rendered as a rule and a heading.
+  @Test(arguments: ["\r\n", "\r", "\n"])
+  func readsFrontMatterWhateverTheLineEnds(lineEnd: String) {
+    let text = ["---", "title: x", "--- ", "Body."].joined(separator: lineEnd) + lineEnd
+    #expect(parse(text).frontMatter.title == "x")
+    #expect(
+      fragment(text).render(PageContent(math: [], codeBlocks: [])).html == "<p>Body.</p>\n")
+  }
+
   @Test func locatesBadYAMLAtItsLine() {
     let document = parse("---\ntitle: ok\nauthor: [unclosed\n---\nText\n")
     #expect(document.diagnostics.count == 1)

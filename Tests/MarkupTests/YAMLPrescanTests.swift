@@ -53,6 +53,9 @@ import Testing
     ("a: ['q', *x]", .alias(offset: 9)),
     ("a: [don't, *x]", .alias(offset: 11)),
     ("-a: *x", .alias(offset: 4)),
+    // Yams is given the text without its byte order mark: the first line is read without it.
+    ("\u{FEFF}{\"a\":&x [1], \"b\":*x}", .anchor(offset: 8)),
+    ("\u{FEFF}&x a: 1", .anchor(offset: 3)),
   ])
   func refusesAnchorsAndAliases(yaml: String, expected: YAMLPrescan.Finding) {
     #expect(Self.finding(yaml) == expected)
@@ -112,6 +115,27 @@ import Testing
     #expect(
       diagnostics.map(\.description) == [
         "Content/site.yml:1:5: error: site.yml may not use YAML anchors: write the value out "
+          + "(quote text that starts with '&')"
+      ])
+  }
+
+  /// A byte order mark before the first line hid it from the pre-scan, which took the whole text
+  /// for one plain scalar, and Yams, given the text without the mark, expanded every alias: 274
+  /// bytes of `site.yml` made 59,049 values, and each level more nine times as many.
+  @Test func refusesAnchorsInSiteSettingsWithAByteOrderMark() {
+    var entries = ["\"a0\":&a0 [1, 2, 3, 4, 5, 6, 7, 8, 9]"]
+    for level in 1..<9 {
+      entries.append(
+        "\"a\(level)\":&a\(level) ["
+          + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
+    }
+    let (settings, diagnostics) = FrontMatter.parse(
+      yaml: "\u{FEFF}{" + entries.joined(separator: ", ") + "}\n", firstLine: 1,
+      path: "Content/site.yml", what: "site.yml")
+    #expect(settings.entries.isEmpty)
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/site.yml:1:7: error: site.yml may not use YAML anchors: write the value out "
           + "(quote text that starts with '&')"
       ])
   }

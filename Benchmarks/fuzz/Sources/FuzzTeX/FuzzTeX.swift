@@ -37,9 +37,13 @@ enum TeXTarget {
           .trimmingCharacters(in: " ")
         let body = String(line[line.index(after: equals)...]).trimmingCharacters(in: " ")
         guard !name.isEmpty, name != "\\" else { continue }
+        // Read alone by the name the page's table gets, without its backslash: the table takes a
+        // leading backslash left on a name for the optional one, so `%\\ = …` names no macro to
+        // either.
+        let key = String(name.dropFirst())
         do throws(TeXError) {
-          _ = try MacroTable([String(name): body])
-          definitions[String(name.dropFirst())] = body
+          _ = try MacroTable([key: body])
+          definitions[key] = body
         } catch {
           invariant(
             error.offset >= 0 && error.length >= 0
