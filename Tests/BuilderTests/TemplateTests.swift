@@ -50,4 +50,16 @@ import Testing
             + "given, plus 1 MiB): it is cut at this tag", path: "Content/_theme/page.html",
           at: Diagnostics.SourceLocation(line: 2, column: 121)))
   }
+
+  /// Found by the `template` fuzz target: the tag syntax was read by character, so a combining
+  /// mark after `#`, `/` or a space made them other characters, and `{{#\u{301}a}}` no section.
+  @Test func readsTheTagSyntaxByScalarWhateverFollowsIt() throws {
+    let template = try Template(
+      "{{#\u{301}a}}[{{ \u{301}b }}]{{/\u{301}a}}{{^\u{301}c}}none{{/\u{301}c}}",
+      path: "page.html")
+    let (text, diagnostic) = template.render(
+      ["\u{301}a": .text("yes"), "\u{301}b": .text("B")], output: "a.html")
+    #expect(diagnostic == nil)
+    #expect(text == "[B]none")
+  }
 }

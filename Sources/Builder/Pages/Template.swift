@@ -84,7 +84,8 @@ public struct Template: Sendable {
         current.append(.variable(tag, escaped: false, offset: open))
         continue
       }
-      switch tag.first {
+      // Read by Unicode scalar, not by character: a combining mark after `#` leaves it a `#`.
+      switch tag.unicodeScalars.first {
       case "!":
         continue
       case "#", "^":
@@ -94,10 +95,13 @@ public struct Template: Sendable {
             at: lines.location(ofOffset: open))
         }
         stack.append(
-          (String(tag.dropFirst()).trimmingCharacters(in: " "), tag.first == "^", current, open))
+          (
+            String(tag.unicodeScalars.dropFirst()).trimmingCharacters(in: " "),
+            tag.unicodeScalars.first == "^", current, open
+          ))
         current = []
       case "/":
-        let name = String(tag.dropFirst()).trimmingCharacters(in: " ")
+        let name = String(tag.unicodeScalars.dropFirst()).trimmingCharacters(in: " ")
         guard let top = stack.popLast(), top.name == name else {
           throw .error(
             "'{{/\(name)}}' closes no open section", path: path, at: lines.location(ofOffset: open))
@@ -230,10 +234,12 @@ public struct Template: Sendable {
 }
 
 extension StringProtocol {
-  func trimmingCharacters(in set: Character) -> String {
-    var slice = Substring(self)
-    while slice.first == set { slice = slice.dropFirst() }
-    while slice.last == set { slice = slice.dropLast() }
-    return String(slice)
+  /// The text without `scalar` at either end, read by Unicode scalar (a combining mark after a
+  /// space does not make it another character here).
+  func trimmingCharacters(in scalar: Unicode.Scalar) -> String {
+    var scalars = Substring(self).unicodeScalars[...]
+    while scalars.first == scalar { scalars = scalars.dropFirst() }
+    while scalars.last == scalar { scalars = scalars.dropLast() }
+    return String(String.UnicodeScalarView(scalars))
   }
 }

@@ -70,7 +70,13 @@ enum TeXTarget {
     let independent = !definitions.values.contains(where: mayNumberOrReference)
     for (formula, result) in zip(formulas, page.results) {
       check(formula, result, allowingControlCharacters: knownProblem)
-      if independent && !mayNumberOrReference(formula.tex) {
+      // The page's macros share one expansion budget (README, "Limits"): a formula the page
+      // stops for it may convert on its own, by design.
+      var stoppedByThePageBudget = false
+      if case .failure(let error) = result {
+        stoppedByThePageBudget = error.message.contains("a page's macros may write or move")
+      }
+      if independent && !stoppedByThePageBudget && !mayNumberOrReference(formula.tex) {
         let alone = MathPage(formulas: [formula], macros: macros).results[0]
         invariant(
           alone == result,

@@ -37,7 +37,6 @@ enum TemplateTarget {
 
   static func run(_ input: [UInt8]) {
     let source = String(decoding: input, as: UTF8.self)
-    guard !KnownFindings.skipped || !hasJoinedTagCharacter(source) else { return }
     let lines = InputLines(
       Array(source.utf8), skippingByteOrderMark: false, carriageReturnEndsLine: false)
     let reference = ReferenceTemplate.parse(source)
@@ -80,18 +79,6 @@ enum TemplateTarget {
         + excerpt(expected, limit: 600))
     let bound = ReferenceTemplate.sizeBound(nodes, context)
     invariant(output.utf8.count <= bound, "\(output.utf8.count) bytes, bound \(bound)")
-  }
-
-  /// Whether a character of the tag syntax (a brace, a sigil, a space) is part of a larger
-  /// character, such as one with a combining mark after it. The engine reads templates character
-  /// by character, so to it `{{` followed by a combining mark is no tag, and `{{#` followed by one
-  /// opens no section. Found by this target and reported (see the README); such templates are
-  /// skipped unless `HW_FUZZ_ALL` is set.
-  static func hasJoinedTagCharacter(_ source: String) -> Bool {
-    source.contains { character in
-      character.unicodeScalars.count > 1
-        && character.unicodeScalars.contains { "{}#^/! ".unicodeScalars.contains($0) }
-    }
   }
 }
 
