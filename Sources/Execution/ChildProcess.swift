@@ -82,17 +82,15 @@ struct ChildProcess {
     for offset in descriptors.indices {
       posix_spawn_file_actions_adddup2(&actions, parking + Int32(offset), 3 + Int32(offset))
     }
+    var closedAbove = false
     #if canImport(Glibc)
-      if !GNUExtensions.closeFrom(&actions, 3 + Int32(descriptors.count)) {
-        for offset in sources.indices {
-          posix_spawn_file_actions_addclose(&actions, parking + Int32(offset))
-        }
-      }
-    #else
+      closedAbove = GNUExtensions.closeFrom(&actions, 3 + Int32(descriptors.count))
+    #endif
+    if !closedAbove {
       for offset in sources.indices {
         posix_spawn_file_actions_addclose(&actions, parking + Int32(offset))
       }
-    #endif
+    }
 
     #if canImport(Darwin)
       var attributes: posix_spawnattr_t? = nil

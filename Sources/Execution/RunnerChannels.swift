@@ -165,15 +165,16 @@ struct RunnerChannels {
     let out = workDirectory + "/out"
     var backtrace: [UInt8]?
     func text(of channel: Channel) -> [UInt8] {
-      let marker = Array("*** Program crashed: ".utf8)
-      var kept = channel.head
-      if let start = ByteFind.first(marker, in: kept) {
-        backtrace = Array(kept[start...]) + channel.tail
-        kept.removeSubrange(start...)
-      } else if let start = ByteFind.first(marker, in: channel.tail) {
-        backtrace = Array(channel.tail[start...])
+      let marker = Data("*** Program crashed: ".utf8)
+      var kept = Data(channel.head)
+      let tail = Data(channel.tail)
+      if let found = kept.range(of: marker) {
+        backtrace = Array(kept[found.lowerBound...] + tail)
+        kept.removeSubrange(found.lowerBound...)
+      } else if let found = tail.range(of: marker) {
+        backtrace = Array(tail[found.lowerBound...])
       }
-      return kept
+      return Array(kept)
     }
     var files: [(String, [UInt8])] = [
       ("runner.stdout", runnerOutput.head), ("runner.stderr", text(of: runnerError)),
@@ -198,22 +199,5 @@ struct RunnerChannels {
     body(&runnerOutput)
     body(&runnerError)
     for index in blockStreams.indices { body(&blockStreams[index]) }
-  }
-}
-
-/// Finding bytes in bytes.
-enum ByteFind {
-  /// Where `needle` first starts in `haystack`.
-  static func first(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-    let first = needle[0]
-    var index = 0
-    while index <= haystack.count - needle.count {
-      if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) {
-        return index
-      }
-      index += 1
-    }
-    return nil
   }
 }

@@ -123,8 +123,12 @@ struct RunnerProcess {
         child.killGroup()
         break
       }
-      if pending.count > Self.recordBytesLimit {
-        // A runner that floods the record pipe is stopped where it is.
+      if pending.count > Self.recordBytesLimit || channels.records.total > Self.recordsLimit {
+        // A runner that floods the record pipe is stopped where it is, before `hw`'s memory.
+        stopped = (
+          running?.block ?? blocks.first?.index ?? 0,
+          "the run wrote more than \(Self.recordsLimit >> 20) MiB of records (checks, values, figures)"
+        )
         child.killGroup()
         termination = child.wait()
         break
@@ -170,6 +174,8 @@ struct RunnerProcess {
 
   /// Bytes of one record line past which the runner is stopped.
   static let recordBytesLimit = 64 << 20
+  /// Bytes of records in all past which the runner is stopped.
+  static let recordsLimit = 16 << 20
 
   /// Monotonic seconds.
   static func now() -> Double {

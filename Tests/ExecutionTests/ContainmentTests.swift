@@ -56,4 +56,23 @@ import Testing
     }
     #expect(message.hasPrefix("Fatal error: failed to allocate"))
   }
+
+  @Test func aRunThatFloodsTheRecordPipeIsStoppedBeforeHWsMemory() throws {
+    let request = TestRuntime.request(
+      "flood",
+      [
+        (
+          2,
+          "let label = String(repeating: \"x\", count: 4000)\n"
+            + "for _ in 0..<200_000 { check(true, label) }"
+        )
+      ])
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    #expect(
+      run.blocks[0].status
+        == .crashed(
+          message: "the run wrote more than 16 MiB of records (checks, values, figures)",
+          location: nil))
+    #expect(run.blocks[0].checks.count < 200_000)
+  }
 }
