@@ -56,12 +56,18 @@ let package = Package(
         "Reports",
       ],
       resources: [.copy("Resources/fonts"), .copy("Resources/theme")]),
+    // `hw grade`: grader checks, the judge, a class graded (DESIGN.md, Trust and grading).
+    .target(
+      name: "Grading",
+      dependencies: [
+        "BlockRecords", "Builder", "Diagnostics", "Digest", "Execution", "Markup",
+      ]),
     // `hw watch` and `hw serve`: the content folder watched, the site served with live reload.
     .target(name: "Preview", dependencies: ["Builder", "Diagnostics"]),
     .executableTarget(
       name: "hw",
       dependencies: [
-        "Builder", "Reports", "Preview", "Diagnostics",
+        "Builder", "Reports", "Preview", "Diagnostics", "Grading",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

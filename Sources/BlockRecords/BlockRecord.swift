@@ -2,7 +2,9 @@
 ///
 /// The file is JSON lines (one object per line, `\n`-terminated, UTF-8). Every object has a
 /// `"record"` key: `"started"` / `"finished"` (with `"block"`, the 0-based block index),
-/// `"check"` (a `CheckRecord`), `"value"` (a `ShownValue`), `"figure"` (a `FigureRecord`).
+/// `"check"` (a `CheckRecord`), `"value"` (a `ShownValue`), `"figure"` (a `FigureRecord`);
+/// in grading, `"ask"` (a `GradeAsk`, from a grader's program) and `"answer"` (a `GradeAnswer`,
+/// from a student's).
 /// A block's stdout and stderr are not records: they go to per-block files (see `Execution`).
 public enum BlockRecord: Sendable, Equatable {
   /// Block `block` (0-based) began running.
@@ -15,6 +17,10 @@ public enum BlockRecord: Sendable, Equatable {
   case value(ShownValue)
   /// A figure was made.
   case figure(FigureRecord)
+  /// A grader's program asked for a value of the student's code.
+  case ask(GradeAsk)
+  /// A student's program answered an ask.
+  case answer(GradeAnswer)
 }
 
 extension BlockRecord: Codable {
@@ -42,6 +48,12 @@ extension BlockRecord: Codable {
     case .figure(let record):
       try container.encode("figure", forKey: .kind)
       try record.encode(to: encoder)
+    case .ask(let record):
+      try container.encode("ask", forKey: .kind)
+      try record.encode(to: encoder)
+    case .answer(let record):
+      try container.encode("answer", forKey: .kind)
+      try record.encode(to: encoder)
     }
   }
 
@@ -55,6 +67,8 @@ extension BlockRecord: Codable {
     case "check": self = .check(try CheckRecord(from: decoder))
     case "value": self = .value(try ShownValue(from: decoder))
     case "figure": self = .figure(try FigureRecord(from: decoder))
+    case "ask": self = .ask(try GradeAsk(from: decoder))
+    case "answer": self = .answer(try GradeAnswer(from: decoder))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container, debugDescription: "unknown record kind \(kind)")

@@ -31,6 +31,8 @@ struct RunAssembly {
         case .check(let check) where check.block == block.index: run.checks.append(check)
         case .value(let value) where value.block == block.index: run.values.append(value)
         case .figure(let figure) where figure.block == block.index: run.figures.append(figure)
+        case .ask(let ask) where ask.block == block.index: run.asks.append(ask)
+        case .answer(let answer) where answer.block == block.index: run.answers.append(answer)
         default: break
         }
       }

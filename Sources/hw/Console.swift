@@ -14,6 +14,10 @@ enum Console {
     FileHandle.standardError.write(Data("hw: error: \(message)\n".utf8))
   }
 
+  static func warning(_ message: String) {
+    FileHandle.standardError.write(Data("hw: warning: \(message)\n".utf8))
+  }
+
   /// Writes `text` to standard output as it is, without copying it first (a page may be tens of
   /// megabytes).
   static func write(_ text: String) {

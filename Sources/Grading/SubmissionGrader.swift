@@ -1,0 +1,272 @@
+import BlockRecords
+import Builder
+import Diagnostics
+import Execution
+import Foundation
+
+/// Grades one submission: for each document the grader asks about, the student's verify blocks
+/// and then the grader's asks run as one program in a sandbox; the values it wrote are read once
+/// every process of it is gone, and compared with the judge's references here, in `hw`.
+///
+/// One question's failure costs that question only: an ask that does not compile against the
+/// student's code, crashes or runs too long is charged to its question and the program runs
+/// again without it; a student block that does not compile, crashes or runs too long is
+/// reported and the program runs again without it and the blocks after it.
+public struct SubmissionGrader: Sendable {
+  /// The grader.
+  public var grader: Grader
+  /// Its asks and references.
+  public var judge: Judge
+  /// How runs are made (compiler, runtime, sandbox, limits); the content folder and cache are
+  /// set for each submission (no cache: the submission's own `.hw-cache/` is never read).
+  public var configuration: ExecutorConfiguration
+  /// Whether results show the hidden inputs and the references.
+  public var showExpected: Bool
+
+  /// Creates a grader of submissions.
+  public init(
+    grader: Grader, judge: Judge, configuration: ExecutorConfiguration, showExpected: Bool
+  ) {
+    self.grader = grader
+    self.judge = judge
+    self.configuration = configuration
+    self.showExpected = showExpected
+  }
+
+  /// Grades the submission folder `folder` (which holds `Content/`) as `id`.
+  public func grade(folder: String, id: String) -> SubmissionResult {
+    var result = SubmissionResult(
+      id: id, name: nil, email: nil, score: 0,
+      maxScore: grader.questions.reduce(0) { $0 + $1.points },
+      questions: grader.questions.map {
+        SubmissionResult.Question(
+          id: $0.id, title: $0.title, document: $0.document, score: 0, maxScore: $0.points,
+          visibility: $0.visibility, asks: [], problems: [])
+      }, selfChecks: [], problems: [])
+    (result.name, result.email) = SubmissionFiles.metadata(in: folder)
+    guard let content = SubmissionFiles.contentFolder(of: folder) else {
+      result.problems.append(
+        "Content: error: the submission has no Content/ folder (or it leads outside the "
+          + "submission): nothing to grade")
+      return result
+    }
+    var documents: [String] = []
+    for question in grader.questions where !documents.contains(question.document) {
+      documents.append(question.document)
+    }
+    for document in documents {
+      gradeDocument(document, content: content, into: &result)
+    }
+    result.score = result.questions.reduce(0) { $0 + $1.score }
+    return result
+  }
+
+  /// One ask waiting to be answered: its question, its place there, and the ask.
+  private struct Pending {
+    var question: Int
+    var ordinal: Int
+    var ask: GradeAsk
+  }
+
+  private func gradeDocument(
+    _ document: String, content: String, into result: inout SubmissionResult
+  ) {
+    let displayPath = "Content/" + document
+    let questionIndices = grader.questions.indices.filter {
+      grader.questions[$0].document == document
+    }
+    var answered: [Int: [Int: SubmissionResult.Ask]] = [:]
+    func charge(_ item: Pending, _ message: String, problem: Bool) {
+      answered[item.question, default: [:]][item.ordinal] = SubmissionResult.Ask(
+        expression: item.ask.expression, signature: AskCode.signature(item.ask), answer: nil,
+        passed: false, message: message,
+        inputs: showExpected ? item.ask.inputs : nil,
+        expected: showExpected ? item.ask.expected : nil)
+      if problem {
+        result.questions[item.question].problems.append(
+          "\(displayPath): error: \(AskCode.signature(item.ask)): \(message)")
+      }
+    }
+    var pending: [Pending] = []
+    for question in questionIndices {
+      for (ordinal, ask) in judge.asks[question].enumerated() {
+        pending.append(Pending(question: question, ordinal: ordinal, ask: ask))
+      }
+    }
+    defer {
+      for question in questionIndices {
+        let asks = (answered[question] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+        result.questions[question].asks = asks
+        let total = judge.asks[question].count
+        let passed = asks.filter(\.passed).count
+        result.questions[question].score =
+          total == 0 ? 0 : grader.questions[question].points * Double(passed) / Double(total)
+      }
+    }
+    guard let bytes = SubmissionFiles.document(document, in: content) else {
+      result.problems.append(
+        "\(displayPath): error: no such document (or it leads outside the submission); the "
+          + "grader asks about it")
+      for item in pending { charge(item, "the document is missing", problem: false) }
+      return
+    }
+    let outline = DocumentOutline.read(bytes, path: displayPath)
+    result.problems += outline.diagnostics.filter { $0.severity == .error }.map(\.description)
+    for question in questionIndices
+    where outline.heading(named: grader.questions[question].heading) == nil {
+      result.questions[question].problems.append(
+        "\(displayPath): warning: no heading '\(grader.questions[question].heading)'; the "
+          + "question is graded all the same")
+    }
+    let executor = Executor(
+      configuration: {
+        var configuration = self.configuration
+        configuration.cacheDirectory = nil
+        configuration.contentDirectory = content
+        return configuration
+      }())
+    var studentBlocks = outline.verifyBlocks
+    var selfChecksTaken = false
+    var rounds = 0
+    while !pending.isEmpty, rounds <= pending.count + studentBlocks.count + 1 {
+      rounds += 1
+      var blocks = studentBlocks
+      // Ask blocks get lines past the document's end, so that nothing of them is taken for a
+      // line of the student's.
+      var line = outline.lineCount + 10
+      for item in pending {
+        let code = AskCode.code(for: item.ask)
+        let block = VerifyBlock(
+          code: code, codeLine: line,
+          options: VerifyOptions(timeoutSeconds: grader.questions[item.question].timeoutSeconds),
+          index: blocks.count)
+        line += block.lineCount + 10
+        blocks.append(block)
+      }
+      let run: DocumentRun
+      do {
+        run = try executor.run(
+          ExecutionRequest(displayPath: displayPath, blocks: blocks), useCache: false)
+      } catch {
+        for item in pending {
+          charge(item, "could not be run: \(error.description)", problem: true)
+        }
+        return
+      }
+      let studentRuns = Array(run.blocks.prefix(studentBlocks.count))
+      if !selfChecksTaken {
+        selfChecksTaken = true
+        result.selfChecks += studentRuns.flatMap(\.checks).map {
+          SubmissionResult.SelfCheck(
+            label: $0.label, passed: $0.passed, location: $0.location.description)
+        }
+      }
+      if let broken = studentRuns.firstIndex(where: Self.isBroken) {
+        let shown = DocumentRun(blocks: [studentRuns[broken]])
+        result.problems +=
+          DocumentOutline.diagnostics(of: shown, path: displayPath, sitePath: displayPath)
+          .filter { $0.severity == .error }.map(\.description)
+        result.problems.append(
+          "\(displayPath):\(studentBlocks[broken].codeLine):1: note: the grader's questions "
+            + "were asked without this block and the ones after it")
+        studentBlocks = Array(studentBlocks.prefix(broken))
+        continue
+      }
+      var waiting: [Pending] = []
+      for (position, item) in pending.enumerated() {
+        let askRun = run.blocks[studentBlocks.count + position]
+        switch askRun.status {
+        case .notRun:
+          waiting.append(item)
+        case .compileError(let diagnostics):
+          let messages = diagnostics.filter { $0.severity == .error }.map { diagnostic in
+            ([diagnostic.message]
+              + diagnostic.notes.compactMap { note in
+                guard note.path == displayPath || note.path == nil, let at = note.location
+                else { return nil }
+                return "\(note.message) (\(displayPath):\(at.line))"
+              }).joined(separator: "; ")
+          }
+          charge(
+            item,
+            "does not compile against your code: "
+              + (messages.isEmpty
+                ? "the compiler gave no reason" : messages.joined(separator: "; ")),
+            problem: true)
+        case .crashed(let message, _):
+          charge(item, "your code crashed: \(message)", problem: true)
+        case .timedOut(let seconds):
+          charge(
+            item, "your code ran past the time limit of \(NumberText.format(seconds)) s",
+            problem: true)
+        case .passed, .failed, .expectedFailureHeld, .expectedFailureDidNotFail:
+          answered[item.question, default: [:]][item.ordinal] = answer(
+            item.ask, answers: askRun.answers)
+        }
+      }
+      pending = waiting
+    }
+    for item in pending { charge(item, "was not asked: the program kept failing", problem: true) }
+  }
+
+  /// A student block that stopped the program.
+  private static func isBroken(_ run: BlockRun) -> Bool {
+    switch run.status {
+    case .compileError, .crashed, .timedOut: true
+    default: false
+    }
+  }
+
+  /// The verdict on what an ask's block wrote.
+  private func answer(_ ask: GradeAsk, answers: [GradeAnswer]) -> SubmissionResult.Ask {
+    var entry = SubmissionResult.Ask(
+      expression: ask.expression, signature: AskCode.signature(ask), answer: nil, passed: false,
+      message: "", inputs: showExpected ? ask.inputs : nil,
+      expected: showExpected ? ask.expected : nil)
+    guard answers.count == 1, let only = answers.first else {
+      entry.message =
+        answers.isEmpty
+        ? "your code gave no value" : "your program gave \(answers.count) values for one ask"
+      return entry
+    }
+    if let error = only.error {
+      entry.message = "your code threw an error: \(error)"
+      return entry
+    }
+    guard let value = only.value else {
+      entry.message = "your code gave no value"
+      return entry
+    }
+    entry.answer = value
+    let outcome = Verdict.compare(value, ask.expected, tolerance: ask.tolerance)
+    entry.passed = outcome.passed
+    entry.message = showExpected ? outcome.detail : outcome.message
+    return entry
+  }
+}
+
+/// The Swift code of an ask, as appended to a student's program.
+enum AskCode {
+  /// The ask's block: its inputs bound in a scope of their own, the expression evaluated and
+  /// its value handed to the runtime; a thrown error is reported as the answer instead.
+  static func code(for ask: GradeAsk) -> String {
+    var lines = ["do {"]
+    for input in ask.inputs {
+      lines.append("  let \(input.name): \(input.value.swiftType) = \(input.value.swiftLiteral)")
+    }
+    lines.append("  _hwGradeAnswer(try (")
+    lines.append(ask.expression)
+    lines.append("  ))")
+    lines.append("} catch {")
+    lines.append("  _hwGradeThrew(error)")
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `expression` with its inputs' names and types, and the kind of value expected.
+  static func signature(_ ask: GradeAsk) -> String {
+    let inputs = ask.inputs.map { "\($0.name): \($0.value.swiftType)" }.joined(separator: ", ")
+    return "`\(ask.expression.trimmingCharacters(in: .whitespacesAndNewlines))`"
+      + (inputs.isEmpty ? "" : " with \(inputs)") + ", expecting \(ask.expected.kindDescription)"
+  }
+}
