@@ -20,6 +20,20 @@ struct RunAssembly {
       if case .started(let block) = record { started.insert(block) }
       if case .finished(let block) = record { finished.insert(block) }
     }
+    // An answer counts for the block that was running when it arrived, as the stream of
+    // records shows it, and only if it names that block: one written ahead of time, claiming
+    // a later block, is dropped.
+    var answers: [Int: [GradeAnswer]] = [:]
+    var running: Int?
+    for record in outcome.records {
+      switch record {
+      case .started(let block): running = block
+      case .finished: running = nil
+      case .answer(let answer) where answer.block == running:
+        answers[answer.block, default: []].append(answer)
+      default: break
+      }
+    }
     var stopReason: String?
     var runs: [BlockRun] = []
     for (position, block) in blocks.enumerated() {
@@ -32,10 +46,10 @@ struct RunAssembly {
         case .value(let value) where value.block == block.index: run.values.append(value)
         case .figure(let figure) where figure.block == block.index: run.figures.append(figure)
         case .ask(let ask) where ask.block == block.index: run.asks.append(ask)
-        case .answer(let answer) where answer.block == block.index: run.answers.append(answer)
         default: break
         }
       }
+      run.answers = answers[block.index] ?? []
       let (stdout, stdoutCut) = output(block: block.index, stream: "stdout")
       let (stderr, stderrCut) = output(block: block.index, stream: "stderr")
       run.stdout = ScratchPaths.stable(stdout)

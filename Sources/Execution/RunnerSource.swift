@@ -3,13 +3,14 @@
 ///
 /// Each block is wrapped as
 /// ```
-/// _hwBlockBegin(i)
+/// BlockRuntime._hwBlockBegin(i)
 /// #sourceLocation(file: "Content/x.md", line: codeLine)
 /// <the block's code>
 /// #sourceLocation()
-/// _hwBlockEnd(i)
+/// BlockRuntime._hwBlockEnd(i)
 /// ```
-/// so compiler messages, `#filePath`/`#line` and backtraces inside the block point into the
+/// (qualified, so that a block's own function of the same name does not take their place), so
+/// compiler messages, `#filePath`/`#line` and backtraces inside the block point into the
 /// Markdown file, while the boundary calls stay in the generated file.
 public struct RunnerSource: Sendable, Equatable {
   /// The generated `main.swift`.
@@ -29,13 +30,13 @@ public struct RunnerSource: Sendable, Equatable {
       "// Generated from \(displayPath): every `swift verify` block, in order.",
       "import Foundation",
       "import BlockRuntime",
-      "_hwRunnerStart()",
+      "BlockRuntime._hwRunnerStart()",
     ]
     var ranges: [ClosedRange<Int>] = []
     let quotedPath = Self.quoted(displayPath)
     for block in blocks {
       let first = lines.count + 1
-      lines.append("_hwBlockBegin(\(block.index))")
+      lines.append("BlockRuntime._hwBlockBegin(\(block.index))")
       lines.append("#sourceLocation(file: \(quotedPath), line: \(block.codeLine))")
       var code = block.code
       if code.hasSuffix("\n") { code.removeLast() }
@@ -43,7 +44,7 @@ public struct RunnerSource: Sendable, Equatable {
         contentsOf: code.split(separator: "\n", omittingEmptySubsequences: false).map(
           String.init))
       lines.append("#sourceLocation()")
-      lines.append("_hwBlockEnd(\(block.index))")
+      lines.append("BlockRuntime._hwBlockEnd(\(block.index))")
       ranges.append(first...lines.count)
     }
     self.text = lines.joined(separator: "\n") + "\n"

@@ -77,7 +77,7 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
 }
 
 /// Points as text: whole numbers without decimals, others with up to two.
-func pointsText(_ value: Double) -> String {
+public func pointsText(_ value: Double) -> String {
   let rounded = (value * 100).rounded() / 100
   if rounded == rounded.rounded() { return String(Int(rounded)) }
   var text = String(format: "%.2f", rounded)

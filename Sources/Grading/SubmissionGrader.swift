@@ -249,18 +249,43 @@ public struct SubmissionGrader: Sendable {
 enum AskCode {
   /// The ask's block: its inputs bound in a scope of their own, the expression evaluated and
   /// its value handed to the runtime; a thrown error is reported as the answer instead.
+  ///
+  /// Every name the code uses is qualified by its module (`BlockRuntime._hwGradeAnswer`,
+  /// `LossEngine.Vector`, `Swift.Double`), so that a student's function or type of the same
+  /// name does not take its place.
   static func code(for ask: GradeAsk) -> String {
     var lines = ["do {"]
     for input in ask.inputs {
-      lines.append("  let \(input.name): \(input.value.swiftType) = \(input.value.swiftLiteral)")
+      lines.append(
+        "  let \(input.name): \(qualifiedType(input.value)) = \(qualifiedLiteral(input.value))")
     }
-    lines.append("  _hwGradeAnswer(try (")
+    lines.append("  BlockRuntime._hwGradeAnswer(try (")
     lines.append(ask.expression)
     lines.append("  ))")
     lines.append("} catch {")
-    lines.append("  _hwGradeThrew(error)")
+    lines.append("  BlockRuntime._hwGradeThrew(error)")
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The input's type, qualified by its module.
+  static func qualifiedType(_ value: GradeValue) -> String {
+    switch value {
+    case .vector, .matrix: "LossEngine." + value.swiftType
+    default: "Swift." + value.swiftType
+    }
+  }
+
+  /// The input's literal, its type qualified by its module.
+  static func qualifiedLiteral(_ value: GradeValue) -> String {
+    let literal = value.swiftLiteral
+    switch value {
+    case .vector, .matrix:
+      return "LossEngine."
+        + literal.replacingOccurrences(of: "] as [Double]", with: "] as [Swift.Double]")
+    case .number: return literal.replacingOccurrences(of: "Double.", with: "Swift.Double.")
+    default: return literal
+    }
   }
 
   /// `expression` with its inputs' names and types, and the kind of value expected.

@@ -7,8 +7,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case json
   /// JUnit XML for CI (`JUnitReport`).
   case junit
-  /// Gradescope `results.json` (`GradescopeReport`).
-  case gradescope
 
   /// The report of `summary` in this format (`outputPath` is used by the text format only).
   public func render(_ summary: VerificationSummary, outputPath: String = "Output") -> String {
@@ -16,7 +14,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case .text: return TextReport.render(summary, outputPath: outputPath)
     case .json: return JSONReport.render(summary)
     case .junit: return JUnitReport.render(summary)
-    case .gradescope: return GradescopeReport.render(summary)
     }
   }
 
@@ -29,8 +26,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
       return "JSON; its schema is Tests/Fixtures/exec-reports/schema.json in the repository"
     case .junit:
       return "JUnit XML, one testcase per check, grouped by document"
-    case .gradescope:
-      return "a results.json for Gradescope's autograder"
     }
   }
 }

@@ -6,9 +6,10 @@
 /// Content/hw.md:57:13: error: block crashed: Fatal error: Index out of range
 /// Content/hw.md:70: note: block not run: an earlier block (line 57) crashed
 /// Output/hw/index.html: error: page differs from a fresh build
-/// 12 passed, 2 failed
+/// 12 passed, 2 failed (self-checks, as the student's code reported them)
 /// ```
-/// The closing line adds `, N not run` when blocks were skipped. Failures that are errors
+/// The closing line adds `, N not run` when blocks were skipped, and says what the counts are:
+/// checks the student's own code reported, not a grade (`hw grade` decides grades outside it). Failures that are errors
 /// (compile, crash, timeout) count as failed in the closing line.
 public enum TextReport {
   /// The report text, ending in a newline. `outputPath` is how the output folder is shown in
@@ -44,7 +45,11 @@ public enum TextReport {
     let counts = summary.counts
     var closing = "\(counts.passed) passed, \(counts.failed + counts.errors) failed"
     if counts.skipped > 0 { closing += ", \(counts.skipped) not run" }
+    closing += Self.label
     lines.append(closing)
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// What the closing line's counts are.
+  public static let label = " (self-checks, as the student's code reported them)"
 }

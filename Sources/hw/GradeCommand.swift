@@ -173,9 +173,5 @@ struct GradeCommand: ParsableCommand {
     return text
   }
 
-  static func points(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return String(format: "%.2f", rounded)
-  }
+  static func points(_ value: Double) -> String { pointsText(value) }
 }

@@ -12,7 +12,7 @@ struct VerifyCommand: ParsableCommand {
       Runs every verify block again (no cached results), never stopping at the first failure, \
       and rebuilds the site in memory to compare it, byte for byte, with the output folder. \
       The text report has one line per failing check, located in the Markdown, one line per \
-      page that differs, and a closing `N passed, N failed` line. If the output folder does \
+      page that differs, and a closing `N passed, N failed` line, which says that these are self-checks, as the student's code reported them (`hw grade` decides grades). If the output folder does \
       not exist, it says so and judges only the checks.
 
       Exit status: 0 when every check passes and the site matches, 1 when anything failed or \

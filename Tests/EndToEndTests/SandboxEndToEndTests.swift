@@ -56,25 +56,26 @@ import Testing
       socket = Self.listen(at: folder.path + "/grader.sock")
     }
 
-    /// `hw verify` with a Gradescope report in the grader's folder.
+    /// `hw verify` with a JSON report in the grader's folder.
     func verify() throws -> Program.Result {
       try Program.run(
         BuiltProducts.hw(),
-        [
-          "verify", "--sandbox", level, "--format", "gradescope", "--report", report,
-        ], in: folder.url)
+        ["verify", "--sandbox", level, "--format", "json", "--report", report], in: folder.url)
     }
 
-    /// Each test of the report by name (`path:line: label`), with its status.
+    /// Each item of the report by name (`path:line: label`): `passed`, or `failed` for any other
+    /// outcome.
     func statuses() throws -> [String: String] {
       let data = try #require(FileManager.default.contents(atPath: report))
       let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-      let tests = try #require(object["tests"] as? [[String: Any]])
+      let documents = try #require(object["documents"] as? [[String: Any]])
       var statuses: [String: String] = [:]
-      for test in tests {
-        if let name = test["name"] as? String, let status = test["status"] as? String {
-          statuses[name] = status
-        }
+      for item in documents.flatMap({ $0["items"] as? [[String: Any]] ?? [] }) {
+        guard let name = item["name"] as? String, let outcome = item["outcome"] as? String,
+          let location = item["location"] as? [String: Any], let file = location["file"] as? String,
+          let line = location["line"] as? Int
+        else { continue }
+        statuses["\(file):\(line): \(name)"] = outcome == "passed" ? "passed" : "failed"
       }
       return statuses
     }

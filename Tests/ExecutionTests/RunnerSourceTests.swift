@@ -17,18 +17,18 @@ import Testing
         // Generated from Content/a "b".md: every `swift verify` block, in order.
         import Foundation
         import BlockRuntime
-        _hwRunnerStart()
-        _hwBlockBegin(0)
+        BlockRuntime._hwRunnerStart()
+        BlockRuntime._hwBlockBegin(0)
         #sourceLocation(file: "Content/a \\"b\\".md", line: 12)
         let x = 1
         print(x)
         #sourceLocation()
-        _hwBlockEnd(0)
-        _hwBlockBegin(1)
+        BlockRuntime._hwBlockEnd(0)
+        BlockRuntime._hwBlockBegin(1)
         #sourceLocation(file: "Content/a \\"b\\".md", line: 20)
         check(x == 1, "one")
         #sourceLocation()
-        _hwBlockEnd(1)
+        BlockRuntime._hwBlockEnd(1)
 
         """)
     #expect(source.generatedLines == [5...10, 11...15])
