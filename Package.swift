@@ -100,6 +100,7 @@ let package = Package(
         "Builder", "BlockRecords", "TeXMath", "Figures", "Diagnostics", "TestSupport",
       ]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "BlockRecords", "Execution"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Builder", "Reports", "TestSupport"]),
   ]
 )

@@ -127,7 +127,9 @@ import Testing
 
     let verify = try CommandLineTests.hw(["verify"], in: folder.path)
     #expect(verify.status == 1)
-    #expect(verify.stdout.hasSuffix("2 passed, 1 failed (self-checks, as the student's code reported them)\n"))
+    #expect(
+      verify.stdout.hasSuffix(
+        "2 passed, 1 failed (self-checks, as the student's code reported them)\n"))
 
     let junit = try CommandLineTests.hw(
       ["verify", "--format", "junit", "--report", "report.xml"], in: folder.path)
@@ -151,7 +153,8 @@ import Testing
       ["verify", "--content", folder.path + "/Content/", "--output", folder.path + "/Output"],
       in: "/")
     #expect(elsewhere.status == 0)
-    #expect(elsewhere.stdout == "2 passed, 0 failed (self-checks, as the student's code reported them)\n")
+    #expect(
+      elsewhere.stdout == "2 passed, 0 failed (self-checks, as the student's code reported them)\n")
   }
 
   @Test func refusesTwoFiguresWithOneID() throws {

@@ -190,7 +190,8 @@ import Testing
       (
         "crash",
         right.replacingOccurrences(
-          of: "{ a + b }", with: "{\n  if a == 2.5 { fatalError(\"not today\") }\n  return a + b\n}")
+          of: "{ a + b }", with: "{\n  if a == 2.5 { fatalError(\"not today\") }\n  return a + b\n}"
+        )
       ),
       ("empty", nil),
     ])

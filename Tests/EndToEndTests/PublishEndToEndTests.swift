@@ -76,7 +76,8 @@ import Testing
           """)
     } else {
       #expect(verify.status == 0)
-      #expect(verify.stdout == "0 passed, 0 failed (self-checks, as the student's code reported them)\n")
+      #expect(
+        verify.stdout == "0 passed, 0 failed (self-checks, as the student's code reported them)\n")
     }
 
     // The killed build's lock does not hold up the next one, which finds that site whole

@@ -75,7 +75,9 @@ import Testing
       lines.contains("Content/hw.md:33:13: error: block crashed: Fatal error: Index out of range"))
     #expect(lines.contains("Content/errata.md:6:13: error: cannot find 'undefinedName' in scope"))
     #expect(lines.contains("Output/errata/index.html: error: page differs from a fresh build"))
-    #expect(lines.last == "2 passed, 5 failed, 1 not run (self-checks, as the student's code reported them)")
+    #expect(
+      lines.last
+        == "2 passed, 5 failed, 1 not run (self-checks, as the student's code reported them)")
   }
 
   @Test func aMissingOutputFolderIsOneLineAndNotAFailure() {
@@ -95,7 +97,8 @@ import Testing
       ], outputComparison: .outputFolderMissing(path: "Output"))
     #expect(
       TextReport.render(summary)
-        == "note: Output does not exist; only the checks were judged\n1 passed, 0 failed (self-checks, as the student's code reported them)\n")
+        == "note: Output does not exist; only the checks were judged\n1 passed, 0 failed (self-checks, as the student's code reported them)\n"
+    )
     #expect(summary.succeeded)
   }
 
