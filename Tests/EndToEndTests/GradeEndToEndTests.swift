@@ -290,4 +290,37 @@ import Testing
       result.stderr.contains("Grader/checks.md:2:") && result.stderr.contains("undefinedReference"),
       "\(result.stderr)")
   }
+
+  /// The homework itself, graded by its grader (`Grader/`): a right copy gets every point, a
+  /// copy with the seed's wrong NLL gradient (an extra 1/β) loses that question only, and the
+  /// exploit that once scored a wrong answer in full changes nothing.
+  @Test(.enabled(if: bubblewrapWorks, "bubblewrap does not work here"))
+  func theHomeworkIsGradedByItsGrader() throws {
+    let folder = TemporaryFolder()
+    let page = try String(
+      contentsOf: Repository.file("Content/ebm-homework.md"), encoding: .utf8)
+    let right = "return G.energyGradient(x, y) - expected\n"
+    #expect(page.components(separatedBy: right).count == 2)
+    let wrong = page.replacingOccurrences(
+      of: right, with: "return G.energyGradient(x, y) - (1 / beta) * expected\n")
+    folder.write("class/right/Content/ebm-homework.md", page)
+    folder.write("class/wrong/Content/ebm-homework.md", wrong)
+    folder.write(
+      "class/exploit/Content/ebm-homework.md",
+      wrong + "\n" + (try Self.fixture("attacks/exploit.md")))
+    let result = try Program.run(
+      BuiltProducts.hw(),
+      [
+        "grade", "--checks", Repository.file("Grader").path, "--output", "out", "--jobs", "2",
+        "class/right", "class/wrong", "class/exploit",
+      ], in: folder.url)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.stdout.contains("right: 18 of 18\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("wrong: 15 of 18\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("exploit: 15 of 18\n"), "\(result.stdout)")
+    let csv = String(
+      decoding: try #require(FileManager.default.contents(atPath: folder.path + "/out/grades.csv")),
+      as: UTF8.self)
+    #expect(csv.contains("\r\nwrong,,,1,2,1,2,0,2,2,2,2,1,15\r\n"), "\(csv)")
+  }
 }
