@@ -99,8 +99,8 @@ public enum GradeValue: Sendable, Equatable {
   /// Numbers shown of a long vector or matrix.
   public static let shownLimit = 40
 
-  /// A Swift string literal for `text`.
-  static func quoted(_ text: String) -> String {
+  /// A Swift string literal for `text`: quotes, backslashes and control characters escaped.
+  public static func quoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -1,3 +1,5 @@
+import BlockRecords
+
 /// The one Swift program generated for a document: every verification block in order, as
 /// top-level code in a `main.swift`, so later blocks see what earlier ones declared.
 ///
@@ -58,25 +60,7 @@ public struct RunnerSource: Sendable, Equatable {
   }
 
   /// A Swift string literal for `text` (quotes, backslashes and control characters escaped).
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          result += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
+  static func quoted(_ text: String) -> String { GradeValue.quoted(text) }
 
   /// The index into `blocks` of the block a diagnostic belongs to: by Markdown line when the
   /// diagnostic is in `displayPath`, by generated line when it is in the generated file.
