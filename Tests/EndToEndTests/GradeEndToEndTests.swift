@@ -169,7 +169,7 @@ import Testing
   @Test(.enabled(if: bubblewrapWorks, "bubblewrap does not work here"))
   func oneQuestionsFailureCostsOneQuestion() throws {
     let right = try Self.right()
-    let setup = try Class([
+    var setup = try Class([
       ("right", right),
       // `squares` takes an array: the grader's call does not compile; `total` still scores.
       (
@@ -195,6 +195,12 @@ import Testing
       ),
       ("empty", nil),
     ])
+    // Links that lead out of a submission are not followed: a Content/ that is another
+    // submission's, a document that is the instructor's.
+    setup.folder.link("class/linked/Content", to: setup.folder.path + "/class/right/Content")
+    setup.folder.link(
+      "class/borrowed/Content/hw.md", to: setup.folder.path + "/reference/Content/hw.md")
+    setup.names += ["linked", "borrowed"]
     // Gradescope's metadata names the student; a name a spreadsheet would run is made inert.
     setup.folder.write(
       "class/right/submission_metadata.json",
@@ -214,6 +220,10 @@ import Testing
     #expect(setup.text("out/crash/result.json").contains("not today"))
     #expect(try setup.score("empty") == 0)
     #expect(setup.text("out/empty/result.json").contains("no Content/ folder"))
+    #expect(try setup.score("linked") == 0)
+    #expect(setup.text("out/linked/result.json").contains("leads outside the submission"))
+    #expect(try setup.score("borrowed") == 0)
+    #expect(setup.text("out/borrowed/result.json").contains("leads outside the submission"))
 
     // Gradescope's file: each question a test with its points and the grader's visibility.
     let data = try #require(
@@ -230,7 +240,7 @@ import Testing
     #expect(csv.hasPrefix("id,name,email,Squares (2),Sum (1),total\r\n"))
     #expect(csv.contains("right,\"'=HYPERLINK(\"\"http://x\"\")\",ada@example.org,2,1,3\r\n"))
     #expect(
-      result.stdout.hasSuffix("5 graded, mean 1.6 of 3, 4 with problems\n"), "\(result.stdout)")
+      result.stdout.hasSuffix("7 graded, mean 1.14 of 3, 6 with problems\n"), "\(result.stdout)")
 
     // Unchanged submissions are not graded again; a changed one is.
     setup.folder.write("class/crash/Content/hw.md", right)
@@ -322,5 +332,20 @@ import Testing
       decoding: try #require(FileManager.default.contents(atPath: folder.path + "/out/grades.csv")),
       as: UTF8.self)
     #expect(csv.contains("\r\nwrong,,,1,2,1,2,0,2,2,2,2,1,15\r\n"), "\(csv)")
+  }
+
+  @Test func refusesAnOutputFolderThatOverlapsWhatIsGraded() throws {
+    let setup = try Class([("right", try Self.right())])
+    let inside = try Program.run(
+      BuiltProducts.hw(),
+      ["grade", "--checks", "Grader", "--output", "class/right/out", "class/right"],
+      in: setup.folder.url)
+    #expect(inside.status == 2)
+    #expect(inside.stderr.contains("overlap"), "\(inside.stderr)")
+    let zeroJobs = try Program.run(
+      BuiltProducts.hw(), ["grade", "--checks", "Grader", "--jobs", "0", "class/right"],
+      in: setup.folder.url)
+    #expect(zeroJobs.status == 2)
+    #expect(zeroJobs.stderr.contains("--jobs must be 1 to 64"))
   }
 }
