@@ -48,20 +48,29 @@ public struct ClassGrading: Sendable {
     let next = Atomic<Int>(0)
     let failure = Mutex<ToolError?>(nil)
     let workers = max(1, min(jobs, submissions.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard index < submissions.count else { return }
-        let graded = grade(submissions[index], id: ids[index], cache: cache)
-        do throws(ToolError) {
-          try write(graded.result)
-        } catch {
-          failure.withLock { $0 = $0 ?? error }
+    // A thread per job (a dispatch queue's concurrentPerform would cap them at the cores).
+    let group = DispatchGroup()
+    for _ in 0..<workers {
+      group.enter()
+      let thread = Thread {
+        defer { group.leave() }
+        while true {
+          let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard index < submissions.count else { return }
+          let graded = grade(submissions[index], id: ids[index], cache: cache)
+          do throws(ToolError) {
+            try write(graded.result)
+          } catch {
+            failure.withLock { $0 = $0 ?? error }
+          }
+          slots.withLock { $0[index] = graded }
+          progress(graded)
         }
-        slots.withLock { $0[index] = graded }
-        progress(graded)
       }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
+    group.wait()
     if let error = failure.withLock({ $0 }) { throw error }
     let graded = slots.withLock { $0.compactMap { $0 } }
     try Self.write(
