@@ -22,15 +22,20 @@ public struct SubmissionGrader: Sendable {
   public var configuration: ExecutorConfiguration
   /// Whether results show the hidden inputs and the references.
   public var showExpected: Bool
+  /// The most seconds a student's block may run, whatever its `timeout=` says, so that one
+  /// submission cannot hold up a class for an hour.
+  public var blockTimeoutSeconds: Double
 
   /// Creates a grader of submissions.
   public init(
-    grader: Grader, judge: Judge, configuration: ExecutorConfiguration, showExpected: Bool
+    grader: Grader, judge: Judge, configuration: ExecutorConfiguration, showExpected: Bool,
+    blockTimeoutSeconds: Double = 30
   ) {
     self.grader = grader
     self.judge = judge
     self.configuration = configuration
     self.showExpected = showExpected
+    self.blockTimeoutSeconds = blockTimeoutSeconds
   }
 
   /// Grades the submission folder `folder` (which holds `Content/`) as `id`.
@@ -125,7 +130,12 @@ public struct SubmissionGrader: Sendable {
         configuration.contentDirectory = content
         return configuration
       }())
-    var studentBlocks = outline.verifyBlocks
+    var studentBlocks = outline.verifyBlocks.map { block in
+      var block = block
+      block.options.timeoutSeconds = min(
+        block.options.effectiveTimeoutSeconds, blockTimeoutSeconds)
+      return block
+    }
     var selfChecksTaken = false
     var rounds = 0
     while !pending.isEmpty, rounds <= pending.count + studentBlocks.count + 1 {

@@ -43,10 +43,19 @@ struct GradeCommand: ParsableCommand {
   @Flag(help: "Show the hidden inputs and the references in results and feedback pages.")
   var showExpected = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The most seconds a student's block may run, whatever its timeout= says.",
+      valueName: "seconds"))
+  var blockTimeout = 30.0
+
   @OptionGroup var sandbox: SandboxOptions
 
   func validate() throws {
     guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1 to 64") }
+    guard blockTimeout > 0, blockTimeout <= 3600 else {
+      throw ValidationError("--block-timeout must be a number of seconds in (0, 3600]")
+    }
     guard !submissions.isEmpty else { throw ValidationError("give at least one submission folder") }
   }
 
@@ -103,9 +112,11 @@ struct GradeCommand: ParsableCommand {
 
     let grading = ClassGrading(
       grader: SubmissionGrader(
-        grader: grader, judge: judge, configuration: configuration, showExpected: showExpected),
+        grader: grader, judge: judge, configuration: configuration, showExpected: showExpected,
+        blockTimeoutSeconds: blockTimeout),
       output: output, jobs: jobs,
-      environmentFingerprint: Self.environmentFingerprint(level: level))
+      environmentFingerprint: Self.environmentFingerprint(level: level)
+        + "block-timeout \(blockTimeout)\n")
     let ids = ClassGrading.ids(for: submissions)
     let graded = try grading.run(submissions: submissions, ids: ids)
     for entry in graded {

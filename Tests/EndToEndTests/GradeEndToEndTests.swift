@@ -124,7 +124,7 @@ import Testing
     setup.names.append("cached")
     let before = setup.folder.files(under: "class")
 
-    let result = try setup.grade()
+    let result = try setup.grade(["--block-timeout", "2"])
     #expect(result.status == 0, "\(result.output)")
     #expect(try setup.score("right") == 3)
     #expect(try setup.score("wrong") == 1)
@@ -153,7 +153,7 @@ import Testing
     #expect(setup.folder.files(under: "class") == before)
     // Broken parts are reported, located, and cost only what they break.
     let timeout = try #require(try setup.result("timeout")["problems"] as? [String])
-    #expect(timeout.contains { $0.hasPrefix("Content/hw.md:") && $0.contains("time limit") })
+    #expect(timeout.contains { $0.hasPrefix("Content/hw.md:") && $0.contains("time limit of 2 s") })
     let badTeX = try #require(try setup.result("bad-tex")["problems"] as? [String])
     #expect(badTeX.contains { $0.hasPrefix("Content/hw.md:") && $0.contains("error:") })
     // The student's HTML is inert on the feedback page.
