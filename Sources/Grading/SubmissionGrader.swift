@@ -166,9 +166,16 @@ public struct SubmissionGrader: Sendable {
       let studentRuns = Array(run.blocks.prefix(studentBlocks.count))
       if !selfChecksTaken {
         selfChecksTaken = true
-        result.selfChecks += studentRuns.flatMap(\.checks).map {
+        let checks = studentRuns.flatMap(\.checks)
+        result.selfChecks += checks.prefix(Self.selfCheckLimit).map {
           SubmissionResult.SelfCheck(
-            label: $0.label, passed: $0.passed, location: $0.location.description)
+            label: $0.label.count > 300 ? String($0.label.prefix(300)) + "…" : $0.label,
+            passed: $0.passed, location: $0.location.description)
+        }
+        if checks.count > Self.selfCheckLimit {
+          result.problems.append(
+            "\(displayPath): warning: \(checks.count) self-checks; the first "
+              + "\(Self.selfCheckLimit) are shown")
         }
       }
       if let broken = studentRuns.firstIndex(where: Self.isBroken) {
@@ -219,6 +226,9 @@ public struct SubmissionGrader: Sendable {
     for item in pending { charge(item, "was not asked: the program kept failing", problem: true) }
   }
 
+  /// Self-checks kept of one document.
+  static let selfCheckLimit = 1000
+
   /// A student block that stopped the program.
   private static func isBroken(_ run: BlockRun) -> Bool {
     switch run.status {
@@ -240,7 +250,9 @@ public struct SubmissionGrader: Sendable {
       return entry
     }
     if let error = only.error {
-      entry.message = "your code threw an error: \(error)"
+      // The student's program wrote it: no more than a line's worth is kept.
+      let shown = error.count > 500 ? String(error.prefix(500)) + "…" : error
+      entry.message = "your code threw an error: \(shown)"
       return entry
     }
     guard let value = only.value else {
