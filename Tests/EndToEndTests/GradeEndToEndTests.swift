@@ -141,7 +141,8 @@ import Testing
     for label in [
       "the grader's file cannot be read", "the instructor's content cannot be read",
       "another submission cannot be read", "the gradebook cannot be written",
-      "the cache cannot be written",
+      "the cache cannot be written", "the judge's cache cannot be listed",
+      "the sandbox's own processes are listed", "no process of hw grade is in sight",
     ] {
       #expect(
         reach.contains { $0["label"] as? String == label && $0["passed"] as? Bool == true },
