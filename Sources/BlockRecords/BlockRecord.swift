@@ -4,7 +4,7 @@
 /// `"record"` key: `"started"` / `"finished"` (with `"block"`, the 0-based block index),
 /// `"check"` (a `CheckRecord`), `"value"` (a `ShownValue`), `"figure"` (a `FigureRecord`);
 /// in grading, `"ask"` (a `GradeAsk`, from a grader's program) and `"answer"` (a `GradeAnswer`,
-/// from a student's).
+/// from a student's); `"notAnswered"` (with `"block"` and `"name"`: a handout's stub was called).
 /// A block's stdout and stderr are not records: they go to per-block files (see `Execution`).
 public enum BlockRecord: Sendable, Equatable {
   /// Block `block` (0-based) began running.
@@ -21,12 +21,15 @@ public enum BlockRecord: Sendable, Equatable {
   case ask(GradeAsk)
   /// A student's program answered an ask.
   case answer(GradeAnswer)
+  /// Block `block` called `name`, a handout's stub not answered yet: the program ended there.
+  case notAnswered(block: Int, name: String)
 }
 
 extension BlockRecord: Codable {
   private enum CodingKeys: String, CodingKey {
     case kind = "record"
     case block
+    case name
   }
 
   /// Encodes as one flat JSON object with a `record` key (see the type's documentation).
@@ -54,6 +57,10 @@ extension BlockRecord: Codable {
     case .answer(let record):
       try container.encode("answer", forKey: .kind)
       try record.encode(to: encoder)
+    case .notAnswered(let block, let name):
+      try container.encode("notAnswered", forKey: .kind)
+      try container.encode(block, forKey: .block)
+      try container.encode(name, forKey: .name)
     }
   }
 
@@ -69,6 +76,10 @@ extension BlockRecord: Codable {
     case "figure": self = .figure(try FigureRecord(from: decoder))
     case "ask": self = .ask(try GradeAsk(from: decoder))
     case "answer": self = .answer(try GradeAnswer(from: decoder))
+    case "notAnswered":
+      self = .notAnswered(
+        block: try container.decode(Int.self, forKey: .block),
+        name: try container.decode(String.self, forKey: .name))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container, debugDescription: "unknown record kind \(kind)")

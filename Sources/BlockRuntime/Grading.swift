@@ -1,6 +1,10 @@
 import BlockRecords
 import Diagnostics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A value that can cross between a grader and a student's program (`GradeValue`): a number,
 /// an integer, a vector, a matrix, text or a truth value.
 public protocol GradeValueConvertible {
@@ -80,4 +84,18 @@ public func _hwGradeThrew(_ error: any Error) {
       GradeAnswer(
         block: session.currentBlock, value: nil,
         error: text.utf8.count > 1024 ? String(text.prefix(512)) + "…" : text)))
+}
+
+/// The body of a handout's stub: records a failed check, "not answered yet: `name`", in the
+/// block that called it, and ends the program there; the blocks after it are reported as not
+/// run. `hw assign` writes it in place of an instructor's solution.
+public func notAnswered(
+  _ name: String, file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+) -> Never {
+  let session = RunnerSession.shared
+  let block = session.currentBlock
+  check(false, "not answered yet: \(name)", file: file, line: line, column: column)
+  session.append(.notAnswered(block: block, name: name))
+  session.end(block: block)
+  _exit(0)
 }

@@ -34,6 +34,16 @@ struct RunAssembly {
       default: break
       }
     }
+    // A handout's stub ends the program where it is called: the blocks after that one are not
+    // run, and that is no crash.
+    var unanswered: (block: Int, name: String)?
+    for record in outcome.records {
+      if case .notAnswered(let block, let name) = record, unanswered == nil,
+        finished.contains(block)
+      {
+        unanswered = (block, name)
+      }
+    }
     var stopReason: String?
     var runs: [BlockRun] = []
     for (position, block) in blocks.enumerated() {
@@ -60,6 +70,11 @@ struct RunAssembly {
         run.status = .notRun(reason: stopReason)
       } else if finished.contains(block.index) {
         run.status = Self.status(checks: run.checks, options: block.options)
+        if let unanswered, unanswered.block == block.index {
+          stopReason =
+            "an earlier block (line \(block.codeLine)) called \(unanswered.name), which is "
+            + "not answered yet"
+        }
       } else if let stopped = outcome.stopped, stopped.block == block.index {
         run.status = .crashed(message: stopped.reason, location: nil)
         stopReason = "an earlier block (line \(block.codeLine)) was stopped: \(stopped.reason)"

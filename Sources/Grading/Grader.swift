@@ -45,6 +45,8 @@ public struct Grader: Sendable {
     public var blocks: [VerifyBlock]
     /// For each block, the index of its question in `Grader.questions`.
     public var questions: [Int]
+    /// For each block, its points.
+    public var points: [Double] = []
   }
 
   /// The folder, as given.
@@ -78,7 +80,7 @@ public struct Grader: Sendable {
       fingerprint.update("\(relative.utf8.count) \(relative) \(bytes.count)\n")
       fingerprint.update(bytes)
     }
-    var seen: [String: FileLocation] = [:]
+    var seen: [String: Int] = [:]
     for relative in paths {
       let displayPath = display + "/" + relative
       let bytes = try ContentFolder.readFile(directory + "/" + relative)
@@ -116,7 +118,7 @@ public struct Grader: Sendable {
               path: displayPath, at: location))
         }
       }
-      var file = File(displayPath: displayPath, blocks: [], questions: [])
+      var file = File(displayPath: displayPath, blocks: [], questions: [], points: [])
       var outlines: [String: DocumentOutline?] = [:]
       for block in document.codeBlocks {
         let options: GradeOptions?
@@ -164,26 +166,28 @@ public struct Grader: Sendable {
           headingID = heading.id
         }
         let id = options.document + "#" + headingID
+        // Several blocks may check one question (a public one and a hidden one, say): their
+        // points add up, each block's shared among its own asks.
+        let question: Int
         if let first = seen[id] {
-          diagnostics.append(
-            Diagnostic(
-              .error, "this question is already graded by another block", path: displayPath,
-              at: block.infoLocation,
-              notes: [.init("graded here", at: first.location, path: first.path)]))
-          continue
+          question = first
+          questions[first].points += options.points
+        } else {
+          question = questions.count
+          seen[id] = question
+          questions.append(
+            Question(
+              id: id, title: title, document: options.document, heading: options.heading,
+              points: options.points, visibility: visibility,
+              timeoutSeconds: options.timeoutSeconds, location: location))
         }
-        seen[id] = location
-        file.questions.append(questions.count)
+        file.questions.append(question)
+        file.points.append(options.points)
         file.blocks.append(
           VerifyBlock(
             code: block.code, codeLine: block.codeStartLine,
             options: VerifyOptions(timeoutSeconds: options.timeoutSeconds),
             index: file.blocks.count))
-        questions.append(
-          Question(
-            id: id, title: title, document: options.document, heading: options.heading,
-            points: options.points, visibility: visibility,
-            timeoutSeconds: options.timeoutSeconds, location: location))
       }
       if !file.blocks.isEmpty { files.append(file) }
     }

@@ -10,6 +10,9 @@ import Foundation
 public struct Judge: Sendable {
   /// For each question of the grader (by index), its asks in order.
   public var asks: [[GradeAsk]]
+  /// For each question, the points of each of its asks: its block's points shared equally
+  /// among that block's asks.
+  public var weights: [[Double]]
 
   /// Runs the grader's programs with `executor` (whose content folder is the grader folder).
   /// The diagnostics say, located in the grader's files, what keeps a question from being
@@ -19,6 +22,7 @@ public struct Judge: Sendable {
     Judge, [Diagnostic]
   ) {
     var asks = Array(repeating: [GradeAsk](), count: grader.questions.count)
+    var weights = Array(repeating: [Double](), count: grader.questions.count)
     var diagnostics: [Diagnostic] = []
     for file in grader.files {
       let run: DocumentRun
@@ -45,11 +49,12 @@ public struct Judge: Sendable {
             diagnostics.append(.error(problem, path: file.displayPath, at: ask.location.location))
           } else {
             asks[question].append(ask)
+            weights[question].append(file.points[position] / Double(blockRun.asks.count))
           }
         }
       }
     }
-    return (Judge(asks: asks), diagnostics)
+    return (Judge(asks: asks, weights: weights), diagnostics)
   }
 
   /// What is wrong with an ask, if anything.

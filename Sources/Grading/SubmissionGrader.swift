@@ -100,12 +100,15 @@ public struct SubmissionGrader: Sendable {
     }
     defer {
       for question in questionIndices {
-        let asks = (answered[question] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
-        result.questions[question].asks = asks
-        let total = judge.asks[question].count
-        let passed = asks.filter(\.passed).count
-        result.questions[question].score =
-          total == 0 ? 0 : grader.questions[question].points * Double(passed) / Double(total)
+        let asks = (answered[question] ?? [:]).sorted { $0.key < $1.key }
+        result.questions[question].asks = asks.map(\.value)
+        let weights = judge.weights[question]
+        let score = asks.reduce(0.0) { total, entry in
+          total + (entry.value.passed && entry.key < weights.count ? weights[entry.key] : 0)
+        }
+        // Sums of shares round: a question answered in full gets its points exactly.
+        let full = asks.count == weights.count && asks.allSatisfy(\.value.passed)
+        result.questions[question].score = full ? grader.questions[question].points : score
       }
     }
     guard let bytes = SubmissionFiles.document(document, in: content) else {
@@ -140,7 +143,12 @@ public struct SubmissionGrader: Sendable {
     var rounds = 0
     while !pending.isEmpty, rounds <= pending.count + studentBlocks.count + 1 {
       rounds += 1
-      var blocks = studentBlocks
+      // Blocks are numbered afresh each round: a block left out leaves no gap.
+      var blocks = studentBlocks.enumerated().map { position, block in
+        var block = block
+        block.index = position
+        return block
+      }
       // Ask blocks get lines past the document's end, so that nothing of them is taken for a
       // line of the student's.
       var line = outline.lineCount + 10
@@ -189,6 +197,18 @@ public struct SubmissionGrader: Sendable {
         studentBlocks = Array(studentBlocks.prefix(broken))
         continue
       }
+      // A block that called a stub not answered yet ended the program there: the questions
+      // are asked without that block alone (what comes after it may answer them).
+      if let stopped = studentRuns.indices.first(where: {
+        Self.calledUnanswered(studentRuns[$0]) && $0 + 1 < run.blocks.count
+          && run.blocks[$0 + 1].status.kind == .notRun
+      }) {
+        result.problems.append(
+          "\(displayPath):\(studentBlocks[stopped].codeLine):1: note: this block calls what is "
+            + "not answered yet; the grader's questions were asked without it")
+        studentBlocks.remove(at: stopped)
+        continue
+      }
       var waiting: [Pending] = []
       for (position, item) in pending.enumerated() {
         let askRun = run.blocks[studentBlocks.count + position]
@@ -217,8 +237,17 @@ public struct SubmissionGrader: Sendable {
             item, "your code ran past the time limit of \(NumberText.format(seconds)) s",
             problem: true)
         case .passed, .failed, .expectedFailureHeld, .expectedFailureDidNotFail:
-          answered[item.question, default: [:]][item.ordinal] = answer(
-            item.ask, answers: askRun.answers)
+          var entry = answer(item.ask, answers: askRun.answers)
+          if askRun.answers.isEmpty,
+            let stub = askRun.checks.first(where: {
+              !$0.passed && $0.label.hasPrefix(Self.unansweredPrefix)
+            })
+          {
+            entry.message =
+              "your code calls " + stub.label.dropFirst(Self.unansweredPrefix.count)
+              + ", which is not answered yet"
+          }
+          answered[item.question, default: [:]][item.ordinal] = entry
         }
       }
       pending = waiting
@@ -228,6 +257,14 @@ public struct SubmissionGrader: Sendable {
 
   /// Self-checks kept of one document.
   static let selfCheckLimit = 1000
+
+  /// The label of the check a stub not answered yet makes (`notAnswered(_:)`).
+  static let unansweredPrefix = "not answered yet: "
+
+  /// Whether a block called a stub not answered yet.
+  static func calledUnanswered(_ run: BlockRun) -> Bool {
+    run.checks.contains { !$0.passed && $0.label.hasPrefix(unansweredPrefix) }
+  }
 
   /// A student block that stopped the program.
   private static func isBroken(_ run: BlockRun) -> Bool {

@@ -16,8 +16,8 @@ struct HW: ParsableCommand {
       path:line:col: error: message), 2 when hw cannot run (usage, unreadable input).
       """,
     subcommands: [
-      BuildCommand.self, VerifyCommand.self, GradeCommand.self, RenderCommand.self,
-      WatchCommand.self, ServeCommand.self,
+      BuildCommand.self, VerifyCommand.self, GradeCommand.self, AssignCommand.self,
+      CheckCommand.self, RenderCommand.self, WatchCommand.self, ServeCommand.self,
     ],
     defaultSubcommand: nil)
 
