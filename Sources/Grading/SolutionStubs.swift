@@ -52,6 +52,9 @@ enum SolutionStubs {
     }
     func flushIfEnded() {
       guard depth == 0, !current.trimmingWhitespace.isEmpty else { return }
+      // Attributes on lines of their own belong to the declaration below them.
+      let words = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+      if words.allSatisfy({ $0.hasPrefix("@") }) { return }
       // A line that continues the statement (`.map …`, `else`, an operator) keeps it open.
       var look = index
       while look < scalars.count,
