@@ -56,11 +56,12 @@ let package = Package(
         "Reports",
       ],
       resources: [.copy("Resources/fonts"), .copy("Resources/theme")]),
-    // `hw grade`: grader checks, the judge, a class graded (DESIGN.md, Trust and grading).
+    // `hw grade`: grader checks, the judge, a class graded (DESIGN.md, Trust and grading);
+    // the Gradescope autograder zip (its deflate and CRC-32 are Figures', shared in the package).
     .target(
       name: "Grading",
       dependencies: [
-        "BlockRecords", "Builder", "Diagnostics", "Digest", "Execution", "Markup",
+        "BlockRecords", "Builder", "Diagnostics", "Digest", "Execution", "Figures", "Markup",
       ]),
     // `hw watch` and `hw serve`: the content folder watched, the site served with live reload.
     .target(name: "Preview", dependencies: ["Builder", "Diagnostics"]),
@@ -100,7 +101,9 @@ let package = Package(
         "Builder", "BlockRecords", "TeXMath", "Figures", "Diagnostics", "TestSupport",
       ]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
-    .testTarget(name: "GradingTests", dependencies: ["Grading", "BlockRecords", "Execution"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Builder", "Reports", "TestSupport"]),
+    .testTarget(
+      name: "GradingTests", dependencies: ["Grading", "BlockRecords", "Execution", "TestSupport"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Builder", "Grading", "Reports", "TestSupport"]),
   ]
 )

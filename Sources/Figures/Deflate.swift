@@ -1,9 +1,10 @@
 /// A small deflate compressor (RFC 1951): greedy LZ77 matching with hash chains over a 32 KiB
 /// window, coded with the fixed Huffman table (one block, BTYPE = 01). No dynamic tables: on
-/// filtered heat-map rows the matches carry nearly all the gain.
-enum Deflate {
+/// filtered heat-map rows the matches carry nearly all the gain. Shared within the package: the
+/// PNG images of heat maps and the autograder zip (`Grading`) use it.
+package enum Deflate {
   /// `data` as one final fixed-Huffman block.
-  static func fixedHuffman(_ input: [UInt8]) -> [UInt8] {
+  package static func fixedHuffman(_ input: [UInt8]) -> [UInt8] {
     input.withUnsafeBufferPointer { compress($0) }
   }
 

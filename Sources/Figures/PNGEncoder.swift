@@ -87,24 +87,12 @@ enum PNGEncoder {
     return b << 16 | a
   }
 
-  static let crcTable: [UInt32] = (0..<256).map { n in
-    var c = UInt32(n)
-    for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    return c
-  }
-
-  static func crc32<S: Sequence>(_ bytes: S) -> UInt32 where S.Element == UInt8 {
-    var c: UInt32 = 0xFFFF_FFFF
-    for b in bytes { c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-    return c ^ 0xFFFF_FFFF
-  }
-
   private static func appendChunk(_ png: inout [UInt8], _ type: String, _ data: [UInt8]) {
     png.appendBigEndian(UInt32(data.count))
     let start = png.count
     png.append(contentsOf: type.utf8)
     png.append(contentsOf: data)
-    png.appendBigEndian(crc32(png[start...]))
+    png.appendBigEndian(CRC32.checksum(png[start...]))
   }
 }
 
