@@ -19,9 +19,12 @@ import Testing
   func theWholeFlowOnTheWorkedExample() throws {
     let folder = TemporaryFolder()
     let assign = try Self.hw(
-      ["assign", Self.example.path, "--output", "out", "--no-autograder"], in: folder.url)
+      ["assign", Self.example.path, "--output", "out", "--hw-source", Repository.root.path],
+      in: folder.url)
     #expect(assign.status == 0, "\(assign.output)")
-    #expect(assign.stdout == "Wrote out: 1 document, 3 questions (2 with public checks).\n")
+    #expect(
+      assign.stdout
+        == "Wrote out: 1 document, 3 questions (2 with public checks), autograder.zip.\n")
     let out = folder.path + "/out"
 
     // The handout carries none of the solutions and none of the hidden checks.
@@ -80,6 +83,31 @@ import Testing
     #expect(graded.status == 0, "\(graded.output)")
     #expect(graded.stdout.contains("ada: 9 of 9\n"), "\(graded.stdout)")
     #expect(graded.stdout.contains("bo: 7 of 9\n"), "\(graded.stdout)")
+
+    // The autograder, unpacked as Gradescope lays out /autograder/, grades the same way.
+    if ZipFiles.readerMissing == nil, let env = Program.find("env") {
+      for (name, document, score) in [("ada", right, 9.0), ("bo", wrong, 7.0)] {
+        let root = TemporaryFolder()
+        try FileManager.default.createDirectory(
+          atPath: root.path + "/source", withIntermediateDirectories: true)
+        try ZipFiles.extract(out + "/autograder.zip", into: root.path + "/source")
+        root.write("submission/Content/energy.md", document)
+        try FileManager.default.createDirectory(
+          atPath: root.path + "/results", withIntermediateDirectories: true)
+        let run = try Program.run(
+          env,
+          [
+            "AUTOGRADER_ROOT=" + root.path, "HW=" + (try BuiltProducts.hw().path),
+            root.path + "/source/run_autograder",
+          ], in: root.url)
+        #expect(run.status == 0, "\(run.output)")
+        let data = try #require(
+          FileManager.default.contents(atPath: root.path + "/results/results.json"))
+        let results = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(results["score"] as? Double == score, "\(name): \(results)")
+        #expect((results["tests"] as? [[String: Any]])?.count == 3)
+      }
+    }
 
     // Assigning again replaces what it wrote; a folder of other files is refused.
     #expect(
