@@ -17,7 +17,7 @@ struct HW: ParsableCommand {
       """,
     subcommands: [
       BuildCommand.self, VerifyCommand.self, GradeCommand.self, RenderCommand.self,
-      WatchCommand.self, ServeCommand.self,
+      PDFCommand.self, WatchCommand.self, ServeCommand.self,
     ],
     defaultSubcommand: nil)
 
