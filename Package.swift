@@ -55,7 +55,7 @@ let package = Package(
         "Diagnostics", "Digest", "Markup", "TeXMath", "Figures", "Execution", "BlockRecords",
         "Reports",
       ],
-      resources: [.copy("Resources/fonts"), .copy("Resources/theme")]),
+      resources: [.copy("Resources/fonts"), .copy("Resources/theme"), .copy("Resources/print")]),
     // `hw grade`: grader checks, the judge, a class graded (DESIGN.md, Trust and grading);
     // the Gradescope autograder zip (its deflate and CRC-32 are Figures', shared in the package).
     .target(
@@ -63,12 +63,14 @@ let package = Package(
       dependencies: [
         "BlockRecords", "Builder", "Diagnostics", "Digest", "Execution", "Figures", "Markup",
       ]),
+    // `hw pdf`: the pages printed to PDF by headless Chromium.
+    .target(name: "Printing", dependencies: ["Builder", "Diagnostics", "Execution"]),
     // `hw watch` and `hw serve`: the content folder watched, the site served with live reload.
     .target(name: "Preview", dependencies: ["Builder", "Diagnostics"]),
     .executableTarget(
       name: "hw",
       dependencies: [
-        "Builder", "Reports", "Preview", "Diagnostics", "Grading",
+        "Builder", "Reports", "Preview", "Printing", "Diagnostics", "Grading",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

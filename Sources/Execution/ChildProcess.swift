@@ -8,10 +8,11 @@ import Foundation
 
 /// A child process started with `posix_spawn` in its own process group, stdin from
 /// `/dev/null`, stdout and stderr to files and an explicit environment. (The working folder is
-/// inherited: the runner moves into its scratch folder itself, see `HW_SCRATCH`.)
-struct ChildProcess {
+/// inherited: the runner moves into its scratch folder itself, see `HW_SCRATCH`.) Public for
+/// the other programs `hw` runs with a time limit, such as Chromium for `hw pdf`.
+public struct ChildProcess {
   /// How a child ended.
-  enum Termination: Equatable {
+  public enum Termination: Equatable, Sendable {
     /// `exit(status)`.
     case exited(Int32)
     /// Killed by signal number `signal`.
@@ -159,7 +160,7 @@ struct ChildProcess {
   /// Runs `executable` to completion and returns its exit and its stdout and stderr text,
   /// captured through files in `directory`.
   /// When `timeoutSeconds` passes first, the child's group is killed and `timedOut` is true.
-  static func run(
+  public static func run(
     executable: String, arguments: [String], environment: [String: String], directory: String,
     timeoutSeconds: Double? = nil
   ) throws(ExecutorError) -> (
@@ -203,7 +204,7 @@ struct ChildProcess {
 
 extension ChildProcess.Termination {
   /// `exit status N` or `signal N (SIGNAME)`.
-  var description: String {
+  public var description: String {
     switch self {
     case .exited(let status): return "exit status \(status)"
     case .signaled(let signal): return "signal \(signal) (\(Self.signalName(signal)))"

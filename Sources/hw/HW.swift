@@ -17,7 +17,8 @@ struct HW: ParsableCommand {
       """,
     subcommands: [
       BuildCommand.self, VerifyCommand.self, GradeCommand.self, AssignCommand.self,
-      CheckCommand.self, RenderCommand.self, WatchCommand.self, ServeCommand.self,
+      CheckCommand.self, PDFCommand.self, RenderCommand.self, WatchCommand.self,
+      ServeCommand.self,
     ],
     defaultSubcommand: nil)
 

@@ -44,6 +44,9 @@ public struct ContentFolder: Sendable {
   public internal(set) var diagnostics: [Diagnostic]
   /// Where each asset's bytes really are, by relative path (see `Entry`).
   let assetLocations: [String: String]
+  /// Where `site.yml` and the theme files that were read are, by relative path
+  /// (`_theme/style.css`).
+  let settingLocations: [String: String]
 
   /// The name of the folder inside the content folder that holds theme overrides.
   public static let themeFolder = "_theme"
@@ -90,6 +93,7 @@ public struct ContentFolder: Sendable {
     var assets: [String] = []
     var assetLocations: [String: String] = [:]
     var settings = FrontMatter()
+    var settingLocations: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
     for entry in entries {
       let relative = entry.relativePath
@@ -100,6 +104,7 @@ public struct ContentFolder: Sendable {
             bytes: try read(entry.realPath, relative),
             sitePath: Self.join(Self.folderName(path), relative)))
       } else if relative == Self.settingsFile {
+        settingLocations[relative] = entry.realPath
         let text = String(decoding: try read(entry.realPath, relative), as: UTF8.self)
         let (parsed, problems) = FrontMatter.parse(
           yaml: text, firstLine: 1, path: Self.join(path, relative), what: Self.settingsFile)
@@ -122,6 +127,7 @@ public struct ContentFolder: Sendable {
     var theme: [String: String] = [:]
     for name in Theme.File.allCases.map(\.rawValue) {
       if let real = try walk.themeFile(name) {
+        settingLocations["\(Self.themeFolder)/\(name)"] = real
         theme[name] = String(
           decoding: try read(real, "\(Self.themeFolder)/\(name)"), as: UTF8.self)
       }
@@ -129,6 +135,7 @@ public struct ContentFolder: Sendable {
     self.sources = sources
     self.assets = assets
     self.assetLocations = assetLocations
+    self.settingLocations = settingLocations
     self.theme = theme
     self.settings = settings
     self.diagnostics = walk.diagnostics + diagnostics

@@ -40,6 +40,8 @@ public struct SiteBuilder: Sendable {
     public var pages: [(path: String, title: String)]
     /// Each document's verification run, for documents with verify blocks, in path order.
     public var runs: [(displayPath: String, run: DocumentRun)]
+    /// Each document's page before the theme's template, in path order (for `hw pdf`).
+    public var documentPages: [DocumentPage]
   }
 
   /// Reads the content folder at `contentPath`.
@@ -73,7 +75,11 @@ public struct SiteBuilder: Sendable {
     }
 
   /// Builds the site in memory.
-  public func generate() throws(ToolError) -> Site {
+  ///
+  /// - Parameter selected: the documents to build, by their path in the content folder
+  ///   (`week1/hw.md`); every document when `nil`. Links to the others still count as links to
+  ///   documents of the site.
+  public func generate(only selected: Set<String>? = nil) throws(ToolError) -> Site {
     var diagnostics = content.diagnostics
     let theme: Theme
     do {
@@ -90,15 +96,18 @@ public struct SiteBuilder: Sendable {
     var manifestPages: [Manifest.Page] = []
     var pages: [(path: String, title: String)] = []
     var indexEntries: [[String: TemplateValue]] = []
-    let built = try buildPages()
+    let sources = content.sources.filter { selected?.contains($0.relativePath) ?? true }
+    let built = try buildPages(sources)
     var runDiagnostics: [Diagnostic] = []
     var runs: [(displayPath: String, run: DocumentRun)] = []
-    for (source, result) in zip(content.sources, built) {
+    var documentPages: [DocumentPage] = []
+    for (source, result) in zip(sources, built) {
       let page = result.page
       let document = page.document
       diagnostics += result.diagnostics
       runDiagnostics += result.runDiagnostics
       if let run = result.run { runs.append((source.sitePath, run)) }
+      documentPages.append(page)
       let rendered = page.render(theme: theme, siteTitle: siteTitle)
       files[source.pagePath] = Array(rendered.html.utf8)
       if let problem = rendered.diagnostic { diagnostics.append(problem) }
@@ -126,7 +135,8 @@ public struct SiteBuilder: Sendable {
     files["manifest.json"] = Array(Manifest(pages: manifestPages).json().utf8)
     return Site(
       files: files, diagnostics: Self.sorted(diagnostics + runDiagnostics),
-      contentDiagnostics: Self.sorted(diagnostics), pages: pages, runs: runs)
+      contentDiagnostics: Self.sorted(diagnostics), pages: pages, runs: runs,
+      documentPages: documentPages)
   }
 
   /// Builds the site and writes it to `outputPath`, replacing what was there.
@@ -166,13 +176,12 @@ public struct SiteBuilder: Sendable {
     var runDiagnostics: [Diagnostic]
   }
 
-  /// Every document's page, built concurrently, as many at a time as the machine has cores.
-  private func buildPages() throws(ToolError) -> [PageResult] {
-    let sources = content.sources
+  /// The pages of `sources`, built concurrently, as many at a time as the machine has cores.
+  private func buildPages(_ sources: [ContentFolder.Source]) throws(ToolError) -> [PageResult] {
     let results = ResultSlots<Result<PageResult, ToolError>>(count: sources.count)
     let stage = self.stage
     let macros = siteMacros
-    let documents = Set(sources.map(\.relativePath))
+    let documents = Set(content.sources.map(\.relativePath))
     // libdispatch may leave the calling thread with most signals blocked (seen on Linux), which
     // would keep Ctrl-C and SIGTERM from stopping `hw watch` and `hw serve`: restore the mask.
     var signals = sigset_t()
