@@ -109,6 +109,15 @@ import Testing
       }
     }
 
+    // The student's page, as the PDF they hand in with their sources.
+    if PDFEndToEndTests.canPrint, let pdftotext = PDFEndToEndTests.pdftotext {
+      let pdf = try Self.hw(
+        ["pdf", "--content", "class/ada/Content", "--output", "ada.pdf"], in: folder.url)
+      #expect(pdf.status == 0, "\(pdf.output)")
+      let text = try Program.run(pdftotext, [folder.path + "/ada.pdf", "-"])
+      #expect(text.stdout.contains("2. The negative log-likelihood loss"), "\(text.stdout)")
+    }
+
     // Assigning again replaces what it wrote; a folder of other files is refused.
     #expect(
       try Self.hw(
