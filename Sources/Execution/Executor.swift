@@ -178,6 +178,14 @@ public struct Executor: Sendable {
     workDirectory: String
   ) throws(ExecutorError) -> [BlockRun] {
     guard failure.position > 0 else { return [] }
+    guard configuration.runsBlocksBeforeACompileError || failure.position == source.blocks.count
+    else {
+      return source.blocks.prefix(failure.position).map {
+        BlockRun(
+          index: $0.index, line: $0.codeLine,
+          status: .notRun(reason: "a later block did not compile"))
+      }
+    }
     let prefix = source.prefix(failure.position)
     if let (executable, directory, warnings) = failure.runnablePrefix {
       return try execute(

@@ -55,6 +55,9 @@ public struct ExecutorConfiguration: Sendable, Equatable {
   /// The content folder, which blocks may read (never write) through `contentFile(_:)`; nil
   /// shows them none. Its files other than Markdown are part of every result's cache key.
   public var contentDirectory: String?
+  /// Whether the blocks before one that does not compile are run (a page shows their results);
+  /// grading, which runs the program again without the block at fault, does not need them.
+  public var runsBlocksBeforeACompileError = true
 
   /// Creates a configuration.
   public init(

@@ -131,6 +131,7 @@ public struct SubmissionGrader: Sendable {
         var configuration = self.configuration
         configuration.cacheDirectory = nil
         configuration.contentDirectory = content
+        configuration.runsBlocksBeforeACompileError = false
         return configuration
       }())
     var studentBlocks = outline.verifyBlocks.map { block in
@@ -172,7 +173,8 @@ public struct SubmissionGrader: Sendable {
         return
       }
       let studentRuns = Array(run.blocks.prefix(studentBlocks.count))
-      if !selfChecksTaken {
+      // The student's own checks, from the first run that ran their blocks.
+      if !selfChecksTaken, !studentRuns.contains(where: { $0.status.kind == .compileError }) {
         selfChecksTaken = true
         let checks = studentRuns.flatMap(\.checks)
         result.selfChecks += checks.prefix(Self.selfCheckLimit).map {
