@@ -31,6 +31,11 @@ public struct Executor: Sendable {
     try SandboxProbe.resolve(configuration.sandbox)
   }
 
+  /// The compiler's fingerprint (its path, size and time), for keys of results made elsewhere.
+  public func toolchainFingerprint() throws(ExecutorError) -> String {
+    try Toolchain.locate(override: configuration.compilerPath).fingerprint
+  }
+
   /// The level for a run, telling `warn` about a lesser one the first time.
   private func level() throws(ExecutorError) -> SandboxLevel {
     let (level, warning) = try sandboxLevel()
@@ -117,6 +122,44 @@ public struct Executor: Sendable {
     }
     if let cache, cacheable { cache.store(result, blocks: request.blocks, key: key) }
     return result
+  }
+
+  /// Compiles every block of `request`, contained as a run is, and runs none: a block that
+  /// does not compile has its errors (every block the compiler places errors in, when it
+  /// places them), the others are not run. For checking code against declarations, as
+  /// `hw assign` checks a grader's asks against a handout's stubs.
+  public func compileOnly(_ request: ExecutionRequest) throws(ExecutorError) -> DocumentRun {
+    guard !request.blocks.isEmpty else { return DocumentRun(blocks: []) }
+    let toolchain = try Toolchain.locate(override: configuration.compilerPath)
+    let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
+    let level = try level()
+    let image = try image(toolchain: toolchain)
+    let uid =
+      level != .none && SandboxTools.isRoot
+      ? try SandboxUsers.take(
+        lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"), cleaning: level == .user)
+      : nil
+    defer { if let uid { SandboxUsers.give(uid, cleaning: level == .user) } }
+    let workDirectory = try makeWorkDirectory()
+    defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+    let compiler = RunnerCompiler(
+      toolchain: toolchain, image: image, sandbox: SandboxContext(level: level, uid: uid),
+      timeoutSeconds: configuration.compileTimeoutSeconds)
+    let compiled = try compiler.compile(source, in: workDirectory)
+    var errors: [Int: [Diagnostic]] = [:]
+    if compiled.executable == nil {
+      errors = try CompileFailure.locate(
+        in: source, diagnostics: compiled.diagnostics, compiler: compiler,
+        workDirectory: workDirectory
+      ).errors
+    }
+    return DocumentRun(
+      blocks: source.blocks.enumerated().map { position, block in
+        BlockRun(
+          index: block.index, line: block.codeLine,
+          status: errors[position].map { .compileError($0) }
+            ?? .notRun(reason: "compiled only"))
+      })
   }
 
   /// Compiles and runs `source`. A block that cannot be compiled is reported at its place and

@@ -22,13 +22,13 @@ struct RunAssembly {
     }
     // An answer counts for the block that was running when it arrived, as the stream of
     // records shows it, and only if it names that block: one written ahead of time, claiming
-    // a later block, is dropped.
+    // a later block, is dropped. A `finished` record does not end a block here (a block's own
+    // code could write one to have the answer after it dropped): the next `started` does.
     var answers: [Int: [GradeAnswer]] = [:]
     var running: Int?
     for record in outcome.records {
       switch record {
       case .started(let block): running = block
-      case .finished: running = nil
       case .answer(let answer) where answer.block == running:
         answers[answer.block, default: []].append(answer)
       default: break

@@ -134,24 +134,74 @@ public struct AssignPipeline: Sendable {
     let (judge, judgeProblems) = try Judge.run(
       grader, executor: executor(content: staging + "/grader", cache: staging + "/.cache"))
     outcome.diagnostics += judgeProblems.map(mapper.grader)
+    // The public checks run on their own in a student's hands: they must not lean on a hidden
+    // block's declarations.
+    if documents.contains(where: { $0.publicGrader != nil }) {
+      let (publicGrader, _) = try Grader.load(directory: staging + "/student/Grader")
+      let (_, publicProblems) = try Judge.run(
+        publicGrader,
+        executor: executor(content: staging + "/student/Grader", cache: staging + "/.cache"))
+      outcome.diagnostics += publicProblems.map { problem in
+        var problem = mapper.grader(problem)
+        problem.message = "in the public checks, handed out alone: " + problem.message
+        return problem
+      }
+    }
     guard !outcome.diagnostics.containsErrors else { return outcome }
-    var handoutConfiguration = configuration
-    handoutConfiguration.cacheDirectory = nil
-    let handout = SubmissionGrader(
-      grader: grader, judge: judge, configuration: handoutConfiguration, showExpected: false
-    ).grade(folder: staging + "/student", id: "handout")
-    outcome.diagnostics += handout.problems.compactMap(mapper.handoutProblem)
-    for (index, question) in handout.questions.enumerated() {
-      for ask in question.asks where ask.message.hasPrefix("does not compile against your code") {
-        let location = grader.questions[index].location
-        outcome.diagnostics.append(
-          mapper.grader(
-            .error(
-              "the handout cannot answer \(ask.signature): "
-                + ask.message.replacingOccurrences(
-                  of: "does not compile against your code",
-                  with: "it does not compile against the stubs"),
-              path: location.path, at: location.location)))
+    // The handout's blocks and every ask after them, compiled once per document and never
+    // run: what does not compile against the stubs is found without running a stub.
+    let handoutExecutor = executor(
+      content: staging + "/student/Content", cache: staging + "/.cache")
+    for document in documents {
+      let questions = grader.questions.indices.filter {
+        grader.questions[$0].document == document.relativePath
+      }
+      guard !questions.isEmpty else { continue }
+      let displayPath = "Content/" + document.relativePath
+      let outline = DocumentOutline.read(Array(document.student.utf8), path: displayPath)
+      var blocks = outline.verifyBlocks
+      var asks: [GradeAsk] = []
+      var line = outline.lineCount + 10
+      for question in questions {
+        for ask in judge.asks[question] {
+          let block = VerifyBlock(
+            code: AskCode.code(for: ask), codeLine: line, options: VerifyOptions(),
+            index: blocks.count)
+          line += block.lineCount + 10
+          blocks.append(block)
+          asks.append(ask)
+        }
+      }
+      let run: DocumentRun
+      do {
+        run = try handoutExecutor.compileOnly(
+          ExecutionRequest(displayPath: displayPath, blocks: blocks))
+      } catch {
+        throw ToolError(error.description)
+      }
+      let studentCount = outline.verifyBlocks.count
+      for (position, blockRun) in run.blocks.enumerated() {
+        guard case .compileError(let errors) = blockRun.status else { continue }
+        if position < studentCount {
+          outcome.diagnostics +=
+            DocumentOutline.diagnostics(
+              of: DocumentRun(blocks: [blockRun]),
+              path: staging + "/student/Content/" + document.relativePath, sitePath: displayPath
+            ).filter { $0.severity == .error }.map { diagnostic in
+              var diagnostic = mapper.student(diagnostic)
+              diagnostic.message = "the handout does not build: " + diagnostic.message
+              return diagnostic
+            }
+        } else {
+          let ask = asks[position - studentCount]
+          let messages = errors.filter { $0.severity == .error }.map(\.message)
+          outcome.diagnostics.append(
+            mapper.grader(
+              .error(
+                "the handout cannot answer \(AskCode.signature(ask)): it does not compile "
+                  + "against the stubs: " + messages.joined(separator: "; "),
+                path: ask.location.path, at: ask.location.location)))
+        }
       }
     }
     guard !outcome.diagnostics.containsErrors else { return outcome }
@@ -245,7 +295,10 @@ struct SourceMapper: Sendable {
   }
 
   func grader(_ diagnostic: Diagnostic) -> Diagnostic {
-    relocated(diagnostic, prefix: "grader/") { document in
+    // The public checks' files keep the same lines as the grader's.
+    let prefix =
+      diagnostic.path.contains("student/Grader/") ? "student/Grader/" : "grader/"
+    return relocated(diagnostic, prefix: prefix) { document in
       { line in line - document.graderOffset >= 1 ? line - document.graderOffset : nil }
     }
   }
@@ -256,23 +309,5 @@ struct SourceMapper: Sendable {
         line >= 1 && line <= document.studentLines.count ? document.studentLines[line - 1] : nil
       }
     }
-  }
-
-  /// A located line of a graded handout (`Content/x.md:12:3: error: …`), in the source; nil for
-  /// a note or a warning.
-  func handoutProblem(_ line: String) -> Diagnostic? {
-    guard line.hasPrefix("Content/"), let errorRange = line.range(of: ": error: ") else {
-      return nil
-    }
-    let place = line[..<errorRange.lowerBound].split(separator: ":")
-    guard let path = place.first else { return nil }
-    let location =
-      place.count >= 3
-      ? Int(place[1]).flatMap { row in Int(place[2]).map { SourceLocation(line: row, column: $0) } }
-      : nil
-    return student(
-      .error(
-        "the handout does not build: " + String(line[errorRange.upperBound...]),
-        path: staging + "/student/" + String(path), at: location))
   }
 }

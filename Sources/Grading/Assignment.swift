@@ -132,9 +132,14 @@ public struct Assignment: Sendable {
           }
           var options = words.dropFirst(2).filter { $0 != "public" }
           let isPublic = words.contains("public")
+          // Its text names the question (and titles it), unless another heading has the same
+          // text: then its id, which is unique.
+          let named =
+            outline.headings.filter { $0.text == heading.text }.count > 1
+            ? heading.id : heading.text
           let quotedHeading =
             "\""
-            + heading.text.replacingOccurrences(of: "\\", with: "\\\\")
+            + named.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"") + "\""
           options.insert(
             contentsOf: ["document=\(relativePath)", "heading=\(quotedHeading)"], at: 0)
@@ -182,8 +187,15 @@ public struct Assignment: Sendable {
           for stubLine in stub.split(separator: "\n", omittingEmptySubsequences: false) {
             student.append((String(stubLine), fence.codeLine))
           }
-          if let closing = blockLines.last, blockLines.count > 1 {
+          // A block that runs to the end of the file has no closing fence: its last line is
+          // solution code, never handed out.
+          if let closing = blockLines.last, blockLines.count > 1,
+            closing.trimmingWhitespace.hasPrefix(String(fenceText.trimmingWhitespace.prefix(3)))
+          {
             student.append((closing, fence.last))
+          } else {
+            error("this solution block is not closed: end it with a fence", line: fence.first)
+            student.append((fenceText.trimmingWhitespace, fence.last))
           }
           number = fence.last + 1
           continue

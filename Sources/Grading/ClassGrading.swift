@@ -92,7 +92,12 @@ public struct ClassGrading: Sendable {
       return Graded(result: result, fromCache: true)
     }
     let result = grader.grade(folder: folder, id: id)
-    try? Self.write(GradeReports.json(result), to: cached)
+    // A run that could not be made, or ran out of time, may go better on another try (a
+    // machine less busy): it is not kept.
+    let lasting = !(result.problems + result.questions.flatMap(\.problems)).contains {
+      $0.contains("could not be run") || $0.contains("time limit") || $0.contains("time budget")
+    }
+    if lasting { try? Self.write(GradeReports.json(result), to: cached) }
     return Graded(result: result, fromCache: false)
   }
 
@@ -130,7 +135,10 @@ public struct ClassGrading: Sendable {
               || "._-".unicodeScalars.contains($0))
             ? Character($0) : "_"
         }.prefix(100))
-      if safe.isEmpty || safe.hasPrefix(".") { safe = "submission" + safe }
+      // Not hidden, and not the class's own file.
+      if safe.isEmpty || safe.hasPrefix(".") || safe == "grades.csv" {
+        safe = "submission" + (safe.hasPrefix(".") ? "" : "-") + safe
+      }
       var candidate = safe
       var count = 1
       while used.contains(candidate) {

@@ -13,6 +13,8 @@ public struct Judge: Sendable {
   /// For each question, the points of each of its asks: its block's points shared equally
   /// among that block's asks.
   public var weights: [[Double]]
+  /// For each question, the time limit of each of its asks: its block's `timeout=`.
+  public var timeouts: [[Double?]]
 
   /// Runs the grader's programs with `executor` (whose content folder is the grader folder).
   /// The diagnostics say, located in the grader's files, what keeps a question from being
@@ -23,6 +25,7 @@ public struct Judge: Sendable {
   ) {
     var asks = Array(repeating: [GradeAsk](), count: grader.questions.count)
     var weights = Array(repeating: [Double](), count: grader.questions.count)
+    var timeouts = Array(repeating: [Double?](), count: grader.questions.count)
     var diagnostics: [Diagnostic] = []
     for file in grader.files {
       let run: DocumentRun
@@ -50,11 +53,12 @@ public struct Judge: Sendable {
           } else {
             asks[question].append(ask)
             weights[question].append(file.points[position] / Double(blockRun.asks.count))
+            timeouts[question].append(block.options.timeoutSeconds)
           }
         }
       }
     }
-    return (Judge(asks: asks, weights: weights), diagnostics)
+    return (Judge(asks: asks, weights: weights, timeouts: timeouts), diagnostics)
   }
 
   /// What is wrong with an ask, if anything.
@@ -87,11 +91,17 @@ public struct Judge: Sendable {
     guard let first = name.unicodeScalars.first, !("0"..."9").contains(first),
       !name.hasPrefix("_hw")
     else { return false }
-    let keywords: Set<String> = [
-      "let", "var", "func", "do", "catch", "try", "error", "if", "else", "for", "in", "while",
-      "return", "true", "false", "nil", "self", "Self", "class", "struct", "enum", "import",
+    // Swift's keywords, and the modules the ask's code names.
+    let reserved: Set<String> = [
+      "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import",
+      "init", "inout", "internal", "let", "open", "operator", "private", "precedencegroup",
+      "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var",
+      "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough",
+      "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any",
+      "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
+      "error", "Swift", "LossEngine", "BlockRuntime", "Figures", "Foundation", "Glibc",
     ]
-    return !keywords.contains(name)
+    return !reserved.contains(name)
       && name.unicodeScalars.allSatisfy {
         $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
       }

@@ -32,6 +32,26 @@ enum SolutionStubs {
     return (stubs.joined(separator: "\n\n"), refusals)
   }
 
+  /// The declarations of `code` whole (functions, types, extensions, imports), without its
+  /// statements and its constants and variables (which may run code): what a block that called
+  /// a stub not answered yet still gives the blocks after it.
+  static func declarations(_ code: String) -> String {
+    let kept: Set<Substring> = [
+      "func", "struct", "class", "enum", "extension", "protocol", "actor", "typealias", "import",
+    ]
+    return items(of: code).filter { item in
+      let words = item.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+      return words.first { !$0.hasPrefix("@") && !modifiers.contains($0) }.map(kept.contains)
+        ?? false
+    }.map(\.text.trimmingWhitespace).joined(separator: "\n\n") + "\n"
+  }
+
+  /// Words that may come before a declaration's keyword.
+  static let modifiers: Set<Substring> = [
+    "public", "private", "fileprivate", "internal", "static", "final", "nonisolated", "package",
+    "indirect", "mutating",
+  ]
+
   /// One top-level statement or declaration: its text without comments, and its first line.
   struct Item {
     var text: String
@@ -164,9 +184,6 @@ enum SolutionStubs {
       $0 == " " || $0 == "\n" || $0 == "\t"
     })[...]
     var prefix: [Substring] = []
-    let modifiers: Set<Substring> = [
-      "public", "private", "fileprivate", "internal", "static", "final", "nonisolated", "package",
-    ]
     while let first = words.first, first.hasPrefix("@") || modifiers.contains(first) {
       prefix.append(first)
       words = words.dropFirst()

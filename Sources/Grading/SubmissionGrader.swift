@@ -25,12 +25,16 @@ public struct SubmissionGrader: Sendable {
   /// The most seconds a student's block may run, whatever its `timeout=` says, so that one
   /// submission cannot hold up a class for an hour.
   public var blockTimeoutSeconds: Double
+  /// The most seconds one document of a submission may take in all, rounds included; the asks
+  /// not settled by then score 0.
+  public var submissionTimeoutSeconds: Double
 
   /// Creates a grader of submissions.
   public init(
     grader: Grader, judge: Judge, configuration: ExecutorConfiguration, showExpected: Bool,
-    blockTimeoutSeconds: Double = 30
+    blockTimeoutSeconds: Double = 30, submissionTimeoutSeconds: Double = 600
   ) {
+    self.submissionTimeoutSeconds = submissionTimeoutSeconds
     self.grader = grader
     self.judge = judge
     self.configuration = configuration
@@ -141,8 +145,20 @@ public struct SubmissionGrader: Sendable {
       return block
     }
     var selfChecksTaken = false
+    // Each round settles an ask or leaves out a block, so this many always suffice.
+    let maximumRounds = pending.count + studentBlocks.count + 1
     var rounds = 0
-    while !pending.isEmpty, rounds <= pending.count + studentBlocks.count + 1 {
+    let started = Date()
+    while !pending.isEmpty, rounds < maximumRounds {
+      if Date().timeIntervalSince(started) > submissionTimeoutSeconds {
+        for item in pending {
+          charge(
+            item,
+            "was not asked: the submission ran past its time budget of "
+              + "\(NumberText.format(submissionTimeoutSeconds)) s", problem: true)
+        }
+        return
+      }
       rounds += 1
       // Blocks are numbered afresh each round: a block left out leaves no gap.
       var blocks = studentBlocks.enumerated().map { position, block in
@@ -157,7 +173,7 @@ public struct SubmissionGrader: Sendable {
         let code = AskCode.code(for: item.ask)
         let block = VerifyBlock(
           code: code, codeLine: line,
-          options: VerifyOptions(timeoutSeconds: grader.questions[item.question].timeoutSeconds),
+          options: VerifyOptions(timeoutSeconds: judge.timeouts[item.question][item.ordinal]),
           index: blocks.count)
         line += block.lineCount + 10
         blocks.append(block)
@@ -174,7 +190,10 @@ public struct SubmissionGrader: Sendable {
       }
       let studentRuns = Array(run.blocks.prefix(studentBlocks.count))
       // The student's own checks, from the first run that ran their blocks.
-      if !selfChecksTaken, !studentRuns.contains(where: { $0.status.kind == .compileError }) {
+      if !selfChecksTaken,
+        studentRuns.contains(where: { $0.status.kind != .notRun && $0.status.kind != .compileError }
+        )
+      {
         selfChecksTaken = true
         let checks = studentRuns.flatMap(\.checks)
         result.selfChecks += checks.prefix(Self.selfCheckLimit).map {
@@ -208,7 +227,13 @@ public struct SubmissionGrader: Sendable {
         result.problems.append(
           "\(displayPath):\(studentBlocks[stopped].codeLine):1: note: this block calls what is "
             + "not answered yet; the grader's questions were asked without it")
-        studentBlocks.remove(at: stopped)
+        // Its declarations stay: only its statements, which called the stub, go.
+        let declarations = SolutionStubs.declarations(studentBlocks[stopped].code)
+        if declarations.trimmingWhitespace.isEmpty || declarations == studentBlocks[stopped].code {
+          studentBlocks.remove(at: stopped)
+        } else {
+          studentBlocks[stopped].code = declarations
+        }
         continue
       }
       var waiting: [Pending] = []
@@ -246,7 +271,7 @@ public struct SubmissionGrader: Sendable {
             })
           {
             entry.message =
-              "your code calls " + stub.label.dropFirst(Self.unansweredPrefix.count)
+              "your code calls " + stub.label.dropFirst(Self.unansweredPrefix.count).prefix(200)
               + ", which is not answered yet"
           }
           answered[item.question, default: [:]][item.ordinal] = entry

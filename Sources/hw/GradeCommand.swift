@@ -49,12 +49,22 @@ struct GradeCommand: ParsableCommand {
       valueName: "seconds"))
   var blockTimeout = 30.0
 
+  @Option(
+    help: ArgumentHelp(
+      "The most seconds one document of a submission may take in all (its runs again after a "
+        + "failure included); the questions not answered by then score 0.",
+      valueName: "seconds"))
+  var submissionTimeout = 600.0
+
   @OptionGroup var sandbox: SandboxOptions
 
   func validate() throws {
     guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1 to 64") }
     guard blockTimeout > 0, blockTimeout <= 3600 else {
       throw ValidationError("--block-timeout must be a number of seconds in (0, 3600]")
+    }
+    guard submissionTimeout > 0, submissionTimeout <= 86400 else {
+      throw ValidationError("--submission-timeout must be a number of seconds in (0, 86400]")
     }
     guard !submissions.isEmpty else { throw ValidationError("give at least one submission folder") }
   }
@@ -78,8 +88,10 @@ struct GradeCommand: ParsableCommand {
       runtimeDirectory: ExecutorConfiguration.executableDirectory, sandbox: sandbox.request)
     let probe = Executor(configuration: configuration)
     let level: SandboxLevel
+    let compiler: String
     do {
       try probe.validate()
+      compiler = try probe.toolchainFingerprint()
       let (found, warning) = try probe.sandboxLevel()
       level = found
       if sandbox.sandbox == nil, found != .bubblewrap {
@@ -113,10 +125,11 @@ struct GradeCommand: ParsableCommand {
     let grading = ClassGrading(
       grader: SubmissionGrader(
         grader: grader, judge: judge, configuration: configuration, showExpected: showExpected,
-        blockTimeoutSeconds: blockTimeout),
+        blockTimeoutSeconds: blockTimeout, submissionTimeoutSeconds: submissionTimeout),
       output: output, jobs: jobs,
       environmentFingerprint: Self.environmentFingerprint(level: level)
-        + "block-timeout \(blockTimeout)\n")
+        + "block-timeout \(blockTimeout) submission-timeout \(submissionTimeout)\n"
+        + "compiler \(compiler)\n")
     let ids = ClassGrading.ids(for: submissions)
     let graded = try grading.run(submissions: submissions, ids: ids)
     for entry in graded {

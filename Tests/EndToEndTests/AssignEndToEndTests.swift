@@ -77,12 +77,30 @@ import Testing
       with: "f[label] + log(f.map { exp(-beta * $0) }.sum)")
     #expect(wrong != right)
     folder.write("class/bo/Content/energy.md", wrong)
+    // Cy answered everything but gibbs, left as handed out: the block of nll still calls it in a
+    // check, and nll still counts; what calls gibbs does not.
+    let gibbs = """
+      func gibbs(_ f: Vector, beta: Double) -> Vector {
+        let low = f.min
+        let weights = f.map { exp(-beta * ($0 - low)) }
+        return weights / weights.sum
+      }
+      """
+    #expect(right.contains(gibbs))
+    folder.write(
+      "class/cy/Content/energy.md",
+      right.replacingOccurrences(
+        of: gibbs,
+        with: "func gibbs(_ f: Vector, beta: Double) -> Vector {\n  notAnswered(\"gibbs\")\n}"))
     let graded = try Self.hw(
-      ["grade", "--checks", "out/grader", "--output", "grades", "class/ada", "class/bo"],
-      in: folder.url)
+      [
+        "grade", "--checks", "out/grader", "--output", "grades", "class/ada", "class/bo",
+        "class/cy",
+      ], in: folder.url)
     #expect(graded.status == 0, "\(graded.output)")
     #expect(graded.stdout.contains("ada: 9 of 9\n"), "\(graded.stdout)")
     #expect(graded.stdout.contains("bo: 7 of 9\n"), "\(graded.stdout)")
+    #expect(graded.stdout.contains("cy: 3 of 9, with problems"), "\(graded.stdout)")
 
     // The autograder, unpacked as Gradescope lays out /autograder/, grades the same way.
     if ZipFiles.readerMissing == nil, let env = Program.find("env") {
@@ -195,7 +213,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderr.contains(
-        "source/a.md:9:4: error: the handout cannot answer `f(2)`, expecting a number: it does "
+        "source/a.md:10:4: error: the handout cannot answer `f(2)`, expecting a number: it does "
           + "not compile against the stubs"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
   }

@@ -108,3 +108,55 @@ import Testing
         == ["ada", "ada-2", "submission.hidden", "x_y_z_"])
   }
 }
+
+@Suite struct ReviewedEdgesTests {
+  @Test func inputNamesMayNotBeKeywordsOrTheModulesAnAskNames() {
+    for name in ["switch", "is", "Swift", "LossEngine", "BlockRuntime", "_hwX", "1x", "a-b"] {
+      #expect(!Judge.isIdentifier(name), "\(name)")
+    }
+    for name in ["beta", "f", "W2", "yBar", "_x"] { #expect(Judge.isIdentifier(name), "\(name)") }
+  }
+
+  @Test func theClassFileIsNoSubmissionsName() {
+    #expect(ClassGrading.ids(for: ["x/grades.csv"]) == ["submission-grades.csv"])
+  }
+
+  @Test func aGradeBlockUnderARepeatedHeadingNamesItsHeadingByID() {
+    let source = """
+      # A
+
+      ## 1
+
+      ### (a)
+
+      ```swift grade points=1
+      ask("f()", expect: 1.0)
+      ```
+
+      ## 2
+
+      ### (a)
+
+      ```swift grade points=1
+      ask("g()", expect: 1.0)
+      ```
+
+      """
+    let (document, problems) = Assignment.transform(
+      Array(source.utf8), relativePath: "a.md", displayPath: "source/a.md")
+    #expect(problems.isEmpty)
+    #expect(document.grader?.contains(#"heading="a-1" points=1"#) == true, "\(document.grader ?? "")")
+    #expect(document.grader?.contains(#"heading="a-2" points=1"#) == true)
+  }
+
+  @Test func anUnclosedSolutionBlockHandsOutNoneOfItsLines() {
+    let source = "# A\n\n```swift verify solution\nfunc f() -> Double { 1 }\n// use log-sum-exp\n"
+    let (document, problems) = Assignment.transform(
+      Array(source.utf8), relativePath: "a.md", displayPath: "source/a.md")
+    #expect(
+      problems.map(\.description) == [
+        "source/a.md:3:1: error: this solution block is not closed: end it with a fence"
+      ])
+    #expect(!document.student.contains("log-sum-exp"))
+  }
+}
