@@ -145,7 +145,8 @@ import Testing
     let (document, problems) = Assignment.transform(
       Array(source.utf8), relativePath: "a.md", displayPath: "source/a.md")
     #expect(problems.isEmpty)
-    #expect(document.grader?.contains(#"heading="a-1" points=1"#) == true, "\(document.grader ?? "")")
+    #expect(
+      document.grader?.contains(#"heading="a-1" points=1"#) == true, "\(document.grader ?? "")")
     #expect(document.grader?.contains(#"heading="a-2" points=1"#) == true)
   }
 
