@@ -7,14 +7,17 @@ public struct Chromium: Sendable {
   /// The program, an absolute path.
   public var executable: String
 
-  /// The names looked for on `PATH`, in order.
+  /// The names looked for on `PATH`, in order: the headless shell first, which is the same
+  /// engine without the browser around it and starts in half the time (a 4-page document
+  /// printed in 0.7–0.8 s against 1.5 s with `chromium`).
   public static let names = [
-    "chromium", "chromium-browser", "chromium-headless-shell", "google-chrome",
+    "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
   ]
 
   /// What to do where there is no Chromium.
   public static let installAdvice =
-    "install Chromium (on Debian: apt-get install chromium) or name it with --chromium PROGRAM"
+    "install Chromium (on Debian: apt-get install chromium-headless-shell, or chromium) or name "
+    + "it with --chromium PROGRAM"
 
   /// The program named (a path, or a name looked up on `PATH`), or else the first of `names`
   /// on `PATH`.
