@@ -3,6 +3,7 @@ import Builder
 import Diagnostics
 import Execution
 import Foundation
+import Synchronization
 
 /// `hw assign`: an instructor's source folder to a handout, a solutions site, a grader folder
 /// and a Gradescope autograder, written whole or not at all.
@@ -113,19 +114,60 @@ public struct AssignPipeline: Sendable {
     }
 
     let mapper = SourceMapper(display: display, staging: staging, documents: documents)
-    // The solutions: built and verified.
+    // Three lanes at once, each in a folder of its own: the solutions built and verified; the
+    // grader's code run and its asks compiled against the handout's stubs; the autograder.
+    let solutionsLane = Lane { () throws(ToolError) -> [Diagnostic] in
+      try self.buildSolutions(staging: staging, mapper: mapper)
+    }
+    let zipLane = Lane { () throws(ToolError) -> [Diagnostic] in
+      if let autograder = self.autograder {
+        try autograder(staging + "/autograder.zip", staging + "/grader")
+      }
+      return []
+    }
+    let checked = Result { () throws(ToolError) in
+      try checkGrader(staging: staging, documents: documents, mapper: mapper)
+    }
+    // Every lane ends before anything is reported (or the staging folder removed).
+    let solutionProblems = Result { () throws(ToolError) in try solutionsLane.result() }
+    let zipProblems = Result { () throws(ToolError) in try zipLane.result() }
+    let graderOutcome = try checked.get()
+    outcome.questions = graderOutcome.questions
+    outcome.publicQuestions = graderOutcome.publicQuestions
+    outcome.diagnostics += try solutionProblems.get() + graderOutcome.diagnostics
+    guard !outcome.diagnostics.containsErrors else { return outcome }
+    _ = try zipProblems.get()
+    try? FileManager.default.removeItem(atPath: staging + "/.cache")
+    FileManager.default.createFile(
+      atPath: staging + "/" + Self.marker, contents: Data("written by hw assign\n".utf8))
+    try replaceOutput(with: staging)
+    return outcome
+  }
+
+  /// The solutions' site, built and verified: its problems, in the source.
+  private func buildSolutions(staging: String, mapper: SourceMapper) throws(ToolError)
+    -> [Diagnostic]
+  {
     let solutions = staging + "/solutions/Content"
     let site = try SiteBuilder(
       contentPath: solutions, executor: executor(content: solutions, cache: staging + "/.cache"),
       outputPath: staging + "/solutions/Output"
     ).build(outputPath: staging + "/solutions/Output")
-    outcome.diagnostics += site.diagnostics.filter { $0.severity == .error }.map(mapper.solution)
-    guard !outcome.diagnostics.containsErrors else { return outcome }
+    return site.diagnostics.filter { $0.severity == .error }.map(mapper.solution)
+  }
 
+  /// The grader's code run, the public checks run alone, and every ask compiled against the
+  /// handout's stubs: the problems, in the source, and the questions counted.
+  private func checkGrader(
+    staging: String, documents: [Assignment.Document], mapper: SourceMapper
+  ) throws(ToolError) -> (diagnostics: [Diagnostic], questions: Int, publicQuestions: Int) {
+    var outcome = Outcome(diagnostics: [], documents: 0, questions: 0, publicQuestions: 0)
     // The grader, and its asks against the handout's stubs.
     let (grader, graderProblems) = try Grader.load(directory: staging + "/grader")
     outcome.diagnostics += graderProblems.map(mapper.grader)
-    guard !outcome.diagnostics.containsErrors else { return outcome }
+    guard !outcome.diagnostics.containsErrors else {
+      return (outcome.diagnostics, outcome.questions, outcome.publicQuestions)
+    }
     outcome.questions = grader.questions.count
     outcome.publicQuestions =
       Set(
@@ -147,7 +189,9 @@ public struct AssignPipeline: Sendable {
         return problem
       }
     }
-    guard !outcome.diagnostics.containsErrors else { return outcome }
+    guard !outcome.diagnostics.containsErrors else {
+      return (outcome.diagnostics, outcome.questions, outcome.publicQuestions)
+    }
     // The handout's blocks and every ask after them, compiled once per document and never
     // run: what does not compile against the stubs is found without running a stub.
     let handoutExecutor = executor(
@@ -204,16 +248,7 @@ public struct AssignPipeline: Sendable {
         }
       }
     }
-    guard !outcome.diagnostics.containsErrors else { return outcome }
-
-    if let autograder {
-      try autograder(staging + "/autograder.zip", staging + "/grader")
-    }
-    try? FileManager.default.removeItem(atPath: staging + "/.cache")
-    FileManager.default.createFile(
-      atPath: staging + "/" + Self.marker, contents: Data("written by hw assign\n".utf8))
-    try replaceOutput(with: staging)
-    return outcome
+    return (outcome.diagnostics, outcome.questions, outcome.publicQuestions)
   }
 
   /// The file that marks a folder as `hw assign`'s, which a later run may replace.
@@ -309,5 +344,27 @@ struct SourceMapper: Sendable {
         line >= 1 && line <= document.studentLines.count ? document.studentLines[line - 1] : nil
       }
     }
+  }
+}
+
+/// Work on a thread of its own, whose result (or error) is waited for.
+final class Lane: Sendable {
+  private let outcome = Mutex<Result<[Diagnostic], ToolError>?>(nil)
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () throws(ToolError) -> [Diagnostic]) {
+    let thread = Thread { [self] in
+      let result = Result { () throws(ToolError) -> [Diagnostic] in try work() }
+      self.outcome.withLock { $0 = result }
+      self.done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The work's result, once it is done.
+  func result() throws(ToolError) -> [Diagnostic] {
+    done.wait()
+    return try outcome.withLock { $0! }.get()
   }
 }
