@@ -104,18 +104,11 @@ public struct Executor: Sendable {
       return cached
     }
     let image = try image(toolchain: toolchain)
-    let uid =
-      level != .none && SandboxTools.isRoot
-      // Every hw of the machine agrees on one lock folder, whatever its own temporary folder.
-      ? try SandboxUsers.take(
-        lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"), cleaning: level == .user)
-      : nil
-    defer { if let uid { SandboxUsers.give(uid, cleaning: level == .user) } }
-    let sandbox = SandboxContext(level: level, uid: uid)
-    let workDirectory = try makeWorkDirectory()
-    defer { try? FileManager.default.removeItem(atPath: workDirectory) }
-    let result = try runUncached(
-      source, toolchain: toolchain, image: image, sandbox: sandbox, workDirectory: workDirectory)
+    let result = try contained(level: level) { sandbox, workDirectory throws(ExecutorError) in
+      try runUncached(
+        source, toolchain: toolchain, image: image, sandbox: sandbox,
+        workDirectory: workDirectory)
+    }
     let cacheable = !result.blocks.contains {
       if case .timedOut = $0.status { return true }
       return false
@@ -134,21 +127,14 @@ public struct Executor: Sendable {
     let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
     let level = try level()
     let image = try image(toolchain: toolchain)
-    let uid =
-      level != .none && SandboxTools.isRoot
-      ? try SandboxUsers.take(
-        lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"), cleaning: level == .user)
-      : nil
-    defer { if let uid { SandboxUsers.give(uid, cleaning: level == .user) } }
-    let workDirectory = try makeWorkDirectory()
-    defer { try? FileManager.default.removeItem(atPath: workDirectory) }
-    let compiler = RunnerCompiler(
-      toolchain: toolchain, image: image, sandbox: SandboxContext(level: level, uid: uid),
-      timeoutSeconds: configuration.compileTimeoutSeconds)
-    let compiled = try compiler.compile(source, in: workDirectory)
-    var errors: [Int: [Diagnostic]] = [:]
-    if compiled.executable == nil {
-      errors = try CompileFailure.locate(
+    let errors = try contained(level: level) {
+      sandbox, workDirectory throws(ExecutorError) -> [Int: [Diagnostic]] in
+      let compiler = RunnerCompiler(
+        toolchain: toolchain, image: image, sandbox: sandbox,
+        timeoutSeconds: configuration.compileTimeoutSeconds)
+      let compiled = try compiler.compile(source, in: workDirectory)
+      guard compiled.executable == nil else { return [:] }
+      return try CompileFailure.locate(
         in: source, diagnostics: compiled.diagnostics, compiler: compiler,
         workDirectory: workDirectory
       ).errors
@@ -160,6 +146,24 @@ public struct Executor: Sendable {
           status: errors[position].map { .compileError($0) }
             ?? .notRun(reason: "compiled only"))
       })
+  }
+
+  /// Runs `body` with a sandbox's uid taken (when `hw` is root and the level has one) and a
+  /// scratch folder of its own, both given back after it.
+  private func contained<T>(
+    level: SandboxLevel,
+    _ body: (SandboxContext, String) throws(ExecutorError) -> T
+  ) throws(ExecutorError) -> T {
+    let uid =
+      level != .none && SandboxTools.isRoot
+      // Every hw of the machine agrees on one lock folder, whatever its own temporary folder.
+      ? try SandboxUsers.take(
+        lockFolder: RuntimeImage.folder(temporaryRoot: "/tmp"), cleaning: level == .user)
+      : nil
+    defer { if let uid { SandboxUsers.give(uid, cleaning: level == .user) } }
+    let workDirectory = try makeWorkDirectory()
+    defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+    return try body(SandboxContext(level: level, uid: uid), workDirectory)
   }
 
   /// Compiles and runs `source`. A block that cannot be compiled is reported at its place and
