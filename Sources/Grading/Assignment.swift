@@ -98,7 +98,7 @@ public struct Assignment: Sendable {
     var number = 1
     while number <= lines.count {
       let line = lines[number - 1]
-      let trimmed = line.trimmingWhitespace
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if !inCode.contains(number), let marker = Self.marker(trimmed) {
         switch marker {
         case .open(let placeholder):
@@ -190,12 +190,13 @@ public struct Assignment: Sendable {
           // A block that runs to the end of the file has no closing fence: its last line is
           // solution code, never handed out.
           if let closing = blockLines.last, blockLines.count > 1,
-            closing.trimmingWhitespace.hasPrefix(String(fenceText.trimmingWhitespace.prefix(3)))
+            closing.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(
+              String(fenceText.trimmingCharacters(in: .whitespacesAndNewlines).prefix(3)))
           {
             student.append((closing, fence.last))
           } else {
             error("this solution block is not closed: end it with a fence", line: fence.first)
-            student.append((fenceText.trimmingWhitespace, fence.last))
+            student.append((fenceText.trimmingCharacters(in: .whitespacesAndNewlines), fence.last))
           }
           number = fence.last + 1
           continue
@@ -221,8 +222,8 @@ public struct Assignment: Sendable {
     func collapsed(_ lines: [(String, Int)]) -> [(String, Int)] {
       var kept: [(String, Int)] = []
       for line in lines {
-        if line.0.trimmingWhitespace.isEmpty, let last = kept.last,
-          last.0.trimmingWhitespace.isEmpty
+        if line.0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let last = kept.last,
+          last.0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         {
           continue
         }
@@ -265,11 +266,13 @@ public struct Assignment: Sendable {
   /// `<!-- solution -->`, `<!-- solution: text -->` or `<!-- end solution -->`.
   static func marker(_ line: String) -> Marker? {
     guard line.hasPrefix("<!--"), line.hasSuffix("-->") else { return nil }
-    let inner = String(line.dropFirst(4).dropLast(3)).trimmingWhitespace
+    let inner = String(line.dropFirst(4).dropLast(3)).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     if inner == "end solution" { return .close }
     if inner == "solution" { return .open(nil) }
     if inner.hasPrefix("solution:") {
-      let text = String(inner.dropFirst("solution:".count)).trimmingWhitespace
+      let text = String(inner.dropFirst("solution:".count)).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       return .open(text.isEmpty ? nil : text)
     }
     return nil

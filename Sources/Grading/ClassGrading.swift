@@ -38,7 +38,7 @@ public struct ClassGrading: Sendable {
   /// file; `progress` hears of each submission as it is done. Throws only when the output
   /// folder cannot be written.
   public func run(
-    submissions: [String], ids: [String], progress: @escaping @Sendable (Graded) -> Void = { _ in }
+    submissions: [String], ids: [String]
   ) throws(ToolError) -> [Graded] {
     let cache = output + "/.cache"
     do {
@@ -64,7 +64,6 @@ public struct ClassGrading: Sendable {
             failure.withLock { $0 = $0 ?? error }
           }
           slots.withLock { $0[index] = graded }
-          progress(graded)
         }
       }
       thread.stackSize = 8 << 20

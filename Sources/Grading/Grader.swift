@@ -31,8 +31,6 @@ public struct Grader: Sendable {
     public var points: Double
     /// How Gradescope shows it.
     public var visibility: String
-    /// The time each of its asks may run in the student's program (`timeout=`), in seconds.
-    public var timeoutSeconds: Double?
     /// Where the grade block is: the grader file and the line of its opening fence.
     public var location: FileLocation
   }
@@ -178,8 +176,7 @@ public struct Grader: Sendable {
           questions.append(
             Question(
               id: id, title: title, document: options.document, heading: options.heading,
-              points: options.points, visibility: visibility,
-              timeoutSeconds: options.timeoutSeconds, location: location))
+              points: options.points, visibility: visibility, location: location))
         }
         file.questions.append(question)
         file.points.append(options.points)

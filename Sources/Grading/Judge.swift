@@ -61,6 +61,20 @@ public struct Judge: Sendable {
     return (Judge(asks: asks, weights: weights, timeouts: timeouts), diagnostics)
   }
 
+  /// Runs the grader's programs as configured, with the grader folder as the content folder
+  /// they may read and `cacheDirectory` for their results.
+  public static func run(
+    _ grader: Grader, configuration: ExecutorConfiguration, cacheDirectory: String?,
+    warn: @escaping @Sendable (String) -> Void
+  ) throws(ToolError) -> (Judge, [Diagnostic]) {
+    var configuration = configuration
+    configuration.contentDirectory =
+      URL(fileURLWithPath: grader.directory).standardizedFileURL
+      .path
+    configuration.cacheDirectory = cacheDirectory
+    return try run(grader, executor: Executor(configuration: configuration, warn: warn))
+  }
+
   /// What is wrong with an ask, if anything.
   static func problem(with ask: GradeAsk) -> String? {
     let expression = ask.expression.trimmingCharacters(in: .whitespacesAndNewlines)

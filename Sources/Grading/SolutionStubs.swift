@@ -1,3 +1,6 @@
+import BlockRecords
+import Foundation
+
 /// The stub of a solution block: each top-level function and typed constant or variable it
 /// declares, with a body that says "not answered yet" (`notAnswered(_:)`), and nothing else of
 /// it: no statement, no comment, no value.
@@ -43,7 +46,8 @@ enum SolutionStubs {
       let words = item.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
       return words.first { !$0.hasPrefix("@") && !modifiers.contains($0) }.map(kept.contains)
         ?? false
-    }.map(\.text.trimmingWhitespace).joined(separator: "\n\n") + "\n"
+    }.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: "\n\n")
+      + "\n"
   }
 
   /// Words that may come before a declaration's keyword.
@@ -71,7 +75,9 @@ enum SolutionStubs {
       index + offset < scalars.count ? scalars[index + offset] : nil
     }
     func flushIfEnded() {
-      guard depth == 0, !current.trimmingWhitespace.isEmpty else { return }
+      guard depth == 0, !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        return
+      }
       // Attributes on lines of their own belong to the declaration below them.
       let words = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
       if words.allSatisfy({ $0.hasPrefix("@") }) { return }
@@ -95,8 +101,12 @@ enum SolutionStubs {
     }
     while index < scalars.count {
       let scalar = scalars[index]
-      if current.trimmingWhitespace.isEmpty, scalar != " ", scalar != "\t", scalar != "\n" {
-        if current.isEmpty || current.trimmingWhitespace.isEmpty { currentLine = line }
+      if current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, scalar != " ",
+        scalar != "\t", scalar != "\n"
+      {
+        if current.isEmpty || current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          currentLine = line
+        }
       }
       // Comments: dropped.
       if scalar == "/", peek(1) == "/" {
@@ -174,13 +184,15 @@ enum SolutionStubs {
       current.unicodeScalars.append(scalar)
       index += 1
     }
-    if !current.trimmingWhitespace.isEmpty { items.append(Item(text: current, line: currentLine)) }
+    if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      items.append(Item(text: current, line: currentLine))
+    }
     return items
   }
 
   /// The stub of one item: nil for a statement (dropped), a refusal for what cannot be stubbed.
   static func stub(of item: Item, isUsed: (String) -> Bool) -> Result<String?, Refusal> {
-    var words = item.text.trimmingWhitespace.split(whereSeparator: {
+    var words = item.text.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: {
       $0 == " " || $0 == "\n" || $0 == "\t"
     })[...]
     var prefix: [Substring] = []
@@ -189,20 +201,22 @@ enum SolutionStubs {
       words = words.dropFirst()
     }
     guard let keyword = words.first else { return .success(nil) }
-    let text = item.text.trimmingWhitespace
+    let text = item.text.trimmingCharacters(in: .whitespacesAndNewlines)
     switch keyword {
     case "func":
       guard let body = firstTopLevel(of: "{", in: text) else {
         return .failure(Refusal(line: item.line, message: "this function has no body to stub"))
       }
-      let signature = String(text[..<body]).trimmingWhitespace
+      let signature = String(text[..<body]).trimmingCharacters(in: .whitespacesAndNewlines)
       let name = words.dropFirst().first.map { String($0.prefix { $0 != "(" && $0 != "<" }) } ?? "?"
-      return .success(signature + " {\n  notAnswered(\(quoted(name)))\n}")
+      return .success(signature + " {\n  notAnswered(\(GradeValue.quoted(name)))\n}")
     case "let", "var":
       let afterKeyword = text[text.range(of: String(keyword))!.upperBound...]
       let colon = firstTopLevel(of: ":", in: afterKeyword)
       let end = [colon, firstTopLevel(of: "=", in: afterKeyword)].compactMap { $0 }.min()
-      let name = String((end.map { afterKeyword[..<$0] } ?? afterKeyword).trimmingWhitespace)
+      let name = String(
+        (end.map { afterKeyword[..<$0] } ?? afterKeyword).trimmingCharacters(
+          in: .whitespacesAndNewlines))
       let isName =
         !name.isEmpty
         && name.unicodeScalars.allSatisfy {
@@ -223,12 +237,12 @@ enum SolutionStubs {
       }
       let head = (prefix.map(String.init) + [String(keyword)]).joined(separator: " ")
       if let equals = firstTopLevel(of: "=", in: rest) {
-        let type = rest[..<equals].trimmingWhitespace
-        return .success("\(head) \(name): \(type) = { notAnswered(\(quoted(name))) }()")
+        let type = rest[..<equals].trimmingCharacters(in: .whitespacesAndNewlines)
+        return .success("\(head) \(name): \(type) = { notAnswered(\(GradeValue.quoted(name))) }()")
       }
       if let brace = firstTopLevel(of: "{", in: rest), keyword == "var" {
-        let type = rest[..<brace].trimmingWhitespace
-        return .success("\(head) \(name): \(type) { notAnswered(\(quoted(name))) }")
+        let type = rest[..<brace].trimmingCharacters(in: .whitespacesAndNewlines)
+        return .success("\(head) \(name): \(type) { notAnswered(\(GradeValue.quoted(name))) }")
       }
       return .failure(Refusal(line: item.line, message: "'\(name)' needs a value to stub"))
     case "import":
@@ -275,26 +289,5 @@ enum SolutionStubs {
 
   static func firstTopLevel(of character: Character, in text: String) -> String.Index? {
     firstTopLevel(of: character, in: text[...])
-  }
-
-  static func quoted(_ text: String) -> String {
-    "\""
-      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-        of: "\"", with: "\\\"") + "\""
-  }
-}
-
-extension StringProtocol {
-  /// Without spaces, tabs and line breaks at either end.
-  var trimmingWhitespace: String {
-    var scalars = Substring(self).unicodeScalars[...]
-    while let first = scalars.first, first == " " || first == "\t" || first == "\n" || first == "\r"
-    {
-      scalars = scalars.dropFirst()
-    }
-    while let last = scalars.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
-      scalars = scalars.dropLast()
-    }
-    return String(String.UnicodeScalarView(scalars))
   }
 }

@@ -70,9 +70,14 @@ enum SubmissionFiles {
         hash.update(
           "link " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""))
       } else if type == .typeRegular {
-        let data = FileManager.default.contents(atPath: path) ?? Data()
-        hash.update("file \(data.count)\n")
-        hash.update(data)
+        // Read a piece at a time: a submission's file may be larger than memory.
+        hash.update("file \(attributes[.size] as? Int ?? 0)\n")
+        if let handle = FileHandle(forReadingAtPath: path) {
+          while let piece = try? handle.read(upToCount: 1 << 20), !piece.isEmpty {
+            hash.update(piece)
+          }
+          try? handle.close()
+        }
       }
       hash.update("\n")
     }

@@ -86,11 +86,9 @@ public struct SubmissionGrader: Sendable {
     }
     var answered: [Int: [Int: SubmissionResult.Ask]] = [:]
     func charge(_ item: Pending, _ message: String, problem: Bool) {
-      answered[item.question, default: [:]][item.ordinal] = SubmissionResult.Ask(
-        expression: item.ask.expression, signature: AskCode.signature(item.ask), answer: nil,
-        passed: false, message: message,
-        inputs: showExpected ? item.ask.inputs : nil,
-        expected: showExpected ? item.ask.expected : nil)
+      var entry = unanswered(item.ask)
+      entry.message = message
+      answered[item.question, default: [:]][item.ordinal] = entry
       if problem {
         result.questions[item.question].problems.append(
           "\(displayPath): error: \(AskCode.signature(item.ask)): \(message)")
@@ -229,7 +227,9 @@ public struct SubmissionGrader: Sendable {
             + "not answered yet; the grader's questions were asked without it")
         // Its declarations stay: only its statements, which called the stub, go.
         let declarations = SolutionStubs.declarations(studentBlocks[stopped].code)
-        if declarations.trimmingWhitespace.isEmpty || declarations == studentBlocks[stopped].code {
+        if declarations.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+          || declarations == studentBlocks[stopped].code
+        {
           studentBlocks.remove(at: stopped)
         } else {
           studentBlocks[stopped].code = declarations
@@ -301,12 +301,17 @@ public struct SubmissionGrader: Sendable {
     }
   }
 
-  /// The verdict on what an ask's block wrote.
-  private func answer(_ ask: GradeAsk, answers: [GradeAnswer]) -> SubmissionResult.Ask {
-    var entry = SubmissionResult.Ask(
+  /// An ask's entry before any answer: failed, the reference shown only with `--show-expected`.
+  private func unanswered(_ ask: GradeAsk) -> SubmissionResult.Ask {
+    SubmissionResult.Ask(
       expression: ask.expression, signature: AskCode.signature(ask), answer: nil, passed: false,
       message: "", inputs: showExpected ? ask.inputs : nil,
       expected: showExpected ? ask.expected : nil)
+  }
+
+  /// The verdict on what an ask's block wrote.
+  private func answer(_ ask: GradeAsk, answers: [GradeAnswer]) -> SubmissionResult.Ask {
+    var entry = unanswered(ask)
     guard answers.count == 1, let only = answers.first else {
       entry.message =
         answers.isEmpty

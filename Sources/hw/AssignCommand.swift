@@ -131,13 +131,8 @@ struct CheckCommand: ParsableCommand {
       Console.report(problems)
       if problems.containsErrors { throw ExitCode(2) }
       let (judge, judgeProblems) = try Judge.run(
-        grader,
-        executor: Executor(
-          configuration: {
-            var judge = configuration
-            judge.contentDirectory = URL(fileURLWithPath: checks).standardizedFileURL.path
-            return judge
-          }(), warn: { Console.warning($0) }))
+        grader, configuration: configuration, cacheDirectory: nil,
+        warn: { Console.warning($0) })
       Console.report(judgeProblems)
       if judgeProblems.containsErrors { throw ExitCode(2) }
       graded = try ClassGrading(

@@ -110,15 +110,9 @@ struct GradeCommand: ParsableCommand {
     }
     let cache = output + "/.cache"
     try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-    let judgeExecutor = Executor(
-      configuration: {
-        var judge = configuration
-        judge.contentDirectory = URL(fileURLWithPath: checks).standardizedFileURL.path
-        judge.cacheDirectory = cache + "/judge"
-        return judge
-      }(),
+    let (judge, judgeProblems) = try Judge.run(
+      grader, configuration: configuration, cacheDirectory: cache + "/judge",
       warn: { Console.warning($0) })
-    let (judge, judgeProblems) = try Judge.run(grader, executor: judgeExecutor)
     Console.report(judgeProblems)
     if judgeProblems.containsErrors { throw ExitCode(1) }
 
@@ -135,7 +129,7 @@ struct GradeCommand: ParsableCommand {
     for entry in graded {
       let result = entry.result
       var line =
-        "\(result.id): \(Self.points(result.score)) of \(Self.points(result.maxScore))"
+        "\(result.id): \(pointsText(result.score)) of \(pointsText(result.maxScore))"
       if result.hasProblems { line += ", with problems (see \(output)/\(result.id)/feedback.html)" }
       if entry.fromCache { line += " (unchanged)" }
       Console.print(line)
@@ -143,7 +137,7 @@ struct GradeCommand: ParsableCommand {
     let mean = graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.result.score } / Double(graded.count)
     let maximum = graded.first?.result.maxScore ?? 0
     Console.print(
-      "\(graded.count) graded, mean \(Self.points(mean)) of \(Self.points(maximum)), "
+      "\(graded.count) graded, mean \(pointsText(mean)) of \(pointsText(maximum)), "
         + "\(graded.filter { $0.result.hasProblems }.count) with problems")
   }
 
@@ -196,6 +190,4 @@ struct GradeCommand: ParsableCommand {
     }
     return text
   }
-
-  static func points(_ value: Double) -> String { pointsText(value) }
 }

@@ -163,7 +163,7 @@ import Testing
     #expect(!feedback.contains("<script>"))
     #expect(feedback.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     // Nothing the attacks started is left running.
-    let leftovers = try Program.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "sleep 61"])
+    let leftovers = try Program.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "sleep 64"])
     #expect(leftovers.stdout.isEmpty, "\(leftovers.stdout)")
   }
 
