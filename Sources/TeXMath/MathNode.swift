@@ -41,6 +41,11 @@ final class MathNode {
   /// A function name such as `\sin`: followed by U+2061 FUNCTION APPLICATION.
   var isFunctionName = false
   var reference: Reference? = nil
+  /// TeX's class of this node as an atom, where the parser knows better than its kind
+  /// (``AtomSpacing/atomClass(of:)``): a group is ordinary, `\left…\right` inner, `\mathbin` binary.
+  var atomClass: AtomClass? = nil
+  /// A space ``AtomSpacing`` inserted between atoms (and takes out when it spaces a row again).
+  var isAtomSpace = false
 
   init(_ kind: Kind, _ text: String = "", _ attributes: [(name: String, value: String)] = []) {
     self.kind = kind

@@ -39,7 +39,6 @@ public enum MathStyle {
     .math-eqno { grid-column: 3; justify-self: end; padding-left: 1em; }
     mo.math-vec { font-size: 0.7em; }
     mrow.math-boxed { border: 0.06em solid; padding: 0.2em 0.3em; }
-    mrow.math-overline { border-top: 0.06em solid; padding-top: 0.1em; }
     a.math-ref { text-decoration: none; }
     /* Table cells: aligned pairs (right | left), cases, arrays. Chromium ignores columnalign
        and plain text-align on mtd but honours the -webkit- values. */

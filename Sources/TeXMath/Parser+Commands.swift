@@ -16,13 +16,20 @@ extension Parser {
     case .accent(let mark, let stretchy):
       let base = try parseArgument(for: t)
       let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
+      if name == "widetilde" {
+        mo.attributes = [("stretchy", "false"), Self.wideTilde(over: base)]
+      }
       // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
       if name == "vec" { mo.attributes.append(("class", "math-vec")) }
-      return MathNode(.mover, children: [base, mo], [("accent", "true")])
+      let accented = MathNode(.mover, children: [base, mo], [("accent", "true")])
+      accented.atomClass = .ord
+      return accented
     case .underAccent(let mark, let stretchy):
       let base = try parseArgument(for: t)
       let mo = MathNode(.mo, mark, [("stretchy", stretchy ? "true" : "false")])
-      return MathNode(.munder, children: [base, mo], [("accentunder", "true")])
+      let accented = MathNode(.munder, children: [base, mo], [("accentunder", "true")])
+      accented.atomClass = .ord
+      return accented
     case .big(let size, let form): return try big((size, form), token: t)
     case .text(let command): return try text(command, token: t)
     case .font(let alphabet):
@@ -50,8 +57,10 @@ extension Parser {
       let frac = MathNode(.mfrac, children: [num, den])
       if command == .frac { return frac }
       let displaystyle = command == .tfrac ? "false" : "true"
-      return MathNode(
+      let styled = MathNode(
         .mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
+      styled.atomClass = .inner
+      return styled
     case .binom, .dbinom, .tbinom:
       let inner = command == .binom ? min(style + 1, 3) : command == .tbinom ? 2 : 1
       let (top, bottom) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
@@ -69,6 +78,7 @@ extension Parser {
         node = MathNode(
           .mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
       }
+      node.atomClass = .inner
       return node
     case .sqrt:
       let open = try peekNonSpace()
@@ -95,6 +105,8 @@ extension Parser {
       let brace = MathNode(.mo, over ? "⏞" : "⏟", [("stretchy", "true")])
       let node = MathNode(over ? .mover : .munder, children: [base, brace])
       node.limits = .always
+      // TeX makes a brace with its label a large operator with limits.
+      node.atomClass = .op
       return node
     case .overset, .underset, .stackrel:
       let script = try inStyle(scriptStyle) { (p: inout Parser) throws(TeXError) in
@@ -102,11 +114,19 @@ extension Parser {
       }
       let base = try parseArgument(for: t)
       let kind: MathNode.Kind = command == .underset ? .munder : .mover
-      return MathNode(kind, children: [base, script])
+      let node = MathNode(kind, children: [base, script])
+      // `\stackrel` always makes a relation; `\overset` and `\underset` keep the base's class.
+      if command == .stackrel { node.atomClass = .rel }
+      return node
     case .overline:
-      // Chromium does not stretch an overline character, so the bar is a CSS border.
+      // A stretchy line over the base, in MathML, so the bar stays where no style sheet comes
+      // with the markup. Chromium stretches U+0332 LOW LINE (as under `\underline`) across its
+      // base, but not U+203E OVERLINE, which it leaves one letter wide.
       let base = try parseArgument(for: t)
-      return MathNode(.mrow, children: [base], [("class", "math-overline")])
+      let bar = MathNode(.mo, "\u{0332}", [("stretchy", "true")])
+      let node = MathNode(.mover, children: [base, bar])
+      node.atomClass = .ord
+      return node
     case .xrightarrow: return try extensibleArrow("→", token: t)
     case .xleftarrow: return try extensibleArrow("←", token: t)
     case .xmapsto: return try extensibleArrow("↦", token: t)
@@ -140,7 +160,9 @@ extension Parser {
         label: label, parenthesized: command == .eqref, offset: t.offset, length: t.length)
       return node
     case .bmod:
-      return MathNode(.mo, "mod", [("lspace", "0.2222em"), ("rspace", "0.2222em")])
+      let node = MathNode(.mo, "mod")
+      node.atomClass = .bin
+      return node
     case .pmod, .mod:
       let argument = try parseArgument(for: t)
       let parenthesized = command == .pmod
@@ -150,6 +172,8 @@ extension Parser {
       if parenthesized { nodes.append(MathNode(.mo, ")", [("stretchy", "false")])) }
       return MathNode(.mrow, children: nodes)
     case .substack: return try substack(token: t)
+    case .mathord, .mathop, .mathbin, .mathrel, .mathopen, .mathclose, .mathpunct, .mathinner:
+      return try classed(command, token: t)
     case .limits, .nolimits:
       throw TeXError(
         "\(t.spelling) must follow a large operator", offset: t.offset, length: t.length)
@@ -182,9 +206,13 @@ extension Parser {
       }
       return MathNode(.mi, text)
     case .operator:
-      return operatorNode(symbol.text)
+      let node = operatorNode(symbol.text)
+      node.atomClass = symbol.atom
+      return node
     case .delimiter:
-      return Self.delimiter(symbol.text)
+      let node = Self.delimiter(symbol.text)
+      node.atomClass = symbol.atom
+      return node
     case .largeOperator:
       let node = MathNode(.mo, symbol.text, [("movablelimits", "true")])
       node.limits = .movable
@@ -197,22 +225,17 @@ extension Parser {
     }
   }
 
-  /// A delimiter outside `\left…\right`: not stretchy; bars are ordinary symbols in TeX, so
-  /// they get no operator spacing (`p(y|x)`, `\|x\|`).
+  /// A delimiter outside `\left…\right`: not stretchy. (Bars are ordinary symbols in TeX, so
+  /// ``AtomSpacing`` gives them no operator spacing: `p(y|x)`, `\|x\|`.)
   static func delimiter(_ text: String) -> MathNode {
-    if text == "|" || text == "‖" {
-      return MathNode(.mo, text, [("stretchy", "false"), ("lspace", "0"), ("rspace", "0")])
-    }
-    return MathNode(.mo, text, [("stretchy", "false")])
+    MathNode(.mo, text, [("stretchy", "false")])
   }
 
   /// An upright operator name whose limits go under in display style (`\lim`, `\operatorname*`).
   /// Without scripts it becomes a function name (`mi`, as `\sin`); either way U+2061 and, before
   /// an ordinary atom, a thin space follow (TeX puts none before a delimiter: `\max(a, b)`).
   static func limitOperator(_ text: String) -> MathNode {
-    let node = MathNode(
-      .mo, text,
-      [("form", "prefix"), ("movablelimits", "true"), ("lspace", "0.1667em"), ("rspace", "0")])
+    let node = MathNode(.mo, text, [("form", "prefix"), ("movablelimits", "true")])
     node.limits = .movable
     node.isLargeOperator = true
     node.isFunctionName = true
@@ -221,7 +244,9 @@ extension Parser {
 
   /// A stretchy fence for `\left`, `\right`, `\binom` and environments.
   static func fence(_ text: String, form: String) -> MathNode {
-    MathNode(.mo, text, [("fence", "true"), ("form", form), ("stretchy", "true")])
+    let node = MathNode(.mo, text, [("fence", "true"), ("form", form), ("stretchy", "true")])
+    node.atomClass = form == "prefix" ? .open : .close
+    return node
   }
 
   static let bigSizes: [String: (size: String, form: String?)] = [
@@ -242,8 +267,15 @@ extension Parser {
     var attributes: [(name: String, value: String)] = [("fence", "true")]
     if let form = size.form { attributes.append(("form", form)) }
     attributes += [("stretchy", "true"), ("minsize", size.size), ("maxsize", size.size)]
-    if size.form == "infix" { attributes += [("lspace", "0.2778em"), ("rspace", "0.2778em")] }
-    return MathNode(.mo, delimiter, attributes)
+    let node = MathNode(.mo, delimiter, attributes)
+    // `\bigl` opens, `\bigr` closes, `\bigm` is a relation, `\big` an ordinary symbol.
+    switch size.form {
+    case "prefix": node.atomClass = .open
+    case "postfix": node.atomClass = .close
+    case "infix": node.atomClass = .rel
+    default: node.atomClass = .ord
+    }
+    return node
   }
 
   /// The delimiter after `\left`, `\right`, `\middle` or `\big`: `""` for `.`.
@@ -290,26 +322,33 @@ extension Parser {
         pos += 1
         let middle = try readDelimiter(after: t)
         if !middle.isEmpty {
-          children.append(
-            MathNode(
-              .mo, middle,
-              [
-                ("fence", "true"), ("stretchy", "true"), ("lspace", "0.05em"),
-                ("rspace", "0.05em"),
-              ]))
+          // No space around it, as in TeX (which is why authors write `\;\middle|\;`).
+          let node = MathNode(.mo, middle, [("fence", "true"), ("stretchy", "true")])
+          node.atomClass = .ord
+          children.append(node)
         }
       case .command("right"):
         pos += 1
         let close = try readDelimiter(after: t)
         if !close.isEmpty { children.append(Self.fence(close, form: "postfix")) }
-        // Around one line of content TeX uses the normal delimiter; Chromium would pick the next
-        // larger variant, which has visible gaps, so such fences do not stretch.
         if !children.contains(where: \.isTall) {
+          // Around one line of content Chromium would pick the next larger variant, which has
+          // visible gaps, where TeX may well keep the normal delimiter: TeX's own rule decides
+          // between the normal size and the sizes of `\big`… (`\left( x^2 \right)` grows, so
+          // that the parentheses cover the exponent; `\left( e^x \right)` does not).
+          let size = Self.delimiterSize(around: children, display: style == 0)
           for i in children.indices where children[i].attribute("fence") == "true" {
-            children[i].setAttribute("stretchy", "false")
+            if let size {
+              children[i].setAttribute("minsize", size)
+              children[i].setAttribute("maxsize", size)
+            } else {
+              children[i].setAttribute("stretchy", "false")
+            }
           }
         }
-        return MathNode(.mrow, children: children)
+        let row = MathNode(.mrow, children: spaced(children))
+        row.atomClass = .inner
+        return row
       case .tab, .command("\\"), .command("cr"):
         throw TeXError(
           "\(t.spelling) inside \\left … \\right", offset: t.offset, length: t.length)
@@ -328,6 +367,8 @@ extension Parser {
     else {
       throw TeXError("\\not must be followed by a symbol", offset: t.offset, length: t.length)
     }
+    // The negated symbol keeps the class of the symbol (`\not=` is a relation).
+    node.atomClass = AtomSpacing.atomClass(of: node)
     node.text = Symbols.negations[node.text] ?? node.text + "\u{0338}"
     node.kind = .mo
     node.attributes.removeAll { $0.name == "mathvariant" }
@@ -388,7 +429,9 @@ extension Parser {
     let arrow = MathNode(.mo, symbol, [("stretchy", "true")])
     // Without a lower label, an empty space under the arrow gives it LaTeX's minimum length.
     let under = below.map(padded) ?? .space("1.8em")
-    return MathNode(.munderover, children: [arrow, under, padded(above)])
+    let node = MathNode(.munderover, children: [arrow, under, padded(above)])
+    node.atomClass = .rel
+    return node
   }
 
   /// A color argument: a CSS color name or `#` and 3 or 6 hexadecimal digits.
@@ -503,5 +546,178 @@ extension Parser {
     }
     tag = (starred ? text : "(\(text))", t)
     return nil
+  }
+}
+
+/// Atoms of a class named (`\mathbin`), and TeX's sizes of `\left…\right` delimiters around
+/// content of one line, from an estimate of the content's height and depth in the math font.
+extension Parser {
+  /// `\mathbin{…}` and the like: the argument, an atom of the class named. `\mathop` takes
+  /// limits under and over in display style, as TeX's operators do.
+  mutating func classed(_ command: StructuralCommand, token t: Token) throws(TeXError)
+    -> MathNode
+  {
+    let node = try parseArgument(for: t)
+    let atom: AtomClass =
+      switch command {
+      case .mathop: .op
+      case .mathbin: .bin
+      case .mathrel: .rel
+      case .mathopen: .open
+      case .mathclose: .close
+      case .mathpunct: .punct
+      case .mathinner: .inner
+      default: .ord
+      }
+    if command == .mathop {
+      // A browser moves limits of an operator `mo` only, so a name becomes one.
+      if node.kind == .mi
+        && (node.text.unicodeScalars.count > 1
+          || node.attribute("mathvariant")
+            == "normal")
+      {
+        let op = MathNode(.mo, node.text, [("movablelimits", "true")])
+        op.limits = .movable
+        op.isLargeOperator = true
+        op.atomClass = .op
+        return op
+      }
+      if node.kind == .mo {
+        node.setAttribute("movablelimits", "true")
+        node.limits = .movable
+        node.isLargeOperator = true
+      }
+    }
+    node.atomClass = atom
+    return node
+  }
+
+  /// The widths, in em, of the font's wide tildes: TeX takes the widest that the base covers.
+  static let wideTildeWidths = [0.556, 1.0, 1.444, 1.889]
+
+  /// `\widetilde`: no browser stretches a tilde (Chromium stretches only U+0302 of the
+  /// accents), so the spacing tilde is scaled to the wide tilde TeX would choose for the base's
+  /// estimated width, and a little taller for the wider ones, as the font's are.
+  static func wideTilde(over base: MathNode) -> (name: String, value: String) {
+    let width = estimatedWidth(of: base)
+    let index = wideTildeWidths.lastIndex { $0 <= width + 0.1 } ?? 0
+    // The tilde's ink is about 0.28 em wide; the wide ones' about 85% of their width.
+    let x = (wideTildeWidths[index] * 0.85 / 0.28 * 100).rounded() / 100
+    // Scaled about its centre, a taller tilde would come down onto the base: it moves up by
+    // what it grew.
+    let y = [1, 1.12, 1.24, 1.36][index]
+    if index == 0 { return ("style", "transform: scaleX(\(x))") }
+    let lift = [0, 0.1, 0.15, 0.2][index]
+    return ("style", "transform: translateY(-\(lift)em) scale(\(x), \(y))")
+  }
+
+  /// Estimated width of `node` in em: a letter or digit half an em, a capital 0.7, an operator
+  /// with its space 0.8.
+  static func estimatedWidth(of node: MathNode) -> Double {
+    switch node.kind {
+    case .mi, .mn, .mtext:
+      return node.text.unicodeScalars.reduce(0.0) { sum, c in
+        sum + (c.properties.isUppercase ? 0.7 : 0.5)
+      }
+    case .mo: return 0.8
+    case .mspace: return 0
+    case .msub, .msup, .msubsup:
+      return estimatedWidth(of: node.children[0])
+        + 0.7 * (node.children.dropFirst().map(estimatedWidth(of:)).max() ?? 0)
+    case .mfrac, .munder, .mover, .munderover:
+      return node.children.map(estimatedWidth(of:)).max() ?? 0
+    default: return node.children.reduce(0.0) { $0 + estimatedWidth(of: $1) }
+    }
+  }
+
+  /// The size of the delimiters TeX puts around `children` (one line of content, fences
+  /// included): nil for the normal size, else that of `\big`, `\Big`, `\bigg` or `\Bigg`. TeX
+  /// takes the smallest delimiter at least 0.901 of twice the content's extent from the axis,
+  /// and at most 5 pt (half an em) short of it (`\delimiterfactor`, `\delimitershortfall`).
+  static func delimiterSize(around children: [MathNode], display: Bool) -> String? {
+    var height = 0.0
+    var depth = 0.0
+    for child in children where child.attribute("fence") != "true" {
+      let e = extent(of: child, scale: 1, display: display)
+      height = max(height, e.height)
+      depth = max(depth, e.depth)
+    }
+    let axis = 0.25
+    let extent = 2 * max(height - axis, depth + axis)
+    let required = max(extent * 0.901, extent - 0.5)
+    // The font's normal parenthesis is 1 em from top to bottom.
+    if required <= 1.0 { return nil }
+    let sizes = ["1.2em", "1.623em", "2.047em", "2.470em"]
+    let values = [1.2, 1.623, 2.047, 2.470]
+    return sizes[values.firstIndex { $0 >= required } ?? sizes.count - 1]
+  }
+
+  /// Estimated height and depth, in em, of `node` set at `scale` (1 for text, 0.7 in a script):
+  /// letters by their shape (x-height, ascender, descender), scripts raised and lowered by the
+  /// font's usual shifts, accents above the base.
+  static func extent(of node: MathNode, scale: Double, display: Bool) -> (
+    height: Double, depth: Double
+  ) {
+    switch node.kind {
+    case .mi, .mn, .mo, .mtext:
+      var height = 0.0
+      var depth = 0.0
+      for c in node.text.unicodeScalars {
+        let shape = characterExtent(c)
+        height = max(height, shape.height)
+        depth = max(depth, shape.depth)
+      }
+      return (height * scale, depth * scale)
+    case .ref: return (0.69 * scale, 0)
+    case .mspace: return (0, 0)
+    case .msup, .msub, .msubsup:
+      let base = extent(of: node.children[0], scale: scale, display: display)
+      var height = base.height
+      var depth = base.depth
+      let script = scale * 0.7
+      if node.kind != .msup {
+        let sub = extent(of: node.children[1], scale: script, display: display)
+        let shift = (node.kind == .msub ? 0.15 : 0.247) * scale
+        depth = max(depth, shift + sub.depth)
+        height = max(height, sub.height - shift)
+      }
+      if node.kind != .msub {
+        let sup = extent(
+          of: node.children[node.kind == .msup ? 1 : 2], scale: script,
+          display: display)
+        let shift = max((display ? 0.413 : 0.363) * scale, base.height - 0.386 * script)
+        height = max(height, shift + sup.height)
+        depth = max(depth, sup.depth - shift)
+      }
+      return (height, depth)
+    case .mover, .munder:
+      let base = extent(of: node.children[0], scale: scale, display: display)
+      let mark = extent(of: node.children[1], scale: scale, display: display)
+      let markSize = max(0.2 * scale, min(mark.height + mark.depth, 0.3 * scale))
+      return node.kind == .mover
+        ? (max(base.height, 0.43 * scale) + markSize, base.depth)
+        : (base.height, base.depth + markSize)
+    default:
+      var height = 0.0
+      var depth = 0.0
+      for child in node.children {
+        let e = extent(of: child, scale: scale, display: display)
+        height = max(height, e.height)
+        depth = max(depth, e.depth)
+      }
+      return (height, depth)
+    }
+  }
+
+  /// Height and depth of a character of the math font, in em, by its shape.
+  static func characterExtent(_ c: Unicode.Scalar) -> (height: Double, depth: Double) {
+    if "([{|)]}⟨⟩‖⌊⌋⌈⌉".unicodeScalars.contains(c) { return (0.75, 0.25) }
+    if "gjpqyβγζημξρφϕχψς".unicodeScalars.contains(c) {
+      return ("βζξ".unicodeScalars.contains(c) ? 0.69 : 0.43, 0.19)
+    }
+    if "acemnorsuvwxzαεικνοπστυω".unicodeScalars.contains(c) { return (0.43, 0) }
+    if "+−=<>×⋅∗:".unicodeScalars.contains(c) { return (0.58, 0.08) }
+    if "′″‴,.;".unicodeScalars.contains(c) { return (c.value > 0x2000 ? 0.75 : 0.12, 0.12) }
+    return (0.69, 0)
   }
 }

@@ -146,7 +146,11 @@ extension Parser {
     func cell(_ nodes: [MathNode], column: Int) -> MathNode {
       let index = env.cycle ? column % env.columnClasses.count : column
       let cls = index < env.columnClasses.count ? env.columnClasses[index] : nil
-      return MathNode(.mtd, children: nodes, cls.map { [("class", $0)] } ?? [])
+      // The second column of an aligned pair starts after amsmath's empty `{}`, so that
+      // `&= x` spaces `=` as a relation.
+      let afterOrdinary = env.cycle && cls == "math-l"
+      let children = afterOrdinary ? spaced(nodes, afterOrdinary: true) : nodes
+      return MathNode(.mtd, children: children, cls.map { [("class", $0)] } ?? [])
     }
     /// Ends a row; `\hline` before it draws a rule above it.
     func endRow() {

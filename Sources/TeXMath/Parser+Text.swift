@@ -65,7 +65,8 @@ extension Parser {
         let saved = (alphabet: self.alphabet, merge: mergeLetters)
         self.alphabet = nil
         mergeLetters = false
-        nodes += try parseList(until: "$")
+        // A row of its own, so that the text around it does not change how it is spaced.
+        nodes.append(MathNode.row(try parseList(until: "$")))
         (self.alphabet, mergeLetters) = saved
         guard try peek().kind == .char("$") else {
           throw TeXError("$ inside \\text is never closed", offset: t.offset, length: 1)

@@ -54,10 +54,9 @@ struct Parser {
     return try body(&self)
   }
 
-  /// An operator `mo`: without spacing in script styles.
+  /// An operator `mo`; ``AtomSpacing`` decides its spacing once its row is complete.
   func operatorNode(_ text: String) -> MathNode {
-    if style >= 2 { return MathNode(.mo, text, [("lspace", "0"), ("rspace", "0")]) }
-    return MathNode(.mo, text)
+    MathNode(.mo, text)
   }
 
   /// Parses the whole formula.
@@ -189,8 +188,20 @@ struct Parser {
   }
 
   /// Parses atoms with their scripts until a token that ends the list, which is not consumed;
-  /// `until` also ends it at this level (`]` for `\sqrt[…]`, `$` inside `\text`).
+  /// `until` also ends it at this level (`]` for `\sqrt[…]`, `$` inside `\text`). The list
+  /// comes back spaced as TeX spaces it (``AtomSpacing``), for the current style.
   mutating func parseList(until stop: Unicode.Scalar? = nil) throws(TeXError) -> [MathNode] {
+    spaced(try parseUnspacedList(until: stop))
+  }
+
+  /// `nodes`, one row, with TeX's spaces between its atoms in the current style.
+  func spaced(_ nodes: [MathNode], afterOrdinary: Bool = false) -> [MathNode] {
+    AtomSpacing.apply(to: nodes, script: style >= 2, afterOrdinary: afterOrdinary)
+  }
+
+  private mutating func parseUnspacedList(until stop: Unicode.Scalar?) throws(TeXError)
+    -> [MathNode]
+  {
     var nodes: [MathNode] = []
     while true {
       let t = try peekNonSpace()
@@ -247,7 +258,11 @@ struct Parser {
       }
     }
     pos += 1
-    return nodes.count == 1 && nodes[0].kind != .mo ? nodes[0] : MathNode(.mrow, children: nodes)
+    // A group is an ordinary atom, whatever it holds.
+    let group =
+      nodes.count == 1 && nodes[0].kind != .mo ? nodes[0] : MathNode(.mrow, children: nodes)
+    group.atomClass = .ord
+    return group
   }
 
   // MARK: Scripts
@@ -298,17 +313,15 @@ struct Parser {
     // A command that produced no node (`\label`) and has no scripts.
     if atom == nil && !sawScript { return }
     if primes > 0 {
+      // The font's prime is drawn where a superscript goes already: as a superscript it would
+      // float a whole script level too high. It follows the base, and scripts go after it.
       let mark = ["′", "″", "‴", "⁗"][min(primes, 4) - 1]
-      let prime = MathNode(.mo, mark, [("lspace", "0"), ("rspace", "0")])
-      if let s = sup {
-        sup = MathNode(.mrow, children: [prime, s])
-      } else {
-        sup = prime
-      }
+      base = MathNode(.mrow, children: [base, MathNode(.mo, mark)])
     }
     let isFunction = base.isFunctionName
     if isFunction && base.kind == .mo && sub == nil && sup == nil {
       base = MathNode(.mi, base.text)
+      base.isFunctionName = true
     }
     let scripted = Self.attach(base: base, sub: sub, sup: sup)
     if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
@@ -316,7 +329,10 @@ struct Parser {
       scripted.setAttribute("form", "prefix")
     }
     nodes.append(scripted)
-    if isFunction { try appendFunctionApplication(to: &nodes) }
+    // U+2061 FUNCTION APPLICATION after a function name. (The thin space TeX puts between the
+    // name and an ordinary atom, `\sin x`, and not before a delimiter, `\sin(x)`, is
+    // AtomSpacing's: the name is an operator atom.)
+    if isFunction { nodes.append(MathNode(.mo, "\u{2061}")) }
   }
 
   static let signs: Set<String> = ["−", "+", "±", "∓"]
@@ -333,6 +349,25 @@ struct Parser {
   static func attach(base: MathNode, sub: MathNode?, sup: MathNode?) -> MathNode {
     guard sub != nil || sup != nil else { return base }
     let limits = base.limits != .side
+    var sub = sub
+    var sup = sup
+    if base.kind == .mover && base.children.last?.text == "⏞"
+      || base.kind == .munder
+        && base.children.last?.text == "⏟"
+    {
+      // TeX sets a brace's label as a limit, further from the brace than a browser puts a
+      // script under or over an accent-like mark: an empty space of that depth under the upper
+      // label, and one as tall as the lower label and that gap over it. (MathML Core's mpadded
+      // takes no relative `+0.15em`.)
+      sup = sup.map {
+        MathNode(.mrow, children: [$0, MathNode(.mspace, "", [("depth", "0.15em")])])
+      }
+      sub = sub.map { label in
+        let height = (Self.extent(of: label, scale: 1, display: false).height + 0.15) * 100
+        let space = MathNode(.mspace, "", [("height", "\(height.rounded() / 100)em")])
+        return MathNode(.mrow, children: [space, label])
+      }
+    }
     var node: MathNode
     switch (sub, sup) {
     case (let b?, nil): node = MathNode(limits ? .munder : .msub, children: [base, b])
@@ -343,27 +378,6 @@ struct Parser {
     }
     node.isFunctionName = false
     return node
-  }
-
-  /// U+2061 FUNCTION APPLICATION after a function name, and TeX's thin space when an ordinary atom
-  /// follows (`\sin x`), none before a delimiter (`\sin(x)`).
-  mutating func appendFunctionApplication(to nodes: inout [MathNode]) throws(TeXError) {
-    nodes.append(MathNode(.mo, "\u{2061}"))
-    let t = try peekNonSpace()
-    var ordinary = false
-    switch t.kind {
-    case .char(let c): ordinary = c.isLetter || ("0"..."9").contains(c)
-    case .command(let name):
-      switch Command.table[name] {
-      case .symbol(let symbol)?:
-        ordinary = symbol.symbolClass == .identifier || symbol.symbolClass == .uprightIdentifier
-      case .function?, .font?, .accent?: ordinary = true
-      case .structural(let command)?: ordinary = command.startsOrdinaryAtom
-      default: break
-      }
-    default: break
-    }
-    if ordinary { nodes.append(.space("0.1667em")) }
   }
 
   /// The argument of `^` or `_`: a group, or one token (a single digit, letter or command).

@@ -31,13 +31,6 @@ enum StructuralCommand: String, CaseIterable, Sendable {
   case bmod, pmod, mod
   // Limits placement, read after a large operator.
   case limits, nolimits
-
-  /// Whether the command starts an ordinary atom, so that a function name before it gets
-  /// TeX's thin space (`\sin\frac{x}{2}`).
-  var startsOrdinaryAtom: Bool {
-    switch self {
-    case .frac, .dfrac, .tfrac, .sqrt, .overline, .operatorname: true
-    default: false
-    }
-  }
+  // An atom of the class named: TeX's spacing around it follows that class.
+  case mathord, mathop, mathbin, mathrel, mathopen, mathclose, mathpunct, mathinner
 }

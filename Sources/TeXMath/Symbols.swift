@@ -17,10 +17,13 @@ struct Symbol: Sendable {
 
   var text: String
   var symbolClass: Class
+  /// TeX's class of the atom, which decides the space around it (``AtomClass``).
+  var atom: AtomClass
 
-  init(_ text: String, _ symbolClass: Class) {
+  init(_ text: String, _ symbolClass: Class, _ atom: AtomClass) {
     self.text = text
     self.symbolClass = symbolClass
+    self.atom = atom
   }
 }
 
@@ -28,11 +31,11 @@ struct Symbol: Sendable {
 enum Symbols {
   static let commands: [String: Symbol] = {
     var table: [String: Symbol] = [:]
-    func add(_ cls: Symbol.Class, _ pairs: [(String, String)]) {
-      for (name, text) in pairs { table[name] = Symbol(text, cls) }
+    func add(_ cls: Symbol.Class, _ atom: AtomClass, _ pairs: [(String, String)]) {
+      for (name, text) in pairs { table[name] = Symbol(text, cls, atom) }
     }
     add(
-      .identifier,
+      .identifier, .ord,
       [
         ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ϵ"),
         ("varepsilon", "ε"), ("zeta", "ζ"), ("eta", "η"), ("theta", "θ"), ("vartheta", "ϑ"),
@@ -44,7 +47,7 @@ enum Symbols {
         ("wp", "℘"),
       ])
     add(
-      .uprightIdentifier,
+      .uprightIdentifier, .ord,
       [
         ("Gamma", "Γ"), ("Delta", "Δ"), ("Theta", "Θ"), ("Lambda", "Λ"), ("Xi", "Ξ"),
         ("Pi", "Π"), ("Sigma", "Σ"), ("Upsilon", "Υ"), ("Phi", "Φ"), ("Psi", "Ψ"),
@@ -60,9 +63,8 @@ enum Symbols {
         ("backprime", "‵"), ("surd", "√"),
       ])
     add(
-      .operator,
+      .operator, .bin,
       [
-        // Binary operators.
         ("pm", "±"), ("mp", "∓"), ("times", "×"), ("div", "÷"), ("cdot", "⋅"), ("ast", "∗"),
         ("star", "⋆"), ("circ", "∘"), ("bullet", "∙"), ("cup", "∪"), ("cap", "∩"),
         ("setminus", "∖"), ("smallsetminus", "∖"), ("wedge", "∧"), ("land", "∧"),
@@ -70,9 +72,13 @@ enum Symbols {
         ("oslash", "⊘"), ("odot", "⊙"), ("sqcup", "⊔"), ("sqcap", "⊓"), ("uplus", "⊎"),
         ("amalg", "⨿"), ("diamond", "⋄"), ("bigtriangleup", "△"), ("bigtriangledown", "▽"),
         ("triangleleft", "◃"), ("triangleright", "▹"), ("wr", "≀"), ("bigcirc", "◯"),
-        ("cdotp", "⋅"), ("ldotp", "."), ("centerdot", "⋅"), ("boxplus", "⊞"),
+        ("centerdot", "⋅"), ("boxplus", "⊞"),
         ("boxtimes", "⊠"), ("ltimes", "⋉"), ("rtimes", "⋊"), ("circledast", "⊛"),
-        // Relations.
+      ])
+    add(.operator, .punct, [("cdotp", "⋅"), ("ldotp", "."), ("colon", ":")])
+    add(
+      .operator, .rel,
+      [
         ("le", "≤"), ("leq", "≤"), ("ge", "≥"), ("geq", "≥"), ("ne", "≠"), ("neq", "≠"),
         ("leqslant", "⩽"), ("geqslant", "⩾"), ("lesssim", "≲"), ("gtrsim", "≳"),
         ("ll", "≪"), ("gg", "≫"), ("lll", "⋘"), ("ggg", "⋙"), ("approx", "≈"),
@@ -88,9 +94,9 @@ enum Symbols {
         ("dashv", "⊣"), ("vDash", "⊨"), ("bowtie", "⋈"), ("smile", "⌣"), ("frown", "⌢"),
         ("nleq", "≰"), ("ngeq", "≱"), ("nless", "≮"), ("ngtr", "≯"), ("nsim", "≁"),
         ("ncong", "≇"), ("lneq", "⪇"), ("gneq", "⪈"), ("therefore", "∴"), ("because", "∵"),
-        ("colon", ":"), ("eqsim", "≂"), ("risingdotseq", "≓"), ("fallingdotseq", "≒"),
+        ("eqsim", "≂"), ("risingdotseq", "≓"), ("fallingdotseq", "≒"),
         ("lhd", "⊲"), ("rhd", "⊳"), ("unlhd", "⊴"), ("unrhd", "⊵"),
-        // Arrows.
+        // Arrows are relations too.
         ("to", "→"), ("rightarrow", "→"), ("gets", "←"), ("leftarrow", "←"),
         ("leftrightarrow", "↔"), ("Rightarrow", "⇒"), ("Leftarrow", "⇐"),
         ("Leftrightarrow", "⇔"), ("implies", "⟹"), ("impliedby", "⟸"), ("iff", "⟺"),
@@ -105,32 +111,41 @@ enum Symbols {
         ("leadsto", "⇝"), ("rightsquigarrow", "⇝"), ("twoheadrightarrow", "↠"),
         ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"), ("circlearrowleft", "↺"),
         ("circlearrowright", "↻"), ("curvearrowright", "↷"), ("Lsh", "↰"), ("Rsh", "↱"),
-        // Dots and punctuation.
-        ("ldots", "…"), ("dots", "…"), ("hdots", "…"), ("dotsc", "…"), ("dotsb", "⋯"),
-        ("cdots", "⋯"),
-        ("dotsm", "⋯"), ("dotsi", "⋯"), ("dotso", "…"), ("%", "%"), ("#", "#"), ("&", "&"),
-        ("$", "$"), ("_", "_"),
       ])
+    // Dots are inner atoms in TeX (`\mathinner`): a thin space from what they follow.
     add(
-      .delimiter,
+      .operator, .inner,
       [
-        ("{", "{"), ("}", "}"), ("lbrace", "{"), ("rbrace", "}"), ("lbrack", "["),
-        ("rbrack", "]"), ("langle", "⟨"), ("rangle", "⟩"), ("lvert", "|"), ("rvert", "|"),
-        ("vert", "|"), ("lVert", "‖"), ("rVert", "‖"), ("Vert", "‖"), ("|", "‖"),
-        ("lfloor", "⌊"), ("rfloor", "⌋"), ("lceil", "⌈"), ("rceil", "⌉"),
-        ("backslash", "\\"), ("lgroup", "⟮"), ("rgroup", "⟯"), ("llbracket", "⟦"),
-        ("rrbracket", "⟧"), ("ulcorner", "⌜"), ("urcorner", "⌝"), ("llcorner", "⌞"),
-        ("lrcorner", "⌟"),
+        ("ldots", "…"), ("dots", "…"), ("hdots", "…"), ("dotsc", "…"), ("dotsb", "⋯"),
+        ("cdots", "⋯"), ("dotsm", "⋯"), ("dotsi", "⋯"), ("dotso", "…"),
+      ])
+    add(.operator, .ord, [("%", "%"), ("#", "#"), ("&", "&"), ("$", "$"), ("_", "_")])
+    add(
+      .delimiter, .open,
+      [
+        ("{", "{"), ("lbrace", "{"), ("lbrack", "["), ("langle", "⟨"), ("lvert", "|"),
+        ("lVert", "‖"), ("lfloor", "⌊"), ("lceil", "⌈"), ("lgroup", "⟮"), ("llbracket", "⟦"),
+        ("ulcorner", "⌜"), ("llcorner", "⌞"),
       ])
     add(
-      .largeOperator,
+      .delimiter, .close,
+      [
+        ("}", "}"), ("rbrace", "}"), ("rbrack", "]"), ("rangle", "⟩"), ("rvert", "|"),
+        ("rVert", "‖"), ("rfloor", "⌋"), ("rceil", "⌉"), ("rgroup", "⟯"), ("rrbracket", "⟧"),
+        ("urcorner", "⌝"), ("lrcorner", "⌟"),
+      ])
+    add(
+      .delimiter, .ord,
+      [("vert", "|"), ("Vert", "‖"), ("|", "‖"), ("backslash", "\\")])
+    add(
+      .largeOperator, .op,
       [
         ("sum", "∑"), ("prod", "∏"), ("coprod", "∐"), ("bigcup", "⋃"), ("bigcap", "⋂"),
         ("bigoplus", "⨁"), ("bigotimes", "⨂"), ("bigodot", "⨀"), ("bigvee", "⋁"),
         ("bigwedge", "⋀"), ("biguplus", "⨄"), ("bigsqcup", "⨆"),
       ])
     add(
-      .integral,
+      .integral, .op,
       [
         ("int", "∫"), ("iint", "∬"), ("iiint", "∭"), ("oint", "∮"), ("intop", "∫"),
         ("smallint", "∫"),
@@ -170,8 +185,8 @@ enum Symbols {
   ]
 
   /// Accents over the argument: the mark and whether it stretches to the argument's width.
-  /// Chromium stretches U+0302 (`\widehat`) but neither U+0303 nor U+030C, which it also draws
-  /// off centre; `\widetilde` and `\widecheck` use the centred spacing marks, so they stay narrow.
+  /// Chromium stretches U+0302 (`\widehat`) but no tilde or caron: `\widetilde` is scaled to
+  /// its width (`Parser.wideTilde`), `\widecheck` keeps the centred spacing caron.
   static let accents: [String: (mark: String, stretchy: Bool)] = [
     "hat": ("ˆ", false), "widehat": ("\u{0302}", true), "check": ("ˇ", false),
     "widecheck": ("ˇ", true), "tilde": ("˜", false), "widetilde": ("˜", true),

@@ -15,6 +15,7 @@ import Testing
     var r: Double
     var t: Double
     var b: Double
+    var width: Double { r - l }
     var height: Double { b - t }
   }
 
@@ -64,33 +65,12 @@ import Testing
     ("ruled", "#ruled mtable"), ("unruled", "#unruled mtable"),
   ]
 
-  static let script = """
-    <script>
-    document.fonts.ready.then(function () {
-      var probes = \(probesJSON);
-      var boxes = {};
-      Object.keys(probes).forEach(function (name) {
-        var e = document.querySelector(probes[name]);
-        if (!e) { return; }
-        var r = e.getBoundingClientRect();
-        boxes[name] = { l: r.left, r: r.right, t: r.top, b: r.bottom };
-      });
-      var result = {
-        fontLoaded: document.fonts.check('16px "Latin Modern Math"'),
-        visibleText: document.body.innerText,
-        boxes: boxes
-      };
-      var pre = document.createElement("pre");
-      pre.id = "measurements";
-      pre.textContent = JSON.stringify(result);
-      document.body.appendChild(pre);
-    });
-    </script>
-    """
-
-  static var probesJSON: String {
-    "{" + probes.map { "\"\($0.name)\": \"\($0.selector)\"" }.joined(separator: ", ") + "}"
-  }
+  static let script = TestPage.measuringScript(
+    probes: probes,
+    fields: """
+      fontLoaded: document.fonts.check('16px "Latin Modern Math"'),
+      visibleText: document.body.innerText,
+      """)
 
   func measure() throws -> Measurements {
     let html = try TestPage.render(Self.formulas.map { Formula(tex: $0.tex, display: $0.display) })
@@ -99,27 +79,7 @@ import Testing
       body += "<div id=\"\(formula.id)\">Text \(markup) text.</div>\n"
     }
     let page = try TestPage(body: body + Self.script)
-    let result = try Program.run(
-      Self.chromium!,
-      [
-        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-        "--virtual-time-budget=10000", "--window-size=800,1000", "--dump-dom",
-        page.file.absoluteString,
-      ])
-    guard let start = result.output.range(of: "<pre id=\"measurements\">"),
-      let end = result.output.range(of: "</pre>", range: start.upperBound..<result.output.endIndex)
-    else {
-      throw BrowserError(output: result.output)
-    }
-    let json = String(result.output[start.upperBound..<end.lowerBound])
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-      .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-    return try JSONDecoder().decode(Measurements.self, from: Data(json.utf8))
-  }
-
-  struct BrowserError: Error, CustomStringConvertible {
-    var output: String
-    var description: String { "no measurements in Chromium's output:\n\(output.prefix(2000))" }
+    return try page.measure(in: Self.chromium!, window: "800,1000", as: Measurements.self)
   }
 
   @Test(.enabled(if: chromium != nil, "Chromium is not installed (apt-get install chromium)"))

@@ -59,10 +59,15 @@ import Testing
   }
 
   @Test func placesLimitsAsLaTeXDoes() throws {
-    #expect(try markup("\\sum_i x").hasPrefix("<mrow><munder><mo movablelimits=\"true\">∑</mo>"))
-    #expect(try markup("\\int_0^1 f").hasPrefix("<mrow><msubsup><mo>∫</mo>"))
-    #expect(try markup("\\int\\limits_0^1 f").contains("<munderover><mo movablelimits=\"false\">"))
-    #expect(try markup("\\sum\\nolimits_i x").hasPrefix("<mrow><msub><mo>∑</mo>"))
+    // (At the start of a formula TeX puts no space before the operator: `lspace="0"`.)
+    #expect(
+      try markup("\\sum_i x").hasPrefix(
+        "<mrow><munder><mo movablelimits=\"true\" lspace=\"0\">∑</mo>"))
+    #expect(try markup("\\int_0^1 f").hasPrefix("<mrow><msubsup><mo lspace=\"0\">∫</mo>"))
+    #expect(
+      try markup("\\int\\limits_0^1 f").contains(
+        "<munderover><mo movablelimits=\"false\" lspace=\"0\">"))
+    #expect(try markup("\\sum\\nolimits_i x").hasPrefix("<mrow><msub><mo lspace=\"0\">∑</mo>"))
     #expect(try markup("\\operatorname{f}_i").hasPrefix("<mrow><msub><mi mathvariant=\"normal\">"))
   }
 
@@ -88,5 +93,112 @@ import Testing
       #expect(!html.contains("<mfenced") && !html.contains("<menclose"))
       #expect(!html.contains("mathvariant=\"bold") && !html.contains("columnalign"))
     }
+  }
+
+  // Issue: math that looks like LaTeX. Each defect's markup, as a golden.
+
+  @Test func setsAPrimeOnTheLineAfterItsBaseNotAsASuperscript() throws {
+    #expect(try markup("y'") == "<mrow><mi>y</mi><mo>′</mo></mrow>")
+    #expect(
+      try markup("x_{y'}") == "<msub><mi>x</mi><mrow><mi>y</mi><mo>′</mo></mrow></msub>")
+    #expect(
+      try markup("y''_i")
+        == "<msub><mrow><mi>y</mi><mo>″</mo></mrow><mi>i</mi></msub>")
+    #expect(!(try markup("\\sum_{y'} P(y' \\mid x)").contains("<msup>")))
+  }
+
+  @Test func drawsAnOverlineInMathMLNotWithAStyleSheet() throws {
+    #expect(
+      try markup("\\overline{F}") == "<mover><mi>F</mi><mo stretchy=\"true\">\u{332}</mo></mover>")
+    #expect(!MathStyle.css.contains("overline"))
+  }
+
+  @Test func scalesAWideTildeToItsBase() throws {
+    let one = try markup("\\widetilde{x}")
+    let three = try markup("\\widetilde{xyz}")
+    #expect(one.contains("<mo stretchy=\"false\" style=\"transform: scaleX(1.69)\">˜</mo>"))
+    #expect(three.contains("transform: translateY(-0.15em) scale(4.38, 1.24)"))
+  }
+
+  @Test func putsTeXsThinSpaceBetweenAFractionAndAnOperator() throws {
+    #expect(
+      try markup("\\frac{1}{\\beta}\\log Z")
+        == "<mrow><mfrac><mn>1</mn><mi>β</mi></mfrac><mspace width=\"0.1667em\"></mspace>"
+        + "<mi>log</mi><mo>&#x2061;</mo><mspace width=\"0.1667em\"></mspace><mi>Z</mi></mrow>")
+  }
+
+  @Test func growsLeftRightDelimitersAroundAnExponentAsTeXDoes() throws {
+    #expect(
+      try markup("\\left( x^2 \\right)").contains("minsize=\"1.2em\" maxsize=\"1.2em\">(</mo>"))
+    #expect(try markup("\\left( e^x \\right)").contains("stretchy=\"false\">(</mo>"))
+  }
+
+  @Test func setsABracesLabelClearOfTheBrace() throws {
+    #expect(
+      try markup("\\overbrace{a}^{n}")
+        == "<mover><mover><mi>a</mi><mo stretchy=\"true\">⏞</mo></mover>"
+        + "<mrow><mi>n</mi><mspace depth=\"0.15em\"></mspace></mrow></mover>")
+    #expect(
+      try markup("\\underbrace{a}_{n}")
+        == "<munder><munder><mi>a</mi><mo stretchy=\"true\">⏟</mo></munder>"
+        + "<mrow><mspace height=\"0.58em\"></mspace><mi>n</mi></mrow></munder>")
+  }
+
+  @Test func followsTeXsTableOfSpacesBetweenAtomClasses() throws {
+    // Binary: medium space, written where the browser's dictionary disagrees (× has 3/18 em).
+    #expect(try markup("a+b") == "<mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>")
+    #expect(
+      try markup("a\\times b")
+        == "<mrow><mi>a</mi><mo lspace=\"0.2222em\" rspace=\"0.2222em\">×</mo><mi>b</mi></mrow>")
+    // A binary operator with nothing to its left is ordinary; two relations touch.
+    #expect(try markup("-x").hasPrefix("<mrow><mo>−</mo>"))
+    #expect(
+      try markup("a:=b").contains(
+        "<mo lspace=\"0.2778em\" rspace=\"0\">:</mo><mo lspace=\"0\">=</mo>"))
+    // An ordinary slash and a dot take no space; punctuation a thin space after.
+    #expect(try markup("x/y").contains("<mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">/</mo>"))
+    #expect(try markup("a,b") == "<mrow><mi>a</mi><mo>,</mo><mi>b</mi></mrow>")
+    // Operator names: a thin space before and after, none before a delimiter.
+    #expect(
+      try markup("x\\sin y").contains("<mi>x</mi><mspace width=\"0.1667em\"></mspace><mi>sin</mi>"))
+    #expect(try markup("\\sin(x)").contains("<mo>&#x2061;</mo><mo stretchy=\"false\">(</mo>"))
+    // Inner atoms (\\left…\\right) take a thin space from ordinary ones.
+    #expect(
+      try markup("f\\left(x\\right)").contains(
+        "<mi>f</mi><mspace width=\"0.1667em\"></mspace><mrow>"))
+    // No space in scripts but around relations' and binaries' absence.
+    #expect(try markup("x^{a+b}").contains("<mo lspace=\"0\" rspace=\"0\">+</mo>"))
+  }
+
+  @Test func setsTheClassThatMathopMathbinMathrelAndMathpunctName() throws {
+    #expect(
+      try markup("a\\mathbin{R}b")
+        == "<mrow><mi>a</mi><mspace width=\"0.2222em\"></mspace><mi>R</mi>"
+        + "<mspace width=\"0.2222em\"></mspace><mi>b</mi></mrow>")
+    #expect(try markup("a\\mathrel{R}b").contains("<mspace width=\"0.2778em\"></mspace><mi>R</mi>"))
+    #expect(
+      try markup("a\\mathpunct{R}b")
+        == "<mrow><mi>a</mi><mi>R</mi><mspace width=\"0.1667em\"></mspace><mi>b</mi></mrow>")
+    #expect(
+      try markup("a\\mathord{+}b")
+        == "<mrow><mi>a</mi><mrow><mo lspace=\"0\" rspace=\"0\">+</mo></mrow><mi>b</mi></mrow>")
+    // \\mathop takes limits below in display style and beside inline, as \\sum does.
+    let display = try markup("\\mathop{\\mathrm{argmax}}_x f", display: true)
+    #expect(display.contains("<munder><mo movablelimits=\"true\""))
+    #expect(display.contains(">argmax</mo>"))
+  }
+
+  @Test func spacingARowAgainChangesNothing() throws {
+    var parser = try Parser(
+      tex: "a+\\frac{1}{2}\\log x = -b, \\sum_i y_i", display: false, macros: MacroTable())
+    let once = try parser.parseFormula()
+    let writer = { (nodes: [MathNode]) throws -> String in
+      var w = MathMLWriter(resolve: { (_) throws(TeXError) in ("", "") })
+      for node in nodes { try w.write(node) }
+      return w.output
+    }
+    let first = try writer(once)
+    let again = AtomSpacing.apply(to: once, script: false)
+    #expect(try writer(again) == first)
   }
 }

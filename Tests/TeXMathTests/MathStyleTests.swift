@@ -19,7 +19,7 @@ import Testing
   @Test func definesEveryClassTheWriterEmits() throws {
     let classes = [
       "math-display", "math-eqno", "math-ref", "math-r", "math-l", "math-align", "math-gather",
-      "math-cases", "math-matrix", "math-array", "math-substack", "math-overline", "math-vec",
+      "math-cases", "math-matrix", "math-array", "math-substack", "math-vec",
       "math-boxed",
     ]
     for name in classes { #expect(MathStyle.css.contains(".\(name)"), "\(name)") }
