@@ -8,9 +8,6 @@ PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage{amsmath,amssymb,mathtools,bm,mathrsfs,xcolor}
 \pagestyle{empty}
 \setlength{\parindent}{0pt}
-% Wide lines, so that no inline formula is broken across two.
-\setlength{\textwidth}{2000pt}
-\setlength{\hsize}{2000pt}
 % amssymb has no double-struck digits (\mathbb{1} prints another glyph); the one the homework
 % uses is set as the usual stand-in, two ones overprinted (bbm and dsfont are in
 % texlive-fonts-extra, too large to install for this).
@@ -40,10 +37,12 @@ def definitions(macros):
 
 def page(formula):
     """One page of the document: the formula in a group with its macros. The TeX is on lines
-    of its own, so that a % in it cannot hide the closing delimiter."""
+    of its own, so that a % in it cannot hide the closing delimiter. Inline math is in a box,
+    which no line break can split; display math has article's line width (345 pt), across
+    which align* spreads its column pairs."""
     head = "\\begingroup" + definitions(formula.macros) + "%\n"
     if not formula.display:
-        body = f"${formula.tex}\n$\\par\n"
+        body = f"\\mbox{{${formula.tex}\n$}}\\par\n"
     elif TOP_LEVEL.match(formula.tex):
         body = f"{formula.tex}\n"
     else:

@@ -151,11 +151,13 @@ def run(a, hw, results, work):
     print(f"  no homework formula under {report.BAR} for hw: "
           f"{'met' if under == 0 else f'missed ({under} of {homework})'}")
 
-    for name in RENDERERS:
+    sheets = {f"worst-{name}.png": (name, rows) for name in RENDERERS}
+    sheets["worst-hw-homework.png"] = ("hw", [row for row in rows if row["group"] == "homework"])
+    for file, (name, among) in sheets.items():
         entries = [(row, crops["latex"][row["index"]].image,
                     crops[name][row["index"]].image if crops[name][row["index"]] else None)
-                   for row in report.worst(rows, name)]
-        report.contact_sheet(entries, name, results / f"worst-{name}.png")
+                   for row in report.worst(among, name)]
+        report.contact_sheet(entries, name, results / file)
     for row in rows:
         del row["index"]
     report.write_json(results / "scores.json", {
@@ -172,8 +174,7 @@ def run(a, hw, results, work):
                     for name in RENDERERS},
         "formulas": rows,
     })
-    print(f"\nWrote {results / 'scores.json'} and the contact sheets "
-          + ", ".join(f"worst-{name}.png" for name in RENDERERS) + f" in {results}")
+    print(f"\nWrote scores.json and the contact sheets {', '.join(sheets)} in {results}")
     if a.compare:
         report.compare(a.compare, rows, RENDERERS)
     clock.lap("report")

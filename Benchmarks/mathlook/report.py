@@ -47,6 +47,11 @@ def print_tables(rows, renderers):
         print(f"{renderer:<8} {s['median_similarity']:>10.3f} {s['median_abs_log_width']:>10.3f} "
               f"{s['median_abs_log_height']:>10.3f} {s['below_bar']:>6} {s['errors']:>6} "
               f"{s['clipped']:>7}")
+    print(f"\n{'median similarity by source':<28}" + "".join(f"{r:>8}" for r in renderers))
+    for group in dict.fromkeys(row["group"] for row in rows):
+        mine = [row for row in rows if row["group"] == group]
+        print(f"  {group + f' ({len(mine)})':<26}" + "".join(
+            f"{statistics.median(row[r]['similarity'] for row in mine):>8.3f}" for r in renderers))
     for renderer in renderers:
         print(f"\n{renderer}: the worst ten (similarity, width and height ratios to LaTeX)")
         for row in worst(rows, renderer):

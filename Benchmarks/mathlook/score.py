@@ -98,7 +98,7 @@ class Score:
 
 
 def measure(reference, rendering):
-    """The score of a rendering's Crop against LaTeX's; None for a rendering without ink."""
+    """The score of a rendering's Crop against LaTeX's; all zero for a rendering without ink."""
     if rendering is None:
         return Score(0.0, 0.0, 0.0, False)
     return Score(similarity(reference.image, rendering.image),
