@@ -8,19 +8,13 @@ OUTDIR/formulas.md    the same COUNT formulas as Markdown paragraphs, for pandoc
 OUTDIR/baseline.md    the same paragraphs with each formula as a code span instead of math, to
                       estimate the part of pandoc's time that is not math
 """
-import re
 import sys
+
+import dollars
 
 source, outdir, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 text = open(source, encoding="utf-8").read()
-pattern = re.compile(
-    r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\s)([^$]+?)(?<!\s)\$(?!\d)", re.S)
-formulas = []
-for m in pattern.finditer(text):
-    if m.group(1) is not None:
-        formulas.append((True, m.group(1).strip()))
-    else:
-        formulas.append((False, m.group(2).strip()))
+formulas = [(span.display, span.tex) for span in dollars.formulas(text)]
 if not formulas:
     sys.exit(f"no $…$ or $$…$$ math in {source}")
 
