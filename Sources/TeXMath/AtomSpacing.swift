@@ -63,8 +63,11 @@ enum AtomSpacing {
     case .mi: return node.isFunctionName ? .op : .ord
     case .msub, .msup, .msubsup, .munder, .mover, .munderover:
       return atomClass(of: node.children[0]) ?? .ord
-    case .mfrac: return .inner
-    case .mstyle: return nil
+    // LaTeX's `\frac` and `\binom` put the fraction in a group: an ordinary atom (TeX's own
+    // `\over` would make it inner).
+    case .mstyle:
+      return node.attribute("scriptlevel") == "0" && node.children.count == 1
+        && node.children[0].kind == .mfrac ? .ord : nil
     default: return .ord
     }
   }

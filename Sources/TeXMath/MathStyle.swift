@@ -38,6 +38,8 @@ public enum MathStyle {
     .math-display > math { grid-column: 2; margin: 0; }
     .math-eqno { grid-column: 3; justify-self: end; padding-left: 1em; }
     mo.math-vec { font-size: 0.7em; }
+    /* TeX's null delimiters: 0.12 em of space on each side of a fraction. */
+    mfrac { padding: 0 0.12em; }
     mrow.math-boxed { border: 0.06em solid; padding: 0.2em 0.3em; }
     a.math-ref { text-decoration: none; }
     /* Table cells: aligned pairs (right | left), cases, arrays. Chromium ignores columnalign

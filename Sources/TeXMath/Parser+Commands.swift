@@ -57,10 +57,8 @@ extension Parser {
       let frac = MathNode(.mfrac, children: [num, den])
       if command == .frac { return frac }
       let displaystyle = command == .tfrac ? "false" : "true"
-      let styled = MathNode(
+      return MathNode(
         .mstyle, children: [frac], [("displaystyle", displaystyle), ("scriptlevel", "0")])
-      styled.atomClass = .inner
-      return styled
     case .binom, .dbinom, .tbinom:
       let inner = command == .binom ? min(style + 1, 3) : command == .tbinom ? 2 : 1
       let (top, bottom) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
@@ -78,7 +76,6 @@ extension Parser {
         node = MathNode(
           .mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
       }
-      node.atomClass = .inner
       return node
     case .sqrt:
       let open = try peekNonSpace()
@@ -249,15 +246,28 @@ extension Parser {
     return node
   }
 
-  static let bigSizes: [String: (size: String, form: String?)] = [
-    "big": ("1.2em", nil), "Big": ("1.623em", nil), "bigg": ("2.047em", nil),
-    "Bigg": ("2.470em", nil), "bigl": ("1.2em", "prefix"), "Bigl": ("1.623em", "prefix"),
-    "biggl": ("2.047em", "prefix"), "Biggl": ("2.470em", "prefix"),
-    "bigr": ("1.2em", "postfix"), "Bigr": ("1.623em", "postfix"),
-    "biggr": ("2.047em", "postfix"), "Biggr": ("2.470em", "postfix"),
-    "bigm": ("1.2em", "infix"), "Bigm": ("1.623em", "infix"), "biggm": ("2.047em", "infix"),
-    "Biggm": ("2.470em", "infix"),
-  ]
+  /// The heights of TeX's delimiters of `\big`, `\Big`, `\bigg` and `\Bigg` size, in em.
+  static let delimiterSizes = ["1.2em", "1.8em", "2.4em", "3em"]
+
+  static let bigSizes: [String: (size: String, form: String?)] = {
+    var table: [String: (size: String, form: String?)] = [:]
+    for (name, size) in zip(["big", "Big", "bigg", "Bigg"], delimiterSizes) {
+      table[name] = (size, nil)
+      table[name + "l"] = (size, "prefix")
+      table[name + "r"] = (size, "postfix")
+      table[name + "m"] = (size, "infix")
+    }
+    return table
+  }()
+
+  /// The attributes that make a delimiter `size` tall. Chromium draws the font's first larger
+  /// parenthesis (1.2 em) no taller than the normal one, with gaps beside it, so that size is
+  /// the normal delimiter scaled; the larger sizes are the font's own.
+  static func sized(_ size: String) -> [(name: String, value: String)] {
+    size == delimiterSizes[0]
+      ? [("stretchy", "false"), ("mathsize", size)]
+      : [("stretchy", "true"), ("minsize", size), ("maxsize", size)]
+  }
 
   /// `\big(` and friends: a delimiter stretched to a fixed size.
   mutating func big(_ size: (size: String, form: String?), token t: Token) throws(TeXError)
@@ -266,7 +276,7 @@ extension Parser {
     let delimiter = try readDelimiter(after: t)
     var attributes: [(name: String, value: String)] = [("fence", "true")]
     if let form = size.form { attributes.append(("form", form)) }
-    attributes += [("stretchy", "true"), ("minsize", size.size), ("maxsize", size.size)]
+    attributes += Self.sized(size.size)
     let node = MathNode(.mo, delimiter, attributes)
     // `\bigl` opens, `\bigr` closes, `\bigm` is a relation, `\big` an ordinary symbol.
     switch size.form {
@@ -339,8 +349,9 @@ extension Parser {
           let size = Self.delimiterSize(around: children, display: style == 0)
           for i in children.indices where children[i].attribute("fence") == "true" {
             if let size {
-              children[i].setAttribute("minsize", size)
-              children[i].setAttribute("maxsize", size)
+              for attribute in Self.sized(size) {
+                children[i].setAttribute(attribute.name, attribute.value)
+              }
             } else {
               children[i].setAttribute("stretchy", "false")
             }
@@ -647,9 +658,8 @@ extension Parser {
     let required = max(extent * 0.901, extent - 0.5)
     // The font's normal parenthesis is 1 em from top to bottom.
     if required <= 1.0 { return nil }
-    let sizes = ["1.2em", "1.623em", "2.047em", "2.470em"]
-    let values = [1.2, 1.623, 2.047, 2.470]
-    return sizes[values.firstIndex { $0 >= required } ?? sizes.count - 1]
+    let values = [1.2, 1.8, 2.4, 3.0]
+    return delimiterSizes[values.firstIndex { $0 >= required } ?? values.count - 1]
   }
 
   /// Estimated height and depth, in em, of `node` set at `scale` (1 for text, 0.7 in a script):
@@ -669,6 +679,14 @@ extension Parser {
       }
       return (height * scale, depth * scale)
     case .ref: return (0.69 * scale, 0)
+    case .mfrac:
+      // Numerator over the axis, denominator under it, each a size smaller.
+      let numerator = extent(of: node.children[0], scale: scale * 0.7, display: display)
+      let denominator = extent(of: node.children[1], scale: scale * 0.7, display: display)
+      return (
+        0.35 * scale + numerator.height + numerator.depth,
+        max(0, denominator.height + denominator.depth - 0.15 * scale)
+      )
     case .mspace: return (0, 0)
     case .msup, .msub, .msubsup:
       let base = extent(of: node.children[0], scale: scale, display: display)

@@ -323,7 +323,7 @@ struct Parser {
       base = MathNode(.mi, base.text)
       base.isFunctionName = true
     }
-    let scripted = Self.attach(base: base, sub: sub, sup: sup)
+    let scripted = Self.attach(base: base, sub: sub, sup: sup, display: style == 0)
     if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
     {
       scripted.setAttribute("form", "prefix")
@@ -346,7 +346,9 @@ struct Parser {
   }
 
   /// `base` with its scripts: under/over for limits, at the side otherwise.
-  static func attach(base: MathNode, sub: MathNode?, sup: MathNode?) -> MathNode {
+  static func attach(base: MathNode, sub: MathNode?, sup: MathNode?, display: Bool = false)
+    -> MathNode
+  {
     guard sub != nil || sup != nil else { return base }
     let limits = base.limits != .side
     var sub = sub
@@ -367,6 +369,29 @@ struct Parser {
         let space = MathNode(.mspace, "", [("height", "\(height.rounded() / 100)em")])
         return MathNode(.mrow, children: [space, label])
       }
+    }
+    var base = base
+    if !limits, sup != nil, !base.isLargeOperator, [.mi, .mn, .mo].contains(base.kind),
+      let c = base.text.unicodeScalars.first, base.text.unicodeScalars.count == 1,
+      characterExtent(c).height > 0.62
+    {
+      // TeX raises a superscript on a character by its own shift alone; a browser raises it
+      // further on a tall base (its top less a drop), so `)^2` and `F^+` would float: the base
+      // is given a lower top for that rule (its ink is unchanged).
+      let padded = MathNode(.mpadded, children: [base], [("height", "0.6em")])
+      padded.atomClass = AtomSpacing.atomClass(of: base)
+      base = padded
+    }
+    let character = [.mi, .mn, .mo].contains(base.kind) && base.text.unicodeScalars.count == 1
+    if !limits, display, character || base.kind == .mpadded, let p = sup {
+      // In display style TeX raises a superscript on a character 0.413 em, the font's browser
+      // parameter 0.363 em: the difference, in the script's em.
+      sup = MathNode(.mpadded, children: [p], [("voffset", "0.07em")])
+    }
+    if !limits, sup == nil, let b = sub, extent(of: b, scale: 0.7, display: false).height <= 0.5 {
+      // A lone subscript: TeX lowers it by 0.15 em, the font's browser parameter by 0.247 em.
+      // It is raised back (in its own, smaller em).
+      sub = MathNode(.mpadded, children: [b], [("voffset", "0.14em")])
     }
     var node: MathNode
     switch (sub, sup) {

@@ -103,7 +103,8 @@ import Testing
       try markup("x_{y'}") == "<msub><mi>x</mi><mrow><mi>y</mi><mo>′</mo></mrow></msub>")
     #expect(
       try markup("y''_i")
-        == "<msub><mrow><mi>y</mi><mo>″</mo></mrow><mi>i</mi></msub>")
+        == "<msub><mrow><mi>y</mi><mo>″</mo></mrow>"
+        + "<mpadded voffset=\"0.14em\"><mi>i</mi></mpadded></msub>")
     #expect(!(try markup("\\sum_{y'} P(y' \\mid x)").contains("<msup>")))
   }
 
@@ -129,7 +130,7 @@ import Testing
 
   @Test func growsLeftRightDelimitersAroundAnExponentAsTeXDoes() throws {
     #expect(
-      try markup("\\left( x^2 \\right)").contains("minsize=\"1.2em\" maxsize=\"1.2em\">(</mo>"))
+      try markup("\\left( x^2 \\right)").contains("stretchy=\"false\" mathsize=\"1.2em\">(</mo>"))
     #expect(try markup("\\left( e^x \\right)").contains("stretchy=\"false\">(</mo>"))
   }
 
@@ -200,5 +201,32 @@ import Testing
     let first = try writer(once)
     let again = AtomSpacing.apply(to: once, script: false)
     #expect(try writer(again) == first)
+  }
+
+  @Test func placesScriptsWhereTeXDoes() throws {
+    // A lone subscript: raised from the font's 0.247 em to TeX's 0.15 em.
+    #expect(
+      try markup("F_W")
+        == "<msub><mi>F</mi><mpadded voffset=\"0.14em\"><mi>W</mi></mpadded></msub>")
+    // With a superscript both fonts agree; a tall subscript is placed by its height in both.
+    #expect(try markup("x_i^2") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
+    #expect(!(try markup("x_{\\frac{\\frac{a}{b}}{c}}").contains("voffset")))
+    // A superscript on a tall character is raised by TeX's shift alone, not by the base's top.
+    #expect(
+      try markup("(y)^2").contains(
+        "<msup><mpadded height=\"0.6em\"><mo stretchy=\"false\">)</mo></mpadded><mn>2</mn></msup>"))
+    #expect(try markup("x^2") == "<msup><mi>x</mi><mn>2</mn></msup>")
+    // In display style TeX raises it further.
+    #expect(
+      try markup("x^2", display: true)
+        == "<msup><mi>x</mi><mpadded voffset=\"0.07em\"><mn>2</mn></mpadded></msup>")
+  }
+
+  @Test func spacesAFractionAsLaTeXsGroupWithNullDelimiters() throws {
+    // LaTeX's \\frac is an ordinary atom (a group), so `x\\frac12` has no space; the style
+    // sheet gives each fraction TeX's null delimiters.
+    #expect(
+      try markup("x\\frac{1}{2}") == "<mrow><mi>x</mi><mfrac><mn>1</mn><mn>2</mn></mfrac></mrow>")
+    #expect(MathStyle.css.contains("mfrac { padding: 0 0.12em; }"))
   }
 }
