@@ -1,0 +1,144 @@
+/// `\sum`, `\prod`, `\max` and `\min` over a set or a range of integers, and `\int` over a grid.
+extension Evaluator {
+  /// A `\sum`, `\prod`, `\max` or `\min` node (``Program/Operation/reduceSet(_:)`` or
+  /// ``Program/Operation/reduceRange(_:)``).
+  mutating func reduce(_ node: Program.Node, _ kind: Reduction.Kind) throws(TeXError)
+    -> MathValue
+  {
+    let variable = Int(node.a)
+    var result: MathValue? = nil
+    let saved = slots[variable]
+    defer { bind(variable, saved) }
+    if case .reduceSet = node.operation {
+      let slot = Int(node.c)
+      guard case .set(let members)? = slots[slot] else {
+        let name = spellings[slot]
+        throw node.detail.error(
+          "\\\(kind.rawValue) over \(name), which is not bound to a set: bind "
+            + "\(Self.literal(name)) to the set to range over (.set([…]))")
+      }
+      var left: MathValue? = nil
+      if node.d >= 0 { left = try value(node.d) }
+      for member in members where member != left {
+        bind(variable, .value(member))
+        try accumulate(node, kind, into: &result)
+      }
+    } else {
+      let what = "a bound of \\\(kind.rawValue)"
+      let from = try Self.integer(try value(node.c), at: node.span, what: what)
+      let to = try Self.integer(try value(node.d), at: node.span, what: what)
+      if from <= to {
+        for k in from...to {
+          bind(variable, .value(.scalar(Double(k))))
+          try accumulate(node, kind, into: &result)
+        }
+      }
+    }
+    if let result { return result }
+    switch kind {
+    case .sum: return .scalar(0)
+    case .prod: return .scalar(1)
+    case .max, .min:
+      throw node.span.error("\\\(kind.rawValue) over nothing (the set is empty)")
+    }
+  }
+
+  /// Evaluates the body of a reduction and combines it into the running `result`. A sum of
+  /// products by a scalar (`P_W(\bar y \mid x) \frac{\partial F_W(x, \bar y)}{\partial W}`)
+  /// adds the scaled term in place, without making it first.
+  mutating func accumulate(
+    _ node: Program.Node, _ kind: Reduction.Kind, into result: inout MathValue?
+  ) throws(TeXError) {
+    let body = program.nodes[Int(node.b)]
+    if kind == .sum, result != nil, case .product(let product) = body.operation,
+      product != .hadamard
+    {
+      let left = try value(body.a)
+      if case .scalar(let x) = left {
+        let right = try value(body.b)
+        try result!.add(right, scaledBy: x, at: node.span)
+        return
+      }
+      let term = try MathValue.product(left, try value(body.b), product, at: body.span)
+      try Self.combine(&result, term, kind, at: node.span)
+      return
+    }
+    try Self.combine(&result, try value(node.b), kind, at: node.span)
+  }
+
+  /// Adds (multiplies, compares) `term` into the running `result` of a reduction.
+  static func combine(
+    _ result: inout MathValue?, _ term: MathValue, _ kind: Reduction.Kind, at span: Span
+  ) throws(TeXError) {
+    let what = "a term of \\\(kind.rawValue)"
+    guard var current = result else {
+      if kind != .sum { _ = try Self.scalar(term, at: span, what: what) }
+      result = term
+      return
+    }
+    result = nil
+    switch kind {
+    case .sum:
+      try current.add(term, at: span)
+    case .prod, .max, .min:
+      let x = try Self.scalar(current, at: span, what: what)
+      let y = try Self.scalar(term, at: span, what: what)
+      switch kind {
+      case .prod: current = .scalar(x * y)
+      case .max: current = .scalar(max(x, y))
+      default: current = .scalar(min(x, y))
+      }
+    }
+    result = current
+  }
+
+  /// The trapezoid rule over the grid's points between the limits (all of them without limits):
+  /// `Σ (t_{i+1} - t_i) (f(t_i) + f(t_{i+1})) / 2`. Limits in the wrong order change the sign.
+  mutating func integrate(_ node: Program.Node) throws(TeXError) -> MathValue {
+    let variable = Int(node.a)
+    let name = spellings[variable]
+    guard case .grid(let grid)? = slots[variable] else {
+      throw node.detail.error(
+        "\\int over \(name), which is not bound to a grid: bind \(Self.literal(name)) to the "
+          + "points to integrate over (.grid([…]))")
+    }
+    for i in grid.indices.dropFirst() where !(grid[i - 1] < grid[i]) {
+      throw node.detail.error(
+        "the grid of \(name) must increase (point \(i) is \(grid[i]), after \(grid[i - 1]))")
+    }
+    var lower = -Double.infinity
+    var upper = Double.infinity
+    var sign = 1.0
+    if node.c >= 0 {
+      lower = try Self.scalar(try value(node.c), at: node.span, what: "a limit of \\int")
+      upper = try Self.scalar(try value(node.d), at: node.span, what: "a limit of \\int")
+      if lower > upper {
+        (lower, upper) = (upper, lower)
+        sign = -1
+      }
+    }
+    let points = grid.filter { $0 >= lower && $0 <= upper }
+    guard points.count >= 2 else {
+      throw node.span.error(
+        "\\int over \(name): \(points.count) point\(points.count == 1 ? "" : "s") of its grid "
+          + "between the limits, and the trapezoid rule needs 2")
+    }
+    let saved = slots[variable]
+    defer { bind(variable, saved) }
+    var total: MathValue? = nil
+    for (i, t) in points.enumerated() {
+      let left = i > 0 ? points[i - 1] : t
+      let right = i + 1 < points.count ? points[i + 1] : t
+      bind(variable, .value(.scalar(t)))
+      var f = try value(node.b)
+      let weight = sign * (right - left) / 2
+      if total == nil {
+        f.transform { weight * $0 }
+        total = f
+      } else {
+        try total!.add(f, scaledBy: weight, at: node.span)
+      }
+    }
+    return total!
+  }
+}

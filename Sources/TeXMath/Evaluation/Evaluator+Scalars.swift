@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The fast path: a node that reads only scalars computed in `Double`s, with no ``MathValue``
+/// made on the way.
+extension Evaluator {
+  /// The value of node `index` (one that ``Program/computesScalars``) as a `Double`, or nil when
+  /// a symbol it reads is not bound to a scalar; then ``value(_:)`` computes it the general
+  /// way, which is safe since such a node calls no bound function. The errors are those of
+  /// ``value(_:)``, at the same places.
+  mutating func scalarValue(_ index: Int32) throws(TeXError) -> Double? {
+    let node = program.nodes[Int(index)]
+    let span = node.span
+    switch node.operation {
+    case .number:
+      return node.number
+    case .symbol:
+      return numbers[Int(node.a)]
+    case .negate:
+      return try scalarValue(node.a).map { -$0 }
+    case .transpose:
+      return try scalarValue(node.a)
+    case .absolute, .norm:
+      return try scalarValue(node.a).map { abs($0) }
+    case .sum(let subtracting):
+      guard let x = try scalarValue(node.a), let y = try scalarValue(node.b) else { return nil }
+      return subtracting ? x - y : x + y
+    case .product:
+      guard let x = try scalarValue(node.a), let y = try scalarValue(node.b) else { return nil }
+      return x * y
+    case .quotient:
+      guard let x = try scalarValue(node.a), let y = try scalarValue(node.b) else { return nil }
+      let q = x / y
+      if !q.isFinite { return try MathValue.quotient(.scalar(x), .scalar(y), at: span).scalar }
+      return q
+    case .power:
+      guard let x = try scalarValue(node.a), let y = try scalarValue(node.b) else { return nil }
+      let result = x == M_E ? exp(y) : y == 2 ? x * x : pow(x, y)
+      if result.isFinite { return result }
+      if x == M_E { throw span.error("e^{\(y)} overflows") }
+      return try MathValue.power(.scalar(x), .scalar(y), at: span).scalar
+    case .root:
+      guard let x = try scalarValue(node.a), let n = try scalarValue(node.b) else { return nil }
+      return try Self.root(.scalar(x), degree: .scalar(n), at: span).scalar
+    case .function(let function):
+      guard let x = try scalarValue(node.a) else { return nil }
+      let result: Double
+      switch function {
+      case .exp: result = exp(x)
+      case .log, .ln: result = log(x)
+      case .positivePart: result = max(0, x)
+      default: return try Self.apply(function, to: .scalar(x), at: span).scalar
+      }
+      if result.isFinite || !x.isFinite { return result }
+      return try Self.apply(function, to: .scalar(x), at: span).scalar
+    case .indicator:
+      return try scalarIndicator(node)
+    case .extremum(let isMax):
+      var best: Double? = nil
+      for i in node.listStart..<(node.listStart + node.listCount) {
+        guard let x = try scalarValue(program.list[Int(i)]) else { return nil }
+        if let b = best { best = isMax ? max(b, x) : min(b, x) } else { best = x }
+      }
+      return best
+    case .reduceSet(let kind), .reduceRange(let kind):
+      return try scalarReduction(node, kind)
+    case .indexed, .apply, .matrix, .integral:
+      return nil
+    }
+  }
+
+  /// 1 if the indicator's condition holds, 0 if not, nil if an operand is not a scalar.
+  mutating func scalarIndicator(_ node: Program.Node) throws(TeXError) -> Double? {
+    let operands = node.listStart..<(node.listStart + node.listCount)
+    guard var left = try scalarValue(program.list[Int(operands.lowerBound)]) else { return nil }
+    for (k, i) in operands.dropFirst().enumerated() {
+      guard let right = try scalarValue(program.list[Int(i)]) else { return nil }
+      let holds: Bool
+      switch program.relations[Int(node.b) + k].relation {
+      case .equal, .approximatelyEqual: holds = left == right
+      case .notEqual: holds = left != right
+      case .less: holds = left < right
+      case .lessOrEqual: holds = left <= right
+      case .greater: holds = left > right
+      case .greaterOrEqual: holds = left >= right
+      }
+      if !holds { return 0 }
+      left = right
+    }
+    return 1
+  }
+
+  /// A reduction of scalars, or nil when a member or a term is not a scalar.
+  mutating func scalarReduction(_ node: Program.Node, _ kind: Reduction.Kind) throws(TeXError)
+    -> Double?
+  {
+    let variable = Int(node.a)
+    let saved = numbers[variable]
+    defer { numbers[variable] = saved }
+    var result: Double? = nil
+    func combine(_ term: Double) {
+      guard let current = result else {
+        result = term
+        return
+      }
+      switch kind {
+      case .sum: result = current + term
+      case .prod: result = current * term
+      case .max: result = max(current, term)
+      case .min: result = min(current, term)
+      }
+    }
+    if case .reduceSet = node.operation {
+      guard case .set(let members)? = slots[Int(node.c)] else { return nil }
+      var excluded: Double? = nil
+      if node.d >= 0 {
+        guard let x = try scalarValue(node.d) else { return nil }
+        excluded = x
+      }
+      for member in members {
+        guard case .scalar(let m) = member else { return nil }
+        if m == excluded { continue }
+        numbers[variable] = m
+        guard let term = try scalarValue(node.b) else { return nil }
+        combine(term)
+      }
+    } else {
+      guard let lower = try scalarValue(node.c), let upper = try scalarValue(node.d) else {
+        return nil
+      }
+      let what = "a bound of \\\(kind.rawValue)"
+      let from = try Self.integer(.scalar(lower), at: node.span, what: what)
+      let to = try Self.integer(.scalar(upper), at: node.span, what: what)
+      if from <= to {
+        for k in from...to {
+          numbers[variable] = Double(k)
+          guard let term = try scalarValue(node.b) else { return nil }
+          combine(term)
+        }
+      }
+    }
+    if let result { return result }
+    switch kind {
+    case .sum: return 0
+    case .prod: return 1
+    case .max, .min:
+      throw node.span.error("\\\(kind.rawValue) over nothing (the set is empty)")
+    }
+  }
+}

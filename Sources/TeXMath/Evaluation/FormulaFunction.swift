@@ -1,0 +1,68 @@
+/// A formula side as a function of some of its symbols, the others bound once
+/// (``FormulaSide/function(of:bindings:)``): calling it reads no spelling, only slots.
+public struct FormulaFunction {
+  /// The parameters' canonical spellings, in the order their values are passed.
+  public let parameters: [String]
+  /// The evaluator with every binding resolved.
+  let evaluator: Evaluator
+  /// Each parameter's slot, nil when the side does not read it.
+  let parameterSlots: [Int?]
+  /// The evaluator that calls run in, in place, so that a call copies no bindings and reuses
+  /// the argument arrays of the functions it calls.
+  let scratch: Scratch
+
+  /// One evaluator, allocated once, that calls use in turn. (Held by pointer: a class's stored
+  /// property would be checked for exclusive access at every call.)
+  final class Scratch {
+    let evaluator: UnsafeMutablePointer<Evaluator>
+    /// A call is running: a call made from inside it (a bound function that calls this one)
+    /// starts from a copy.
+    var busy = false
+
+    init(_ evaluator: Evaluator) {
+      self.evaluator = .allocate(capacity: 1)
+      self.evaluator.initialize(to: evaluator)
+    }
+
+    deinit {
+      evaluator.deinitialize(count: 1)
+      evaluator.deallocate()
+    }
+  }
+
+  init(parameters: [String], evaluator: Evaluator, parameterSlots: [Int?]) {
+    self.parameters = parameters
+    self.evaluator = evaluator
+    self.parameterSlots = parameterSlots
+    scratch = Scratch(evaluator)
+  }
+
+  /// The side's value with the parameters bound to `arguments`, in order (a precondition: as
+  /// many arguments as parameters).
+  public func callAsFunction(_ arguments: [MathValue]) throws(TeXError) -> MathValue {
+    precondition(
+      arguments.count == parameterSlots.count,
+      "\(parameterSlots.count) arguments expected (\(parameters)), \(arguments.count) given")
+    if scratch.busy {
+      var evaluator = self.evaluator
+      return try Self.run(&evaluator, parameterSlots, arguments)
+    }
+    scratch.busy = true
+    defer { scratch.busy = false }
+    return try Self.run(&scratch.evaluator.pointee, parameterSlots, arguments)
+  }
+
+  static func run(_ evaluator: inout Evaluator, _ slots: [Int?], _ arguments: [MathValue])
+    throws(TeXError) -> MathValue
+  {
+    for (slot, argument) in zip(slots, arguments) {
+      if let slot { evaluator.bind(slot, .value(argument)) }
+    }
+    return try evaluator.run()
+  }
+
+  /// The side's value with the parameters bound to `arguments`, in order.
+  public func callAsFunction(_ arguments: MathValue...) throws(TeXError) -> MathValue {
+    try self(arguments)
+  }
+}
