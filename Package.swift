@@ -12,10 +12,11 @@ let package = Package(
   products: [
     .executable(name: "hw", targets: ["hw"]),
     // What a verification block links against: the loss and gradient engine, plots, the block
-    // API and the records it writes, as one dynamic library found next to the `hw` executable.
+    // API and the records it writes, and the TeX reader that evaluates a typeset formula, as
+    // one dynamic library found next to the `hw` executable.
     .library(
       name: "HWBlockRuntime", type: .dynamic,
-      targets: ["BlockRuntime", "LossEngine", "Figures", "BlockRecords", "Diagnostics"]),
+      targets: ["BlockRuntime", "LossEngine", "Figures", "BlockRecords", "Diagnostics", "TeXMath"]),
     .library(name: "LossEngine", type: .dynamic, targets: ["LossEngine"]),
     // For the fuzz targets (Benchmarks/fuzz), a package of their own that builds these with
     // sanitizers. A product builds nothing in a plain `swift build` unless something uses it.
@@ -45,7 +46,8 @@ let package = Package(
     .target(name: "Figures"),
     .target(name: "BlockRecords", dependencies: ["Diagnostics"]),
     .target(
-      name: "BlockRuntime", dependencies: ["LossEngine", "Figures", "BlockRecords", "Diagnostics"]),
+      name: "BlockRuntime",
+      dependencies: ["LossEngine", "Figures", "BlockRecords", "Diagnostics", "TeXMath"]),
     .target(name: "Execution", dependencies: ["BlockRecords", "Diagnostics", "Digest"]),
     // What a grader reads: the graded items of a run and the report formats.
     .target(name: "Reports", dependencies: ["BlockRecords", "Diagnostics"]),
@@ -106,6 +108,7 @@ let package = Package(
     .testTarget(
       name: "GradingTests", dependencies: ["Grading", "BlockRecords", "Execution", "TestSupport"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["Builder", "Grading", "Reports", "TestSupport"]),
+      name: "EndToEndTests",
+      dependencies: ["Builder", "Grading", "Reports", "TeXMath", "TestSupport"]),
   ]
 )

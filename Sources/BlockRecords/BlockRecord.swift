@@ -4,7 +4,8 @@
 /// `"record"` key: `"started"` / `"finished"` (with `"block"`, the 0-based block index),
 /// `"check"` (a `CheckRecord`), `"value"` (a `ShownValue`), `"figure"` (a `FigureRecord`);
 /// in grading, `"ask"` (a `GradeAsk`, from a grader's program) and `"answer"` (a `GradeAnswer`,
-/// from a student's); `"notAnswered"` (with `"block"` and `"name"`: a handout's stub was called).
+/// from a student's); `"notAnswered"` (with `"block"` and `"name"`: a handout's stub was called);
+/// `"formula"` (with `"block"` and `"label"`: the block evaluated the page's formula of that label).
 /// A block's stdout and stderr are not records: they go to per-block files (see `Execution`).
 public enum BlockRecord: Sendable, Equatable {
   /// Block `block` (0-based) began running.
@@ -23,6 +24,8 @@ public enum BlockRecord: Sendable, Equatable {
   case answer(GradeAnswer)
   /// Block `block` called `name`, a handout's stub not answered yet: the program ended there.
   case notAnswered(block: Int, name: String)
+  /// Block `block` evaluated the page's formula labelled `label`.
+  case formula(block: Int, label: String)
 }
 
 extension BlockRecord: Codable {
@@ -30,6 +33,7 @@ extension BlockRecord: Codable {
     case kind = "record"
     case block
     case name
+    case label
   }
 
   /// Encodes as one flat JSON object with a `record` key (see the type's documentation).
@@ -61,6 +65,10 @@ extension BlockRecord: Codable {
       try container.encode("notAnswered", forKey: .kind)
       try container.encode(block, forKey: .block)
       try container.encode(name, forKey: .name)
+    case .formula(let block, let label):
+      try container.encode("formula", forKey: .kind)
+      try container.encode(block, forKey: .block)
+      try container.encode(label, forKey: .label)
     }
   }
 
@@ -76,6 +84,10 @@ extension BlockRecord: Codable {
     case "figure": self = .figure(try FigureRecord(from: decoder))
     case "ask": self = .ask(try GradeAsk(from: decoder))
     case "answer": self = .answer(try GradeAnswer(from: decoder))
+    case "formula":
+      self = .formula(
+        block: try container.decode(Int.self, forKey: .block),
+        label: try container.decode(String.self, forKey: .label))
     case "notAnswered":
       self = .notAnswered(
         block: try container.decode(Int.self, forKey: .block),

@@ -26,6 +26,8 @@ public struct BlockRun: Sendable, Equatable {
   public var asks: [GradeAsk] = []
   /// In a student's program being graded: the answers written while the block ran, in order.
   public var answers: [GradeAnswer] = []
+  /// The labels of the page's formulas the block evaluated, in the order first evaluated.
+  public var formulas: [String] = []
 
   /// Creates a block result.
   public init(
@@ -49,7 +51,7 @@ public struct BlockRun: Sendable, Equatable {
 extension BlockRun: Codable {
   private enum CodingKeys: String, CodingKey {
     case index, line, status, stdout, stderr, checks, values, figures, warnings, outputTruncated
-    case asks, answers
+    case asks, answers, formulas
   }
 
   /// Encodes every field; `asks` and `answers` only when there are some, so a page's results
@@ -68,6 +70,7 @@ extension BlockRun: Codable {
     try container.encode(outputTruncated, forKey: .outputTruncated)
     if !asks.isEmpty { try container.encode(asks, forKey: .asks) }
     if !answers.isEmpty { try container.encode(answers, forKey: .answers) }
+    if !formulas.isEmpty { try container.encode(formulas, forKey: .formulas) }
   }
 
   /// Decodes what `encode(to:)` writes.
@@ -86,5 +89,6 @@ extension BlockRun: Codable {
       outputTruncated: try container.decode(Bool.self, forKey: .outputTruncated))
     asks = try container.decodeIfPresent([GradeAsk].self, forKey: .asks) ?? []
     answers = try container.decodeIfPresent([GradeAnswer].self, forKey: .answers) ?? []
+    formulas = try container.decodeIfPresent([String].self, forKey: .formulas) ?? []
   }
 }

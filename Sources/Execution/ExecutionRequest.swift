@@ -1,3 +1,5 @@
+import BlockRecords
+
 /// One `swift verify` block of a document, as the parser found it.
 public struct VerifyBlock: Sendable, Equatable {
   /// The code between the fences, without the fences.
@@ -32,10 +34,13 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var displayPath: String
   /// The blocks, in document order.
   public var blocks: [VerifyBlock]
+  /// The page's labelled display formulas, which its blocks may evaluate (`formula("name")`).
+  public var formulas: PageFormulas
 
   /// Creates a request.
-  public init(displayPath: String, blocks: [VerifyBlock]) {
+  public init(displayPath: String, blocks: [VerifyBlock], formulas: PageFormulas = PageFormulas()) {
     self.displayPath = displayPath
     self.blocks = blocks
+    self.formulas = formulas
   }
 }

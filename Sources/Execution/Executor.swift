@@ -90,7 +90,8 @@ public struct Executor: Sendable {
     guard !request.blocks.isEmpty else { return DocumentRun(blocks: []) }
     let toolchain = try Toolchain.locate(override: configuration.compilerPath)
     let runtime = try runtimeFingerprint()
-    let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
+    let source = RunnerSource(
+      displayPath: request.displayPath, blocks: request.blocks, formulas: request.formulas)
     let cache = configuration.cacheDirectory.map { ResultCache(directory: $0) }
     let level = try level()
     let key = ResultCache.key(
@@ -260,7 +261,8 @@ public struct Executor: Sendable {
     compiler: RunnerCompiler, workDirectory: String
   ) throws(ExecutorError) -> [BlockRun] {
     let process = RunnerProcess(
-      executable: executable, blocks: source.blocks, limits: configuration.limits,
+      executable: executable, blocks: source.blocks, formulas: source.formulas,
+      limits: configuration.limits,
       sandbox: compiler.sandbox,
       readOnly: [compiler.image.root] + compiler.toolchain.runtimeFolders,
       contentDirectory: contentView(level: compiler.sandbox.level))

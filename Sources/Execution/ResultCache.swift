@@ -87,6 +87,13 @@ struct ResultCache: Sendable {
           + "code \(block.code.utf8.count)\n")
       hash.update(block.code)
     }
+    if !request.formulas.isEmpty {
+      // Sorted keys: the same formulas give the same key.
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = .sortedKeys
+      let json = (try? encoder.encode(request.formulas)) ?? Data()
+      hash.update("\nformulas \(json.count)\n" + String(decoding: json, as: UTF8.self))
+    }
     hash.update("\nruntime\n" + runtimeFingerprint)
     hash.update("\ncompiler\n" + toolchainFingerprint)
     hash.update(

@@ -56,6 +56,8 @@ struct RunAssembly {
         case .value(let value) where value.block == block.index: run.values.append(value)
         case .figure(let figure) where figure.block == block.index: run.figures.append(figure)
         case .ask(let ask) where ask.block == block.index: run.asks.append(ask)
+        case .formula(let index, let label) where index == block.index:
+          if !run.formulas.contains(label) { run.formulas.append(label) }
         default: break
         }
       }

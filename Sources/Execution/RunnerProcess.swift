@@ -25,6 +25,8 @@ struct RunnerProcess {
 
   var executable: String
   var blocks: [VerifyBlock]
+  /// The page's labelled formulas, given to the runner as JSON in its environment.
+  var formulas: PageFormulas
   var limits: ResourceLimits
   var sandbox: SandboxContext
   /// Folders the runner must see read-only (the runtime image).
@@ -60,6 +62,11 @@ struct RunnerProcess {
         + "limit=64,top=16,timeout=5s,output-to=stderr",
     ]
     if let contentDirectory { environment["HW_CONTENT"] = contentDirectory }
+    if !formulas.isEmpty, let json = try? JSONEncoder().encode(formulas),
+      json.count <= PageFormulas.maximumBytes
+    {
+      environment[PageFormulas.environmentVariable] = String(decoding: json, as: UTF8.self)
+    }
     let processLimits = ProcessLimits(
       cpuSeconds: UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts,
       addressSpaceBytes: limits.addressSpaceBytes, fileSizeBytes: limits.fileSizeBytes,

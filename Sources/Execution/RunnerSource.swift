@@ -23,11 +23,15 @@ public struct RunnerSource: Sendable, Equatable {
   public var blocks: [VerifyBlock]
   /// The display path given to `#sourceLocation`.
   public var displayPath: String
+  /// The page's labelled formulas, handed to the runner when it starts (not compiled in, so
+  /// that editing a formula does not recompile the blocks).
+  public var formulas: PageFormulas
 
   /// Generates the runner for `blocks` of the document shown as `displayPath`.
-  public init(displayPath: String, blocks: [VerifyBlock]) {
+  public init(displayPath: String, blocks: [VerifyBlock], formulas: PageFormulas = PageFormulas()) {
     self.displayPath = displayPath
     self.blocks = blocks
+    self.formulas = formulas
     var lines = [
       "// Generated from \(displayPath): every `swift verify` block, in order.",
       "import Foundation",
@@ -56,7 +60,9 @@ public struct RunnerSource: Sendable, Equatable {
   /// The runner of the first `count` blocks only.
   func prefix(_ count: Int) -> RunnerSource {
     count == blocks.count
-      ? self : RunnerSource(displayPath: displayPath, blocks: Array(blocks.prefix(count)))
+      ? self
+      : RunnerSource(
+        displayPath: displayPath, blocks: Array(blocks.prefix(count)), formulas: formulas)
   }
 
   /// A Swift string literal for `text` (quotes, backslashes and control characters escaped).

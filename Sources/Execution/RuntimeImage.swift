@@ -26,7 +26,9 @@ struct RuntimeImage: Sendable {
 
   /// The modules a block's program imports, through `BlockRuntime` (the `HWBlockRuntime`
   /// product's targets).
-  static let modules = ["BlockRuntime", "LossEngine", "Figures", "BlockRecords", "Diagnostics"]
+  static let modules = [
+    "BlockRuntime", "LossEngine", "Figures", "BlockRecords", "Diagnostics", "TeXMath",
+  ]
 
   /// Modules of the toolchain a block may import, compiled into the cache when present.
   static let toolchainModules = [

@@ -179,7 +179,8 @@ public struct SubmissionGrader: Sendable {
       let run: DocumentRun
       do {
         run = try executor.run(
-          ExecutionRequest(displayPath: displayPath, blocks: blocks), useCache: false)
+          ExecutionRequest(displayPath: displayPath, blocks: blocks, formulas: outline.formulas),
+          useCache: false)
       } catch {
         for item in pending {
           charge(item, "could not be run: \(error.description)", problem: true)

@@ -19,6 +19,12 @@ public struct MathSpan: Hashable, Sendable {
     var location: SourceLocation
   }
 
+  /// Where each line of the TeX starts: its UTF-8 offset into `tex` and its place in the file,
+  /// the first line's at offset 0.
+  public var lineStarts: [(texOffset: Int, location: SourceLocation)] {
+    [(0, texStart)] + laterRuns.map { ($0.texOffset, $0.location) }
+  }
+
   /// The file location of a UTF-8 byte offset into `tex`, for errors found inside the formula.
   public func location(ofTeXOffset offset: Int) -> SourceLocation {
     var run = Run(texOffset: 0, location: texStart)

@@ -20,7 +20,9 @@ import Foundation
 ///                    "expectedFailureHeld" | "expectedFailureDidNotFail" | "compileError" |
 ///                    "crashed" | "timedOut" | "notRun",
 ///                    "message": "…" (crashed, timedOut, notRun, compileError),
-///                    "location": {"file", "line", "column"} (crashed, when known)} ],
+///                    "location": {"file", "line", "column"} (crashed, when known),
+///                    "formulas": ["nll-grad", …] (labels of the page's formulas the block
+///                    evaluated as typeset, when it evaluated some)} ],
 ///       "items": [ {"name": "label", "block": 0,
 ///                   "location": {"file": "Content/hw.md", "line": 42, "column": 17},
 ///                   "outcome": "passed" | "failed" | "error" | "skipped",
@@ -106,11 +108,13 @@ public enum JSONReport {
     var status: BlockStatus.Kind
     var message: String?
     var location: FileLocation?
+    var formulas: [String]?
 
     init(_ run: BlockRun) {
       index = run.index
       line = run.line
       status = run.status.kind
+      formulas = run.formulas.isEmpty ? nil : run.formulas
       switch run.status {
       case .compileError(let diagnostics):
         message = diagnostics.map(\.description).joined(separator: "\n")

@@ -6,6 +6,7 @@
 /// Content/hw.md:57:13: error: block crashed: Fatal error: Index out of range
 /// Content/hw.md:70: note: block not run: an earlier block (line 57) crashed
 /// Output/hw/index.html: error: page differs from a fresh build
+/// Content/hw.md:88: note: formula 'nll-grad' evaluated as typeset; its checks pass
 /// 12 passed, 2 failed (self-checks, as the student's code reported them)
 /// ```
 /// The closing line adds `, N not run` when blocks were skipped, and says what the counts are:
@@ -42,12 +43,35 @@ public enum TextReport {
       }
     }
     lines += summary.contentProblems
+    lines += formulaLines(summary)
     let counts = summary.counts
     var closing = "\(counts.passed) passed, \(counts.failed + counts.errors) failed"
     if counts.skipped > 0 { closing += ", \(counts.skipped) not run" }
     closing += Self.label
     lines.append(closing)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A note per formula a block evaluated as typeset (`formula("label")`), with what its checks
+  /// said, so a reader sees which formulas were checked and not only which code was.
+  static func formulaLines(_ summary: VerificationSummary) -> [String] {
+    var lines: [String] = []
+    for document in summary.documents {
+      for block in document.run.blocks {
+        for label in block.formulas {
+          let verdict: String
+          switch block.status {
+          case .passed: verdict = "its checks pass"
+          case .expectedFailureHeld: verdict = "shown wrong, as expected"
+          default: verdict = "its checks do not pass"
+          }
+          lines.append(
+            "\(document.displayPath):\(block.line): note: formula '\(label)' evaluated as "
+              + "typeset; \(verdict)")
+        }
+      }
+    }
+    return lines
   }
 
   /// What the closing line's counts are.

@@ -46,11 +46,15 @@ import Testing
       offset: 4, length: 3, macros: ["\\Fq": "F_q(a)"]),
     Case(tex: "a + \\foo", message: "unknown command \\foo", offset: 4, length: 4),
     Case(
-      tex: "a \\cup b", message: "\\cup cannot be evaluated (see EvaluableFormula for what can)",
+      tex: "a \\cup b",
+      message:
+        "\\cup cannot be evaluated (the README, under The formula as typeset, lists what can)",
       offset: 2, length: 4),
     Case(
       tex: "\\binom{a}{b}",
-      message: "\\binom cannot be evaluated (see EvaluableFormula for what can)", offset: 0,
+      message:
+        "\\binom cannot be evaluated (the README, under The formula as typeset, lists what can)",
+      offset: 0,
       length: 6),
     Case(tex: "u + a", message: "shape mismatch: a vector of 3 + a scalar", offset: 2, length: 1),
     Case(

@@ -29,7 +29,10 @@ struct VerifyStage: Sendable {
   /// - Parameters:
   ///   - document: the parsed document; its `path` is how diagnostics name the file.
   ///   - sitePath: how the run's records name the file (see `ContentFolder.Source.sitePath`).
-  func run(_ document: MarkdownDocument, sitePath: String) throws(ToolError) -> Outcome {
+  ///   - formulas: the page's labelled formulas, which its blocks may evaluate.
+  func run(
+    _ document: MarkdownDocument, sitePath: String, formulas: PageFormulas = PageFormulas()
+  ) throws(ToolError) -> Outcome {
     var outcome = Outcome()
     var blocks: [VerifyBlock] = []
     var ids: [String: SourceLocation] = [:]
@@ -68,7 +71,8 @@ struct VerifyStage: Sendable {
     let run: DocumentRun
     do {
       run = try executor.run(
-        ExecutionRequest(displayPath: sitePath, blocks: blocks), useCache: useCache)
+        ExecutionRequest(displayPath: sitePath, blocks: blocks, formulas: formulas),
+        useCache: useCache)
     } catch {
       throw ToolError(error.description)
     }

@@ -1,4 +1,6 @@
+import BlockRecords
 import Diagnostics
+import Foundation
 import Markup
 import TeXMath
 
@@ -12,9 +14,9 @@ enum MathHTML {
   ///   - document: the parsed document.
   ///   - siteMacros: the site-wide macros (`site.yml`), overridden by the document's own.
   static func render(_ document: MarkdownDocument, siteMacros: [String: String] = [:])
-    -> (html: [String], diagnostics: [Diagnostic])
+    -> Rendered
   {
-    guard !document.mathSpans.isEmpty else { return ([], []) }
+    guard !document.mathSpans.isEmpty else { return Rendered() }
     var diagnostics: [Diagnostic] = []
     var definitions = siteMacros
     if let value = document.frontMatter["macros"] {
@@ -24,7 +26,7 @@ enum MathHTML {
             "front matter key 'macros' must map command names to their TeX", path: document.path,
             at: document.frontMatter.keyLines["macros"].map { SourceLocation(line: $0, column: 1) }
           ))
-        return (escapedSources(document), diagnostics)
+        return Rendered(html: escapedSources(document), diagnostics: diagnostics)
       }
       for (name, body) in entries {
         guard let text = body.text else {
@@ -70,7 +72,50 @@ enum MathHTML {
         html.append(errorBox(span, message: error.message))
       }
     }
-    return (html, diagnostics)
+    var labelledSpans: [Int: String] = [:]
+    for (index, span) in document.mathSpans.enumerated() where span.display {
+      if let label = label(in: span.tex), page.labels[label] != nil { labelledSpans[index] = label }
+    }
+    return Rendered(
+      html: html, diagnostics: diagnostics,
+      formulas: PageFormulas(formulas: labelled(document), macros: usable),
+      labelledSpans: labelledSpans, numbers: page.labels.mapValues(\.eqref))
+  }
+
+  /// What the math stage gives a page.
+  struct Rendered {
+    /// Each formula's HTML, in page order.
+    var html: [String] = []
+    /// The problems in them.
+    var diagnostics: [Diagnostic] = []
+    /// The labelled display formulas and the usable macros, for the page's blocks to evaluate.
+    var formulas = PageFormulas()
+    /// The label of each numbered display formula, by its index among the page's formulas.
+    var labelledSpans: [Int: String] = [:]
+    /// Each label's number as `\eqref` shows it, `(3)`.
+    var numbers: [String: String] = [:]
+  }
+
+  /// The display formulas with a `\label{…}`, each with where its lines start in the file.
+  static func labelled(_ document: MarkdownDocument) -> [PageFormulas.Formula] {
+    document.mathSpans.compactMap { span in
+      guard span.display, let label = label(in: span.tex) else { return nil }
+      return PageFormulas.Formula(
+        label: label, tex: span.tex,
+        lines: span.lineStarts.map {
+          PageFormulas.Line(
+            offset: $0.texOffset, line: $0.location.line, column: $0.location.column)
+        })
+    }
+  }
+
+  /// The name in the first `\label{name}` of `tex`, or nil.
+  static func label(in tex: String) -> String? {
+    guard let start = tex.range(of: "\\label{"),
+      let end = tex[start.upperBound...].firstIndex(of: "}")
+    else { return nil }
+    let name = tex[start.upperBound..<end].trimmingCharacters(in: .whitespaces)
+    return name.isEmpty ? nil : name
   }
 
   /// A formula that did not convert: its source, in a box that says why.

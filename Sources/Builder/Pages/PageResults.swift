@@ -24,15 +24,26 @@ struct PageResults {
     itemsByBlock = items
   }
 
-  /// The HTML of every code block, in order.
-  func codeBlockHTML() -> [String] {
+  /// The HTML of every code block, in order; `formulaNumbers` numbers the formulas blocks
+  /// evaluated, by label.
+  func codeBlockHTML(formulaNumbers: [String: String] = [:]) -> [String] {
     var renderer = VerifyBlockHTML()
     return document.codeBlocks.enumerated().map { codeIndex, block in
       guard let verify = outcome.verifyBlocks[codeIndex] else { return CodeBlockHTML.render(block) }
       return renderer.render(
         block, options: verify.options, index: verify.index,
-        run: outcome.run?.blocks.first { $0.index == verify.index })
+        run: outcome.run?.blocks.first { $0.index == verify.index },
+        formulaNumbers: formulaNumbers)
     }
+  }
+
+  /// Each verify block's element id on the page, by block index.
+  var blockIDs: [Int: String] {
+    var ids: [Int: String] = [:]
+    for verify in outcome.verifyBlocks.values {
+      ids[verify.index] = VerifyBlockHTML.elementID(verify.options, index: verify.index)
+    }
+    return ids
   }
 
   /// Passed and counted items among some blocks (skipped items do not count).

@@ -9,13 +9,17 @@ struct VerifyBlockHTML {
   /// The page's figures are numbered in order; this is the next number.
   var nextFigure = 1
 
+  /// - Parameter formulaNumbers: the page's formula numbers by label, for the formulas the
+  ///   block evaluated.
   mutating func render(
-    _ block: CodeBlock, options: VerifyOptions, index: Int, run: BlockRun?
+    _ block: CodeBlock, options: VerifyOptions, index: Int, run: BlockRun?,
+    formulaNumbers: [String: String] = [:]
   ) -> String {
     let status = run.map { Self.statusClass($0.status) } ?? "not-run"
-    let id = options.id.map { "block-\($0)" } ?? "block-\(index + 1)"
+    let id = Self.elementID(options, index: index)
     var html = "<section class=\"block verify \(status)\" id=\"\(escapeHTML(id))\">\n"
     html += "<p class=\"block-status\">\(Self.statusLine(run, options: options))</p>\n"
+    if let run, let line = FormulaMarks.blockLine(run, numbers: formulaNumbers) { html += line }
     let code =
       "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
     if options.flags.contains(.hidden) {
@@ -72,6 +76,11 @@ struct VerifyBlockHTML {
       html += "</ul>\n"
     }
     return html + "</section>"
+  }
+
+  /// The block's element id on the page: `block-` and its `id=`, or its number.
+  static func elementID(_ options: VerifyOptions, index: Int) -> String {
+    options.id.map { "block-\($0)" } ?? "block-\(index + 1)"
   }
 
   static func statusClass(_ status: BlockStatus) -> String {

@@ -27,6 +27,8 @@ public struct DocumentOutline: Sendable {
   public var diagnostics: [Diagnostic]
   /// Number of lines of the file.
   public var lineCount: Int
+  /// The labelled display formulas its blocks may evaluate (`formula("label")`).
+  public var formulas = PageFormulas()
 
   /// Reads the document `bytes`, shown as `path` in diagnostics.
   public static func read(_ bytes: [UInt8], path: String) -> DocumentOutline {
@@ -55,7 +57,7 @@ public struct DocumentOutline: Sendable {
       diagnostics: SiteBuilder.sorted(
         [tooLong].compactMap { $0 } + document.diagnostics + math.diagnostics
           + (outcome?.diagnostics ?? [])),
-      lineCount: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
+      lineCount: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, formulas: math.formulas)
   }
 }
 

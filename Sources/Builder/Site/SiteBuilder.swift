@@ -219,11 +219,18 @@ public struct SiteBuilder: Sendable {
       links: DocumentLinks(source: source.relativePath, documents: documents))
     let document = parsed.document
     let math = MathHTML.render(document, siteMacros: siteMacros)
-    let outcome = try stage.run(document, sitePath: source.sitePath)
+    let outcome = try stage.run(document, sitePath: source.sitePath, formulas: math.formulas)
     let results = PageResults(document: document, outcome: outcome)
     let badges = results.headingBadges
+    let mathHTML =
+      outcome.run.map {
+        FormulaMarks.apply(
+          to: math.html, labelledSpans: math.labelledSpans, run: $0, blockIDs: results.blockIDs)
+      } ?? math.html
     let body = parsed.render(
-      PageContent(math: math.html, codeBlocks: results.codeBlockHTML(), headingSuffixes: badges))
+      PageContent(
+        math: mathHTML, codeBlocks: results.codeBlockHTML(formulaNumbers: math.numbers),
+        headingSuffixes: badges))
     var page = DocumentPage(source: source, document: document, body: body)
     page.summary = results.summaryHTML
     for (heading, badge) in zip(body.headings, badges) { page.headingBadges[heading.id] = badge }

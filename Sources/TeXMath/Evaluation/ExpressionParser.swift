@@ -173,7 +173,7 @@ struct ExpressionParser {
         return TeXError("unknown command \(t.spelling)", offset: t.offset, length: t.length)
       }
       return TeXError(
-        "\(t.spelling) cannot be evaluated (see EvaluableFormula for what can)",
+        "\(t.spelling) cannot be evaluated (the README, under The formula as typeset, lists what can)",
         offset: t.offset, length: t.length)
     case .end:
       return TeXError("unexpected end of formula", offset: t.offset, length: t.length)

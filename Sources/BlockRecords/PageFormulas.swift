@@ -1,0 +1,62 @@
+import Diagnostics
+
+/// The labelled display formulas of a page, as `hw` hands them to the page's blocks so that a
+/// block can evaluate the formula as typeset (`formula("nll-grad")`): each formula's TeX exactly
+/// as in the Markdown, where its lines start in the file, and the page's macros.
+public struct PageFormulas: Codable, Sendable, Equatable {
+  /// One labelled display formula.
+  public struct Formula: Codable, Sendable, Equatable {
+    /// The name of its `\label{…}`.
+    public var label: String
+    /// The TeX between the delimiters, as the renderer reads it.
+    public var tex: String
+    /// Where each line of the TeX starts: a UTF-8 offset into `tex` and the 1-based line and
+    /// column of that byte in the Markdown file, the first line's at offset 0.
+    public var lines: [Line]
+
+    /// Creates a formula.
+    public init(label: String, tex: String, lines: [Line]) {
+      self.label = label
+      self.tex = tex
+      self.lines = lines
+    }
+
+    /// The file location of UTF-8 offset `offset` into `tex`.
+    public func location(ofTeXOffset offset: Int) -> SourceLocation {
+      var start = lines.first ?? Line(offset: 0, line: 1, column: 1)
+      for line in lines where line.offset <= offset { start = line }
+      return SourceLocation(line: start.line, column: start.column + max(0, offset - start.offset))
+    }
+  }
+
+  /// Where a line of a formula's TeX starts in the Markdown file.
+  public struct Line: Codable, Sendable, Equatable {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+      self.offset = offset
+      self.line = line
+      self.column = column
+    }
+  }
+
+  /// The page's formulas with a label, in page order.
+  public var formulas: [Formula]
+  /// The page's TeX macros (front matter `macros:`), name without backslash to body.
+  public var macros: [String: String]
+
+  /// Creates the formulas of a page.
+  public init(formulas: [Formula] = [], macros: [String: String] = [:]) {
+    self.formulas = formulas
+    self.macros = macros
+  }
+
+  public var isEmpty: Bool { formulas.isEmpty }
+
+  /// The environment variable that carries them, as JSON, to the runner.
+  public static let environmentVariable = "HW_FORMULAS"
+  /// The most bytes of JSON the variable may hold (Linux caps one at 128 KiB).
+  public static let maximumBytes = 120_000
+}
