@@ -3,7 +3,7 @@ extra list's, each tagged with its source and whether it is display math, dedupl
 order (a formula of the homework stays the homework's when a later source has it too)."""
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -12,9 +12,11 @@ sys.path.insert(0, str(HERE.parent / "math"))
 import dollars  # noqa: E402  (Benchmarks/math/dollars.py, the shared formula scanner)
 
 # Formulas left out, and why: LaTeX and hw number and cross-reference differently, which is no
-# matter of looks.
+# matter of looks. A `\label{…}` alone only numbers its formula: it is taken out and the formula
+# kept (the homework labels the formulas its blocks evaluate).
 NUMBERING = re.compile(
-    r"\\(label|tag|eqref|ref|nonumber|notag)\b|\\begin\{(equation|align|gather|multline)\}")
+    r"\\(tag|eqref|ref|nonumber|notag)\b|\\begin\{(equation|align|gather|multline)\}")
+LABEL = re.compile(r"\\label\{[^{}]*\}")
 GROUPS = ["homework", "fixture", "peers", "extra"]
 
 
@@ -153,6 +155,8 @@ def gather(content, peers_file):
             if key in seen:
                 continue
             seen.add(key)
+            if LABEL.search(formula.tex) and not NUMBERING.search(formula.tex):
+                formula = replace(formula, tex=LABEL.sub("", formula.tex).strip())
             if NUMBERING.search(formula.tex):
                 numbering.append(formula)
             else:

@@ -19,6 +19,12 @@ extension Parser {
       if name == "widetilde" {
         mo.attributes = [("stretchy", "false"), Self.wideTilde(over: base)]
       }
+      // Chromium sets an accent about 0.1 em lower over its base than TeX does (`\bar y` drew
+      // its bar on the top of the y); measured against LaTeX, the raise puts hat, tilde, bar
+      // and dot within a pixel of LaTeX's at 40 px to the em.
+      if !stretchy && name != "vec" {
+        mo.attributes.append(("style", "transform: translateY(-0.1em)"))
+      }
       // A full-size arrow is too big for \vec, and U+20D7 sits left of its base in Chromium.
       if name == "vec" { mo.attributes.append(("class", "math-vec")) }
       let accented = MathNode(.mover, children: [base, mo], [("accent", "true")])

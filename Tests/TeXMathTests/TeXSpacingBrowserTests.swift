@@ -45,7 +45,7 @@ import Testing
   static let marks: [(id: String, tex: String)] = [
     ("prime", "y'"), ("subprime", "x_{y'}"), ("overline", "\\overline{xyz}"),
     ("tilde", "\\widetilde{xyz}"), ("small", "(x)"), ("square", "\\left( x^2 \\right)"),
-    ("exp", "\\left( e^x \\right)"), ("brace", "\\overbrace{a+b}^{n}"),
+    ("exp", "\\left( e^x \\right)"), ("brace", "\\overbrace{a+b}^{n}"), ("bar", "\\bar y"),
   ]
 
   static let probes: [(name: String, selector: String)] = [
@@ -56,6 +56,7 @@ import Testing
     ("smallParen", "#small mo"), ("squareParen", "#square mo"), ("expParen", "#exp mo"),
     ("braceBase", "#brace mover > mover > mrow"),
     ("braceLabel", "#brace semantics > mover > :nth-child(2) > mi"),
+    ("barBase", "#bar mover > mi"), ("barMark", "#bar mover > mo"),
   ]
 
   typealias Box = BrowserRenderingTests.Box
@@ -139,5 +140,10 @@ import Testing
     let braceBase = try #require(box["braceBase"])
     let label = try #require(box["braceLabel"])
     #expect(braceBase.t - label.b > 0.35 * em, "label \(braceBase.t - label.b) px above the base")
+
+    // \bar y: the bar stands clear of the y, as LaTeX's does (about 0.12 em), not on its top.
+    let barBase = try #require(box["barBase"])
+    let bar = try #require(box["barMark"])
+    #expect(barBase.t - bar.b > 0.07 * em, "bar \(barBase.t - bar.b) px above the y")
   }
 }
