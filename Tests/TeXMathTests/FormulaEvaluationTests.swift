@@ -200,6 +200,28 @@ import Testing
     #expect(try formula.sides.map { try $0.evaluate(Self.values) } == [3, 3, 3])
   }
 
+  @Test func differentiatesAnExpressionWrittenAfterTheDerivativeOperator() throws {
+    // d/dz log(1 + e^z) = e^z / (1 + e^z); d/dz e^z = e^z; the rest of the term is the operand.
+    let formula = try EvaluableFormula(
+      tex:
+        "\\frac{\\partial}{\\partial z} \\log(1 + e^z) = 2 \\frac{\\partial}{\\partial z} e^{z} \\cdot z"
+    )
+    let z = 0.3
+    let left = try formula.sides[0].evaluate(["z": .value(.scalar(z))]).scalar!
+    #expect(abs(left - exp(z) / (1 + exp(z))) < 1e-8)
+    let right = try formula.sides[1].evaluate(["z": .value(.scalar(z))]).scalar!
+    // 2 · d/dz (e^z · z) = 2 (e^z z + e^z).
+    #expect(abs(right - 2 * (exp(z) * z + exp(z))) < 1e-7)
+    #expect(formula.sides[0].freeSymbols.map(\.spelling) == ["z", "e"])
+    // A named function keeps its bound derivative symbol.
+    let bound = try EvaluableFormula(tex: "\\frac{\\partial}{\\partial W} F_W(x, y)")
+    #expect(bound.sides[0].freeSymbols.map(\.spelling).contains("\\partial F_W / \\partial W"))
+    // With respect to something that is not a number: an error at the operator.
+    #expect(throws: TeXError.self) {
+      try formula.sides[0].evaluate(["z": .value(.vector([1, 2]))])
+    }
+  }
+
   @Test func expandsThePagesMacrosAsTheRendererDoes() throws {
     let macros = try MacroTable([
       "\\logit": "\\log \\frac{#1}{1 - #1}", "\\Fw": "F_W", "\\norm": "\\left\\| #1 \\right\\|",

@@ -67,7 +67,9 @@
 /// - derivative symbols: `\frac{\partial F_W(x,y)}{\partial W}`, `\partial F_W(x,y) / \partial
 ///   W` and `\frac{\partial}{\partial W} F_W(x,y)` apply the function bound to
 ///   `\partial F_W / \partial W` to `(x, y)`; `\frac{\partial \ell}{\partial W}` is the value
-///   bound to `\partial \ell / \partial W`;
+///   bound to `\partial \ell / \partial W`; `\frac{\partial}{\partial z}` before anything else
+///   (`e^z`, `\log(1 + e^z)`: the rest of the term) is the derivative of what follows with
+///   respect to the number bound to `z`, by central differences (step 1e-5 · max(1, |z|));
 /// - vectors and matrices from bindings, and `\begin{pmatrix}…\end{pmatrix}` (`bmatrix`,
 ///   `matrix`): a matrix, or a vector when it has one column;
 /// - `\left`, `\right`, `\middle`, the `\big` family, `\,` and the other spacing commands,

@@ -1,5 +1,26 @@
-/// `\sum`, `\prod`, `\max` and `\min` over a set or a range of integers, and `\int` over a grid.
+/// `\sum`, `\prod`, `\max` and `\min` over a set or a range of integers, `\int` over a grid, and
+/// the derivative of an expression.
 extension Evaluator {
+  /// `\frac{\partial}{\partial z} u` (``Program/Operation/derivative``): central differences of
+  /// `u` at the scalar bound to `z`, with a step of 1e-5 · max(1, |z|), so about eight digits.
+  mutating func differentiate(_ node: Program.Node) throws(TeXError) -> MathValue {
+    let variable = Int(node.a)
+    let saved = slots[variable]
+    defer { bind(variable, saved) }
+    guard case .value(.scalar(let z))? = saved else {
+      let name = spellings[variable]
+      throw node.span.error(
+        "the derivative is with respect to \(name), which must be bound to a number: bind "
+          + "\(Self.literal(name))")
+    }
+    let h = 1e-5 * max(1, abs(z))
+    bind(variable, .value(.scalar(z + h)))
+    var result = try value(node.b)
+    bind(variable, .value(.scalar(z - h)))
+    try result.add(try value(node.b), scaledBy: -1, at: node.span)
+    return result.scaled(by: 1 / (2 * h))
+  }
+
   /// A `\sum`, `\prod`, `\max` or `\min` node (``Program/Operation/reduceSet(_:)`` or
   /// ``Program/Operation/reduceRange(_:)``).
   mutating func reduce(_ node: Program.Node, _ kind: Reduction.Kind) throws(TeXError)

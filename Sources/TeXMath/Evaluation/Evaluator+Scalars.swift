@@ -65,7 +65,7 @@ extension Evaluator {
       return best
     case .reduceSet(let kind), .reduceRange(let kind):
       return try scalarReduction(node, kind)
-    case .indexed, .apply, .matrix, .integral:
+    case .indexed, .apply, .matrix, .integral, .derivative:
       return nil
     }
   }

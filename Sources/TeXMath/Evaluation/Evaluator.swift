@@ -123,6 +123,8 @@ struct Evaluator {
       return try reduce(node, kind)
     case .integral:
       return try integrate(node)
+    case .derivative:
+      return try differentiate(node)
     case .matrix:
       var elements: [Double] = []
       for i in node.listStart..<(node.listStart + node.listCount) {

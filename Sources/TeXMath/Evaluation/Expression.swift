@@ -108,4 +108,7 @@ indirect enum Expression: Sendable {
   case integral(Integral)
   /// `\begin{pmatrix} … \end{pmatrix}`: a vector when it has one column.
   case matrix([[Expression]], Span)
+  /// `\frac{\partial}{\partial z} u`: the derivative of `u` with respect to the scalar bound to
+  /// slot `variable`, by central differences.
+  case derivative(Expression, variable: Int, Span)
 }

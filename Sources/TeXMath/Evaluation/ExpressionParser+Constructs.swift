@@ -48,14 +48,28 @@ extension ExpressionParser {
     try rejectHigherDerivative()
     try expectClose(opening: denominatorOpen)
     if numerator == nil {
-      guard startsName(try peek()) else {
-        let u = try peek()
+      let u = try peek()
+      if !(try startsFactor(u)) {
         throw TeXError(
           "\\frac{\\partial}{\\partial \(variable.spelling)} must be followed by what it "
             + "differentiates", offset: u.offset, length: u.length)
       }
-      numerator = try parseName(indexed: false)
-      arguments = try parseOptionalArguments()
+      // A name with its arguments (`F_W(x, y)`), or a name alone, is the derivative symbol
+      // bound for it; anything else (`e^z`, `\log(1 + e^z)`) is differentiated as written, the
+      // rest of the term, with respect to the variable's value.
+      let saved = stream.pos
+      if startsName(u) {
+        numerator = try parseName(indexed: false)
+        arguments = try parseOptionalArguments()
+        if arguments == nil, try peek().kind == .superscript { numerator = nil }
+      }
+      if numerator == nil {
+        stream.pos = saved
+        let body = try parseTerm()
+        return .derivative(
+          body, variable: slot(variable.spelling),
+          Span(offset: t.offset, length: lastEnd - t.offset))
+      }
     }
     return derivative(numerator!, variable, arguments, from: t)
   }

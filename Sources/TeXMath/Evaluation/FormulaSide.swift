@@ -186,6 +186,9 @@ struct SymbolCollector {
       for row in rows {
         for cell in row { walk(cell, locals: locals) }
       }
+    case .derivative(let body, let variable, let span):
+      note(variable, .value, span, locals: locals)
+      walk(body, locals: locals)
     }
   }
 }

@@ -41,6 +41,8 @@ struct Program: Sendable {
     case integral
     /// The list, `b` entries a row.
     case matrix
+    /// The derivative of node `b` with respect to the scalar in slot `a`.
+    case derivative
   }
 
   struct Node: Sendable {
@@ -83,7 +85,7 @@ struct Program: Sendable {
     let listed = list[Int(node.listStart)..<Int(node.listStart + node.listCount)]
     switch node.operation {
     case .number, .symbol: return []
-    case .indexed, .apply, .matrix, .integral: return nil
+    case .indexed, .apply, .matrix, .integral, .derivative: return nil
     case .negate, .transpose, .function, .absolute, .norm: return [node.a]
     case .sum, .product, .quotient, .power, .root: return [node.a, node.b]
     case .indicator, .extremum: return Array(listed)
@@ -175,6 +177,9 @@ struct Program: Sendable {
       var node = Node(operation: .matrix, b: Int32(rows[0].count), span: span)
       lower(rows.flatMap { $0 }, into: &node)
       return add(node)
+    case .derivative(let body, let variable, let span):
+      let b = lower(body)
+      return add(Node(operation: .derivative, a: Int32(variable), b: b, span: span))
     }
   }
 
