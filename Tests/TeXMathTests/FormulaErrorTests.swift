@@ -16,6 +16,10 @@ import Testing
 
   static let cases: [Case] = [
     Case(
+      tex: "\\hat y = \\operatorname*{argmin}_{y} F(x, y)",
+      message: "\\operatorname* (an operator with limits, such as argmin) cannot be evaluated",
+      offset: 9, length: 14),
+    Case(
       tex: "a + \\beta x", message: "\\beta is not bound: bind \"\\\\beta\" to a value", offset: 4,
       length: 5),
     Case(

@@ -136,7 +136,13 @@ extension ExpressionParser {
       stream.pos += 1
     case .command(let name) where Spelling.lookedThrough.contains(name):
       stream.pos += 1
-      if stream.tokens[stream.pos].kind == .char("*") { stream.pos += 1 }
+      if stream.tokens[stream.pos].kind == .char("*") {
+        // `\operatorname*{argmin}_y`: an operator with limits under it, which names no value
+        // (read as a name, the limit would become a subscript of a variable).
+        throw TeXError(
+          "\(t.spelling)* (an operator with limits, such as argmin) cannot be evaluated",
+          offset: t.offset, length: t.length + 1)
+      }
       let open = try stream.peekNonSpace()
       guard open.kind == .open else {
         try skipNameBase(allowDigit: true)
