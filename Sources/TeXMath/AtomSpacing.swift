@@ -124,6 +124,9 @@ enum AtomSpacing {
   static func apply(to nodes: [MathNode], script: Bool, afterOrdinary: Bool = false)
     -> [MathNode]
   {
+    // A single atom that is no operator (a script's `i`, a group's `x`) has nothing to space:
+    // most lists are such, and they cost no arrays.
+    if nodes.count == 1 && !nodes[0].isAtomSpace && core(of: nodes[0]) == nil { return nodes }
     var nodes = nodes
     if nodes.contains(where: \.isAtomSpace) { nodes.removeAll(where: \.isAtomSpace) }
     // TeX's rule for binary operators: one with nothing to operate on to its left (at the start,

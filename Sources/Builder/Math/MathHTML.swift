@@ -72,13 +72,19 @@ enum MathHTML {
         html.append(errorBox(span, message: error.message))
       }
     }
+    // Labels are rare: most pages skip this after one look at each display formula's bytes.
     var labelledSpans: [Int: String] = [:]
-    for (index, span) in document.mathSpans.enumerated() where span.display {
-      if let label = label(in: span.tex), page.labels[label] != nil { labelledSpans[index] = label }
+    var formulas: [PageFormulas.Formula] = []
+    if !page.labels.isEmpty {
+      for (index, span) in document.mathSpans.enumerated() where span.display {
+        guard let label = label(in: span.tex) else { continue }
+        formulas.append(formula(span, label: label))
+        if page.labels[label] != nil { labelledSpans[index] = label }
+      }
     }
     return Rendered(
       html: html, diagnostics: diagnostics,
-      formulas: PageFormulas(formulas: labelled(document), macros: usable),
+      formulas: PageFormulas(formulas: formulas, macros: usable),
       labelledSpans: labelledSpans, numbers: page.labels.mapValues(\.eqref))
   }
 
@@ -96,25 +102,23 @@ enum MathHTML {
     var numbers: [String: String] = [:]
   }
 
-  /// The display formulas with a `\label{…}`, each with where its lines start in the file.
-  static func labelled(_ document: MarkdownDocument) -> [PageFormulas.Formula] {
-    document.mathSpans.compactMap { span in
-      guard span.display, let label = label(in: span.tex) else { return nil }
-      return PageFormulas.Formula(
-        label: label, tex: span.tex,
-        lines: span.lineStarts.map {
-          PageFormulas.Line(
-            offset: $0.texOffset, line: $0.location.line, column: $0.location.column)
-        })
-    }
+  /// A labelled display formula, with where its lines start in the file.
+  static func formula(_ span: MathSpan, label: String) -> PageFormulas.Formula {
+    PageFormulas.Formula(
+      label: label, tex: span.tex,
+      lines: span.lineStarts.map {
+        PageFormulas.Line(offset: $0.texOffset, line: $0.location.line, column: $0.location.column)
+      })
   }
 
-  /// The name in the first `\label{name}` of `tex`, or nil.
+  /// The name in the first `\\label{name}` of `tex`, or nil; searched in the UTF-8 bytes.
   static func label(in tex: String) -> String? {
-    guard let start = tex.range(of: "\\label{"),
-      let end = tex[start.upperBound...].firstIndex(of: "}")
+    let utf8 = tex.utf8
+    guard let start = utf8.firstRange(of: "\\label{".utf8),
+      let end = utf8[start.upperBound...].firstIndex(of: UInt8(ascii: "}"))
     else { return nil }
-    let name = tex[start.upperBound..<end].trimmingCharacters(in: .whitespaces)
+    let name = String(decoding: utf8[start.upperBound..<end], as: UTF8.self)
+      .trimmingCharacters(in: .whitespaces)
     return name.isEmpty ? nil : name
   }
 
