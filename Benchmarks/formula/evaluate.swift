@@ -1,3 +1,5 @@
+import Foundation
+
 // The hw side of the formula benchmark: each equation of the corpus (standard input, one a
 // line as `id<TAB>TeX`, from corpus.py) parsed with `EvaluableFormula(tex:)`, its last side
 // evaluated with every free symbol bound to a deterministic value, and timed over 10,000
@@ -49,20 +51,7 @@ struct Record {
 
 /// `text` as a JSON string.
 func quoted(_ text: String) -> String {
-  var result = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\t": result += "\\t"
-    case _ where scalar.value < 0x20:
-      let hex = String(scalar.value, radix: 16)
-      result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result + "\""
+  String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
 }
 
 func describe(_ use: FormulaSymbol.Use) -> String {
