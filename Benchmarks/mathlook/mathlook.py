@@ -38,7 +38,7 @@ def arguments():
     ap.add_argument("--compare", metavar="OLD.json",
                     help="print the formulas whose similarity changed since that run")
     ap.add_argument("--keep", action="store_true",
-                    help="keep the pages and screenshots, in RESULTS/work/")
+                    help="keep the pages and screenshots, in RESULTS/pages/")
     return ap.parse_args()
 
 
@@ -60,7 +60,7 @@ def main():
     results = Path(a.results)
     results.mkdir(parents=True, exist_ok=True)
     if a.keep:
-        work = results / "work"
+        work = results / "pages"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
     else:

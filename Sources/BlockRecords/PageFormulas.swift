@@ -55,6 +55,17 @@ public struct PageFormulas: Codable, Sendable, Equatable {
 
   public var isEmpty: Bool { formulas.isEmpty }
 
+  /// Whether `text` can be a formula's label: ASCII letters, digits and `: _ . -`, at most 100
+  /// (what TeXMath accepts in `\label`, bounded).
+  public static func isLabel(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.count <= 100
+      && text.unicodeScalars.allSatisfy {
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || ":_.-".unicodeScalars.contains($0))
+      }
+  }
+
   /// The environment variable that carries them, as JSON, to the runner.
   public static let environmentVariable = "HW_FORMULAS"
   /// The most bytes of JSON the variable may hold (Linux caps one at 128 KiB).

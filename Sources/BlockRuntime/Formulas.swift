@@ -1,6 +1,7 @@
 import BlockRecords
 import Diagnostics
 import Foundation
+import Synchronization
 import TeXMath
 
 /// A scalar, vector or matrix that a typeset formula computes or is given (TeXMath's).
@@ -89,10 +90,9 @@ public func formula(
     TypesetFormula.fail("no display formula labelled '\(label)' (\(hint))", at: call)
     return TypesetFormula(label: label, source: nil, parsed: nil, path: call.path)
   }
-  session.append(.formula(block: session.currentBlock, label: label))
+  PageFormulaTable.shared.noteUse(of: label, in: session)
   do throws(TeXError) {
-    let macros = try MacroTable(PageFormulaTable.shared.macros)
-    let parsed = try EvaluableFormula(tex: source.tex, macros: macros)
+    let parsed = try PageFormulaTable.shared.parsed(source)
     return TypesetFormula(label: label, source: source, parsed: parsed, path: call.path)
   } catch {
     TypesetFormula.fail(
@@ -187,12 +187,29 @@ public struct TypesetFormula {
   }
 }
 
-/// The page's labelled formulas, as `hw` hands them to the runner (`HW_FORMULAS`), read once.
-struct PageFormulaTable: Sendable {
+/// The page's labelled formulas, as `hw` hands them to the runner (`HW_FORMULAS`), read once;
+/// each parsed once, however often a block asks for it, and each use recorded once a block.
+final class PageFormulaTable: Sendable {
   static let shared = PageFormulaTable()
 
   let formulas: [PageFormulas.Formula]
   let macros: [String: String]
+  private let state = Mutex<(parsed: [String: EvaluableFormula], used: Set<String>)>(([:], []))
+
+  /// `source` parsed with the page's macros.
+  func parsed(_ source: PageFormulas.Formula) throws(TeXError) -> EvaluableFormula {
+    if let known = state.withLock({ $0.parsed[source.label] }) { return known }
+    let parsed = try EvaluableFormula(tex: source.tex, macros: try MacroTable(macros))
+    state.withLock { $0.parsed[source.label] = parsed }
+    return parsed
+  }
+
+  /// Records that the running block evaluated the formula `label`, the first time it does.
+  func noteUse(of label: String, in session: RunnerSession) {
+    let block = session.currentBlock
+    let first = state.withLock { $0.used.insert("\(block) \(label)").inserted }
+    if first { session.append(.formula(block: block, label: label)) }
+  }
 
   init() {
     guard let text = ProcessInfo.processInfo.environment[PageFormulas.environmentVariable],

@@ -57,7 +57,11 @@ struct RunAssembly {
         case .figure(let figure) where figure.block == block.index: run.figures.append(figure)
         case .ask(let ask) where ask.block == block.index: run.asks.append(ask)
         case .formula(let index, let label) where index == block.index:
-          if !run.formulas.contains(label) { run.formulas.append(label) }
+          // A label as `\label` allows it (the record is the block's own word, and reports print
+          // it): anything else, a forged line for instance, is dropped.
+          if PageFormulas.isLabel(label) && !run.formulas.contains(label) {
+            run.formulas.append(label)
+          }
         default: break
         }
       }

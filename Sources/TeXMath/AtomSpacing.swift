@@ -184,48 +184,36 @@ enum AtomSpacing {
         inserted.append((index, mu))
       }
     }
-    if !inserted.isEmpty {
-      var spaced: [MathNode] = []
-      spaced.reserveCapacity(nodes.count + inserted.count)
-      var newLspace: [Int] = []
-      var newRspace: [Int] = []
-      var newCores: [MathNode?] = []
-      var next = 0
-      for (index, node) in nodes.enumerated() {
-        if next < inserted.count && inserted[next].before == index {
-          let space = MathNode.space(length(inserted[next].mu))
-          space.isAtomSpace = true
-          spaced.append(space)
-          newLspace.append(0)
-          newRspace.append(0)
-          newCores.append(nil)
-          next += 1
-        }
-        spaced.append(node)
-        newLspace.append(lspace[index])
-        newRspace.append(rspace[index])
-        newCores.append(cores[index])
+    write(nodes, cores: cores, lspace: lspace, rspace: rspace)
+    guard !inserted.isEmpty else { return nodes }
+    // The spaces go between atoms, never first or last, so the forms the browser infers in the
+    // spaced row, and the dictionary's spacing just compared with, stay the same.
+    var spaced: [MathNode] = []
+    spaced.reserveCapacity(nodes.count + inserted.count)
+    var next = 0
+    for (index, node) in nodes.enumerated() {
+      if next < inserted.count && inserted[next].before == index {
+        let space = MathNode.space(length(inserted[next].mu))
+        space.isAtomSpace = true
+        spaced.append(space)
+        next += 1
       }
-      nodes = spaced
-      lspace = newLspace
-      rspace = newRspace
-      return write(nodes, cores: newCores, lspace: lspace, rspace: rspace)
+      spaced.append(node)
     }
-    return write(nodes, cores: cores, lspace: lspace, rspace: rspace)
+    return spaced
   }
 
   /// Sets `lspace` and `rspace` on the cores of the atoms of `nodes` where they differ from the
   /// browser's dictionary, and removes them where they agree.
   private static func write(
     _ nodes: [MathNode], cores: [MathNode?], lspace: [Int], rspace: [Int]
-  ) -> [MathNode] {
+  ) {
     for (index, node) in nodes.enumerated() {
       guard let core = cores[index], atomClass(of: node) != nil else { continue }
       let dictionary = defaults(core, at: index, in: nodes)
       set("lspace", lspace[index], default: dictionary.lspace, on: core)
       set("rspace", rspace[index], default: dictionary.rspace, on: core)
     }
-    return nodes
   }
 
   private static func set(_ name: String, _ mu: Int, default dictionary: Int, on core: MathNode) {
