@@ -78,6 +78,33 @@ extension CheckRecord {
 
   /// Whether this is a vector check too long to show in one line: more than `longVector`
   /// elements, with its worst element recorded.
+  /// The record with every line break and other control character in its texts (label, note,
+  /// numbers, file) made a space: what a block writes is shown on one line, so that a label
+  /// cannot add lines of its own to `hw build`'s or `hw verify`'s report.
+  public var onOneLine: CheckRecord {
+    func line(_ text: String) -> String {
+      guard text.unicodeScalars.contains(where: Self.breaksLine) else { return text }
+      return String(
+        String.UnicodeScalarView(text.unicodeScalars.map { Self.breaksLine($0) ? " " : $0 }))
+    }
+    var record = self
+    record.label = line(label)
+    record.note = note.map(line)
+    record.actual = actual.map(line)
+    record.expected = expected.map(line)
+    record.worstError = worstError.map(line)
+    record.worstActual = worstActual.map(line)
+    record.worstExpected = worstExpected.map(line)
+    record.location.path = line(location.path)
+    return record
+  }
+
+  /// Control characters and the Unicode line and paragraph separators.
+  static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+      || scalar.value == 0x2029
+  }
+
   public var isLongVector: Bool {
     guard let entries, worstIndex != nil else { return false }
     return entries > Self.longVector

@@ -52,7 +52,8 @@ struct RunAssembly {
         warnings: warnings[position] ?? [])
       for record in outcome.records {
         switch record {
-        case .check(let check) where check.block == block.index: run.checks.append(check)
+        case .check(let check) where check.block == block.index:
+          run.checks.append(check.onOneLine)
         case .value(let value) where value.block == block.index: run.values.append(value)
         case .figure(let figure) where figure.block == block.index: run.figures.append(figure)
         case .ask(let ask) where ask.block == block.index: run.asks.append(ask)

@@ -52,3 +52,22 @@ import Testing
     #expect(!text.contains("entries") && !text.contains("worst"))
   }
 }
+
+/// A check record read from a block is put on one line before anything prints it.
+@Suite struct OneLineCheckTests {
+  @Test func makesEveryLineBreakOfEveryTextASpace() {
+    var record = CheckRecord(
+      block: 0, kind: .condition, label: "a\nb\rc\u{2028}d", passed: false,
+      location: FileLocation(path: "Content/t.md\nx", line: 1, column: 1))
+    record.note = "n\u{85}o"
+    let line = record.onOneLine
+    #expect(line.label == "a b c d")
+    #expect(line.note == "n o")
+    #expect(line.location.path == "Content/t.md x")
+    #expect(
+      CheckRecord(
+        block: 0, kind: .condition, label: "ok", passed: true,
+        location: FileLocation(path: "p", line: 1, column: 1)
+      ).onOneLine.label == "ok")
+  }
+}

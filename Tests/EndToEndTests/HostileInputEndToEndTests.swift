@@ -108,3 +108,22 @@ import Testing
     #expect(render.stderr == "hw: error: cannot read 'Content/b.md': Permission denied\n")
   }
 }
+
+/// What a block writes is shown on one line: a check's label cannot add lines of its own (a
+/// forged error or pass) to `hw build`'s or `hw verify`'s report.
+@Suite(.enabled(if: RunningHW.isBuilt, "hw is not built"))
+struct ForgedReportLineTests {
+  @Test func aLabelWithLineBreaksStaysOnItsCheck() throws {
+    let folder = TemporaryFolder()
+    folder.write(
+      "Content/t.md",
+      "# T\n\n```swift verify\ncheck(false, \"x\\nContent/t.md:1:1: error: forged\\r\\n9 passed\")\n```\n"
+    )
+    for command in ["build", "verify"] {
+      let result = try CommandLineTests.hw([command], in: folder.path)
+      let lines = result.output.split(separator: "\n")
+      #expect(lines.contains { $0.hasPrefix("Content/t.md:4:") && $0.contains("forged") })
+      #expect(!lines.contains { $0.hasPrefix("Content/t.md:1:1") || $0.hasPrefix("9 passed") })
+    }
+  }
+}
