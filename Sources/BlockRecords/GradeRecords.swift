@@ -33,11 +33,15 @@ public struct GradeAsk: Codable, Sendable, Equatable {
   /// How far an answer may be: |answer − expected| ≤ tolerance · max(1, |expected|), entry by
   /// entry.
   public var tolerance: Double
+  /// Set when the ask is for the student's typeset formula (`askFormula`): then nothing runs in
+  /// the student's program; the grader's program evaluates the formula's TeX, read from the
+  /// submission's Markdown by `hw`, and `expression` describes it.
+  public var formula: GradeFormula?
 
   /// Creates an ask.
   public init(
     block: Int, location: FileLocation, expression: String, inputs: [GradeInput],
-    expected: GradeValue, tolerance: Double
+    expected: GradeValue, tolerance: Double, formula: GradeFormula? = nil
   ) {
     self.block = block
     self.location = location
@@ -45,6 +49,31 @@ public struct GradeAsk: Codable, Sendable, Equatable {
     self.inputs = inputs
     self.expected = expected
     self.tolerance = tolerance
+    self.formula = formula
+  }
+}
+
+/// Which typeset formula a grader's ask is about: a display formula of the submission's
+/// document, by its `\label`, and which of its sides.
+public struct GradeFormula: Codable, Sendable, Equatable {
+  /// The formula's label.
+  public var label: String
+  /// The side (0 is left of the first relation); nil for the last side, the right-hand side.
+  public var side: Int?
+
+  /// Creates a formula ask's target.
+  public init(label: String, side: Int? = nil) {
+    self.label = label
+    self.side = side
+  }
+
+  /// The side in words: "its right-hand side", "side 0 (its left-hand side)".
+  public var sideDescription: String {
+    switch side {
+    case nil: "its right-hand side"
+    case 0: "its left-hand side"
+    case let index?: "its side \(index)"
+    }
   }
 }
 

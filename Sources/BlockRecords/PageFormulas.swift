@@ -42,18 +42,43 @@ public struct PageFormulas: Codable, Sendable, Equatable {
     }
   }
 
+  /// Set when a grader's program evaluates a submission's formulas (`askFormula` in a
+  /// `swift grade` block): whose formulas these are, and which asks to leave alone.
+  public struct Judged: Codable, Sendable, Equatable {
+    /// The submission's document as reports name it (`Content/hw.md`): where a formula's
+    /// problems are located.
+    public var path: String
+    /// Asks not to evaluate, as `block:index` (the grade block's 0-based position in its file,
+    /// the ask's in its block): an earlier run's evaluation of them did not finish.
+    public var skipped: [String]
+
+    /// Creates the description of a judged document.
+    public init(path: String, skipped: [String] = []) {
+      self.path = path
+      self.skipped = skipped
+    }
+
+    /// The key of ask `index` of grade block `block` in ``skipped``.
+    public static func key(block: Int, index: Int) -> String { "\(block):\(index)" }
+  }
+
   /// The page's formulas with a label, in page order.
   public var formulas: [Formula]
   /// The page's TeX macros (front matter `macros:`), name without backslash to body.
   public var macros: [String: String]
+  /// Set when these are a submission's formulas handed to a grader's program; nil for a page's
+  /// own blocks.
+  public var judged: Judged?
 
   /// Creates the formulas of a page.
-  public init(formulas: [Formula] = [], macros: [String: String] = [:]) {
+  public init(formulas: [Formula] = [], macros: [String: String] = [:], judged: Judged? = nil) {
     self.formulas = formulas
     self.macros = macros
+    self.judged = judged
   }
 
-  public var isEmpty: Bool { formulas.isEmpty }
+  /// True when there is nothing to hand over: no formula, and no grader's program to tell.
+  public var isEmpty: Bool { formulas.isEmpty && judged == nil }
 
   /// Whether `text` can be a formula's label: ASCII letters, digits and `: _ . -`, at most 100
   /// (what TeXMath accepts in `\label`, bounded).
@@ -66,8 +91,9 @@ public struct PageFormulas: Codable, Sendable, Equatable {
       }
   }
 
-  /// The environment variable that carries them, as JSON, to the runner.
+  /// The environment variable that names the file, read-only to the runner, that holds them as
+  /// JSON.
   public static let environmentVariable = "HW_FORMULAS"
-  /// The most bytes of JSON the variable may hold (Linux caps one at 128 KiB).
-  public static let maximumBytes = 120_000
+  /// The file's name in the runner's work folder.
+  public static let fileName = "formulas.json"
 }

@@ -187,13 +187,16 @@ public struct TypesetFormula {
   }
 }
 
-/// The page's labelled formulas, as `hw` hands them to the runner (`HW_FORMULAS`), read once;
+/// The page's labelled formulas, as `hw` hands them to the runner (a JSON file that
+/// `HW_FORMULAS` names), read once;
 /// each parsed once, however often a block asks for it, and each use recorded once a block.
 final class PageFormulaTable: Sendable {
   static let shared = PageFormulaTable()
 
   let formulas: [PageFormulas.Formula]
   let macros: [String: String]
+  /// Set in a grader's program run on a submission's formulas.
+  let judged: PageFormulas.Judged?
   private let state = Mutex<(parsed: [String: EvaluableFormula], used: Set<String>)>(([:], []))
 
   /// `source` parsed with the page's macros.
@@ -212,14 +215,17 @@ final class PageFormulaTable: Sendable {
   }
 
   init() {
-    guard let text = ProcessInfo.processInfo.environment[PageFormulas.environmentVariable],
-      let decoded = try? JSONDecoder().decode(PageFormulas.self, from: Data(text.utf8))
+    guard let path = ProcessInfo.processInfo.environment[PageFormulas.environmentVariable],
+      let data = FileManager.default.contents(atPath: path),
+      let decoded = try? JSONDecoder().decode(PageFormulas.self, from: data)
     else {
       formulas = []
       macros = [:]
+      judged = nil
       return
     }
     formulas = decoded.formulas
     macros = decoded.macros
+    judged = decoded.judged
   }
 }

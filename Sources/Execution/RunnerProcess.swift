@@ -62,10 +62,14 @@ struct RunnerProcess {
         + "limit=64,top=16,timeout=5s,output-to=stderr",
     ]
     if let contentDirectory { environment["HW_CONTENT"] = contentDirectory }
-    if !formulas.isEmpty, let json = try? JSONEncoder().encode(formulas),
-      json.count <= PageFormulas.maximumBytes
-    {
-      environment[PageFormulas.environmentVariable] = String(decoding: json, as: UTF8.self)
+    if !formulas.isEmpty {
+      // A file, not the variable itself: one variable holds at most 128 KiB on Linux.
+      let path = workDirectory + "/" + PageFormulas.fileName
+      guard let json = try? JSONEncoder().encode(formulas),
+        FileManager.default.createFile(atPath: path, contents: json)
+      else { throw .system("cannot write the page's formulas to \(path)") }
+      chmod(path, 0o444)
+      environment[PageFormulas.environmentVariable] = path
     }
     let processLimits = ProcessLimits(
       cpuSeconds: UInt64(totalTimeout.rounded(.up)) + limits.cpuSecondsBeyondTimeouts,

@@ -138,8 +138,10 @@ public struct AssignPipeline: Sendable {
     guard !outcome.diagnostics.containsErrors else { return outcome }
     _ = try zipProblems.get()
     try? FileManager.default.removeItem(atPath: staging + "/.cache")
-    FileManager.default.createFile(
-      atPath: staging + "/" + Self.marker, contents: Data("written by hw assign\n".utf8))
+    guard
+      FileManager.default.createFile(
+        atPath: staging + "/" + Self.marker, contents: Data("written by hw assign\n".utf8))
+    else { throw ToolError("cannot write '\(staging)/\(Self.marker)'") }
     try replaceOutput(with: staging)
     return outcome
   }
@@ -176,6 +178,15 @@ public struct AssignPipeline: Sendable {
     let (judge, judgeProblems) = try Judge.run(
       grader, executor: executor(content: staging + "/grader", cache: staging + "/.cache"))
     outcome.diagnostics += judgeProblems.map(mapper.grader)
+    // An ask about a typeset formula must pass on the solutions' formula.
+    for document in documents where !judgeProblems.containsErrors {
+      outcome.diagnostics += judge.formulaProblems(
+        grader, document: document.relativePath,
+        formulas: DocumentOutline.read(
+          Array(document.solution.utf8), path: "Content/" + document.relativePath
+        ).formulas, on: "the solutions"
+      ).map(mapper.grader)
+    }
     // The public checks run on their own in a student's hands: they must not lean on a hidden
     // block's declarations.
     if documents.contains(where: { $0.publicGrader != nil }) {
@@ -207,7 +218,8 @@ public struct AssignPipeline: Sendable {
       var asks: [GradeAsk] = []
       var line = outline.lineCount + 10
       for question in questions {
-        for ask in judge.asks[question] {
+        // An ask about a typeset formula has no code: the grader's program evaluates it.
+        for ask in judge.asks[question] where ask.formula == nil {
           let block = VerifyBlock(
             code: AskCode.code(for: ask), codeLine: line, options: VerifyOptions(),
             index: blocks.count)

@@ -45,6 +45,8 @@ public struct Grader: Sendable {
     public var questions: [Int]
     /// For each block, its points.
     public var points: [Double] = []
+    /// The instructor's content folder its front matter names (`content:`), if any.
+    public var reference: String? = nil
   }
 
   /// The folder, as given.
@@ -116,7 +118,8 @@ public struct Grader: Sendable {
               path: displayPath, at: location))
         }
       }
-      var file = File(displayPath: displayPath, blocks: [], questions: [], points: [])
+      var file = File(
+        displayPath: displayPath, blocks: [], questions: [], points: [], reference: reference)
       var outlines: [String: DocumentOutline?] = [:]
       for block in document.codeBlocks {
         let options: GradeOptions?

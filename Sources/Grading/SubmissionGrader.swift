@@ -128,6 +128,29 @@ public struct SubmissionGrader: Sendable {
         "\(displayPath): warning: no heading '\(grader.questions[question].heading)'; the "
           + "question is graded all the same")
     }
+    // Asks about a typeset formula are answered by the grader's program from the TeX that
+    // `hw` read; nothing of the student's runs for them.
+    let formulaAsks = pending.filter { $0.ask.formula != nil }
+    pending.removeAll { $0.ask.formula != nil }
+    if !formulaAsks.isEmpty {
+      let answers = judge.formulaAnswers(
+        grader, document: document, displayPath: displayPath, formulas: outline.formulas)
+      for item in formulaAsks {
+        switch answers[item.question]?[item.ordinal] {
+        case .success(let given)?:
+          let entry = formulaAnswer(item.ask, given)
+          answered[item.question, default: [:]][item.ordinal] = entry
+          // Once a question: every ask of a formula meets the same problem.
+          if let error = given.error, !result.questions[item.question].problems.contains(error) {
+            result.questions[item.question].problems.append(error)
+          }
+        case .failure(let failure)?:
+          charge(item, failure.message, problem: true)
+        case nil:
+          charge(item, "was not evaluated", problem: true)
+        }
+      }
+    }
     let executor = Executor(
       configuration: {
         var configuration = self.configuration
@@ -310,6 +333,34 @@ public struct SubmissionGrader: Sendable {
       expected: showExpected ? ask.expected : nil)
   }
 
+  /// The verdict on what the grader's program made of a typeset formula.
+  private func formulaAnswer(_ ask: GradeAsk, _ given: GradeAnswer) -> SubmissionResult.Ask {
+    var entry = unanswered(ask)
+    if let error = given.error {
+      // "path:line:col: error: message": the message is kept, the place is in the problems.
+      let message = error.range(of: ": error: ").map { String(error[$0.upperBound...]) } ?? error
+      entry.message = "your formula gives no value: " + message
+      return entry
+    }
+    return judged(entry, given.value, ask, missing: "your formula gave no value")
+  }
+
+  /// `entry` with the verdict on `value`, or saying `missing` when there is none.
+  private func judged(
+    _ entry: SubmissionResult.Ask, _ value: GradeValue?, _ ask: GradeAsk, missing: String
+  ) -> SubmissionResult.Ask {
+    var entry = entry
+    guard let value else {
+      entry.message = missing
+      return entry
+    }
+    entry.answer = value
+    let outcome = Verdict.compare(value, ask.expected, tolerance: ask.tolerance)
+    entry.passed = outcome.passed
+    entry.message = showExpected ? outcome.detail : outcome.message
+    return entry
+  }
+
   /// The verdict on what an ask's block wrote.
   private func answer(_ ask: GradeAsk, answers: [GradeAnswer]) -> SubmissionResult.Ask {
     var entry = unanswered(ask)
@@ -325,15 +376,7 @@ public struct SubmissionGrader: Sendable {
       entry.message = "your code threw an error: \(shown)"
       return entry
     }
-    guard let value = only.value else {
-      entry.message = "your code gave no value"
-      return entry
-    }
-    entry.answer = value
-    let outcome = Verdict.compare(value, ask.expected, tolerance: ask.tolerance)
-    entry.passed = outcome.passed
-    entry.message = showExpected ? outcome.detail : outcome.message
-    return entry
+    return judged(entry, only.value, ask, missing: "your code gave no value")
   }
 }
 
@@ -382,6 +425,9 @@ enum AskCode {
 
   /// `expression` with its inputs' names and types, and the kind of value expected.
   static func signature(_ ask: GradeAsk) -> String {
+    if ask.formula != nil {
+      return ask.expression + ", expecting \(ask.expected.kindDescription)"
+    }
     let inputs = ask.inputs.map { "\($0.name): \($0.value.swiftType)" }.joined(separator: ", ")
     return "`\(ask.expression.trimmingCharacters(in: .whitespacesAndNewlines))`"
       + (inputs.isEmpty ? "" : " with \(inputs)") + ", expecting \(ask.expected.kindDescription)"

@@ -35,7 +35,7 @@ import Testing
       "\\frac{e^{-\\beta F_W(x, y)}}", "that is $-\\frac{1}{\\beta}",
       "G.energyGradient(x, y) - expected",
       "reverse mode", "P(y | x) = e^{", "seed: 91", "seed: 92", "seed: 93", "swift grade",
-      "solution", "Loss.nll",
+      "solution", "Loss.nll", "askFormula", "\\frac{\\partial F_W(x, y')}",
     ] {
       #expect(!handout.contains(secret), "the handout shows \(secret)")
       #expect(
@@ -92,19 +92,32 @@ import Testing
       right.replacingOccurrences(
         of: gibbs,
         with: "func gibbs(_ f: Vector, beta: Double) -> Vector {\n  notAnswered(\"gibbs\")\n}"))
+    // Dee's code is right, and the gradient she typeset has the seed's extra 1/β: the question
+    // on the formula, which the grader evaluates from her TeX, costs her its point.
+    let typeset =
+      #"- \sum_{y'} P(y' \mid x) \frac{\partial F_W(x, y')}{\partial W} . \label{nll-grad}"#
+    #expect(right.contains(typeset))
+    let typo = right.replacingOccurrences(
+      of: typeset,
+      with:
+        #"- \frac{1}{\beta} \sum_{y'} P(y' \mid x) \frac{\partial F_W(x, y')}{\partial W} . \label{nll-grad}"#
+    )
+    folder.write("class/dee/Content/energy.md", typo)
     let graded = try Self.hw(
       [
         "grade", "--checks", "out/grader", "--output", "grades", "class/ada", "class/bo",
-        "class/cy",
+        "class/cy", "class/dee",
       ], in: folder.url)
     #expect(graded.status == 0, "\(graded.output)")
-    #expect(graded.stdout.contains("ada: 9 of 9\n"), "\(graded.stdout)")
-    #expect(graded.stdout.contains("bo: 7 of 9\n"), "\(graded.stdout)")
-    #expect(graded.stdout.contains("cy: 3 of 9, with problems"), "\(graded.stdout)")
+    #expect(graded.stdout.contains("ada: 10 of 10\n"), "\(graded.stdout)")
+    #expect(graded.stdout.contains("bo: 8 of 10\n"), "\(graded.stdout)")
+    #expect(graded.stdout.contains("cy: 4 of 10, with problems"), "\(graded.stdout)")
+    #expect(graded.stdout.contains("dee: 9 of 10\n"), "\(graded.stdout)")
 
     // The autograder, unpacked as Gradescope lays out /autograder/, grades the same way.
     if ZipFiles.readerMissing == nil, let env = Program.find("env") {
-      for (name, document, score) in [("ada", right, 9.0), ("bo", wrong, 7.0)] {
+      for (name, document, score) in [("ada", right, 10.0), ("bo", wrong, 8.0), ("dee", typo, 9.0)]
+      {
         let root = TemporaryFolder()
         try FileManager.default.createDirectory(
           atPath: root.path + "/source", withIntermediateDirectories: true)
@@ -186,6 +199,38 @@ import Testing
 
         """)
     #expect(result.stdout == "Nothing written: the source has problems.\n")
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
+  /// An ask for a typeset formula must pass on the solutions' formula: one that does not has
+  /// wrong bindings or a wrong reference, an error located at the ask in the source.
+  @Test func aFormulaAskThatFailsOnTheSolutionsIsLocatedInTheSource() throws {
+    let folder = TemporaryFolder()
+    folder.write(
+      "source/a.md",
+      #"""
+      # A
+
+      ## Q
+
+      <!-- solution -->
+      $$ s(u) = \log(1 + e^{u}) \label{softplus} $$
+      <!-- end solution -->
+
+      ```swift grade points=1
+      askFormula("softplus", bindings: ["u": 0], expect: log(2.0), tolerance: 1e-12)
+      askFormula("softplus", bindings: ["u": 1], expect: 1.0)
+      ```
+
+      """#)
+    let result = try Self.hw(
+      ["assign", "source", "--output", "out", "--no-autograder"], in: folder.url)
+    #expect(result.status == 1, "\(result.output)")
+    #expect(
+      result.stderr.contains(
+        "source/a.md:11:11: error: the display formula labelled 'softplus', its right-hand side "
+          + "fails on the solutions"), "\(result.stderr)")
+    #expect(!result.stderr.contains("source/a.md:10:"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
   }
 

@@ -57,6 +57,24 @@ struct FormulaEndToEndTests {
         "Content/t.md:9: note: formula 'nll-grad' evaluated as typeset; its checks pass"))
   }
 
+  /// A page whose labelled formulas come to more than one environment variable holds
+  /// (128 KiB on Linux) still hands every one to its blocks: the last is evaluated.
+  @Test func formulasPastTheEnvironmentsLimitReachTheBlocks() throws {
+    let folder = TemporaryFolder()
+    let filler = (0..<1500).map {
+      "$$ a_{\($0)} = " + String(repeating: "1 + ", count: 25) + "1 \\label{f\($0)} $$\n"
+    }
+    #expect(filler.joined().utf8.count > 140_000)
+    folder.write(
+      "Content/t.md",
+      "# Many\n\n" + filler.joined(separator: "\n") + "\n" + Self.formula + Self.block())
+    let build = try CommandLineTests.hw(["build"], in: folder.path)
+    #expect(build.status == 0, "\(build.output)")
+    #expect(
+      try #require(folder.read("Output/t.html")).contains(
+        "<a class=\"math-checked checked\" href=\"#block-typeset\""))
+  }
+
   @Test func aWrongValueFailsTheCheckThatNamesTheFormula() throws {
     let folder = TemporaryFolder()
     folder.write(

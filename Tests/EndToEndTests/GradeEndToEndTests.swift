@@ -303,8 +303,9 @@ import Testing
   }
 
   /// The homework itself, graded by its grader (`Grader/`): a right copy gets every point, a
-  /// copy with the seed's wrong NLL gradient (an extra 1/β) loses that question only, and the
-  /// exploit that once scored a wrong answer in full changes nothing.
+  /// copy with the seed's wrong NLL gradient (an extra 1/β) in its code, or in its typeset
+  /// formula alone, loses that question's points for it only, and the exploit that once scored
+  /// a wrong answer in full changes nothing.
   @Test(.enabled(if: bubblewrapWorks, "bubblewrap does not work here"))
   func theHomeworkIsGradedByItsGrader() throws {
     let folder = TemporaryFolder()
@@ -314,8 +315,16 @@ import Testing
     #expect(page.components(separatedBy: right).count == 2)
     let wrong = page.replacingOccurrences(
       of: right, with: "return G.energyGradient(x, y) - (1 / beta) * expected\n")
+    // The seed's extra 1/β in the typeset gradient, the code right.
+    let typeset =
+      #"- \sum_{y'} P(y' \mid x) \, \frac{\partial F_W(x, y')}{\partial W} . \label{nll-grad}"#
+    #expect(page.components(separatedBy: typeset).count == 2)
+    let typo = page.replacingOccurrences(
+      of: typeset,
+      with: typeset.replacingOccurrences(of: "- \\sum", with: "- \\frac{1}{\\beta} \\sum"))
     folder.write("class/right/Content/ebm-homework.md", page)
     folder.write("class/wrong/Content/ebm-homework.md", wrong)
+    folder.write("class/typo/Content/ebm-homework.md", typo)
     folder.write(
       "class/exploit/Content/ebm-homework.md",
       wrong + "\n" + (try Self.fixture("attacks/exploit.md")))
@@ -323,16 +332,20 @@ import Testing
       BuiltProducts.hw(),
       [
         "grade", "--checks", Repository.file("Grader").path, "--output", "out", "--jobs", "2",
-        "class/right", "class/wrong", "class/exploit",
+        "class/right", "class/wrong", "class/exploit", "class/typo",
       ], in: folder.url)
     #expect(result.status == 0, "\(result.output)")
-    #expect(result.stdout.contains("right: 18 of 18\n"), "\(result.stdout)")
-    #expect(result.stdout.contains("wrong: 15 of 18\n"), "\(result.stdout)")
-    #expect(result.stdout.contains("exploit: 15 of 18\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("right: 23 of 23\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("wrong: 20 of 23\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("exploit: 20 of 23\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("typo: 22 of 23\n"), "\(result.stdout)")
     let csv = String(
       decoding: try #require(FileManager.default.contents(atPath: folder.path + "/out/grades.csv")),
       as: UTF8.self)
-    #expect(csv.contains("\r\nwrong,,,1,2,1,2,0,2,2,2,2,1,15\r\n"), "\(csv)")
+    // Its typeset gradient is right: (iii) keeps the point of `Grader/typeset.md`.
+    #expect(csv.contains("\r\nwrong,,,1,2,1,3,1,2,3,3,3,1,20\r\n"), "\(csv)")
+    // Its code is right and its typeset gradient is not: (iii) loses that point alone.
+    #expect(csv.contains("\r\ntypo,,,1,2,1,3,3,2,3,3,3,1,22\r\n"), "\(csv)")
   }
 
   @Test func refusesAnOutputFolderThatOverlapsWhatIsGraded() throws {
