@@ -89,9 +89,10 @@ public struct SubmissionGrader: Sendable {
       var entry = unanswered(item.ask)
       entry.message = message
       answered[item.question, default: [:]][item.ordinal] = entry
-      if problem {
-        result.questions[item.question].problems.append(
-          "\(displayPath): error: \(AskCode.signature(item.ask)): \(message)")
+      // Once a question: asks alike (one call at two inputs) meet the same problem.
+      let text = "\(displayPath): error: \(AskCode.signature(item.ask)): \(message)"
+      if problem, !result.questions[item.question].problems.contains(text) {
+        result.questions[item.question].problems.append(text)
       }
     }
     var pending: [Pending] = []
