@@ -130,17 +130,24 @@ public struct SubmissionGrader: Sendable {
           + "question is graded all the same")
     }
     // Asks about a typeset formula are answered by the grader's program from the TeX that
-    // `hw` read; nothing of the student's runs for them.
+    // `hw` read; nothing of the student's runs for them, so they are asked meanwhile, and
+    // settled (before the scores are added up) however this document's grading ends.
     let formulaAsks = pending.filter { $0.ask.formula != nil }
     pending.removeAll { $0.ask.formula != nil }
+    let formulaRun = FormulaRun()
     if !formulaAsks.isEmpty {
-      let answers = judge.formulaAnswers(
-        grader, document: document, displayPath: displayPath, formulas: outline.formulas)
+      let formulas = outline.formulas
+      formulaRun.start { [judge, grader] in
+        judge.formulaAnswers(
+          grader, document: document, displayPath: displayPath, formulas: formulas)
+      }
+    }
+    defer {
+      let answers = formulaRun.wait()
       for item in formulaAsks {
         switch answers[item.question]?[item.ordinal] {
         case .success(let given)?:
-          let entry = formulaAnswer(item.ask, given)
-          answered[item.question, default: [:]][item.ordinal] = entry
+          answered[item.question, default: [:]][item.ordinal] = formulaAnswer(item.ask, given)
           // Once a question: every ask of a formula meets the same problem.
           if let error = given.error, !result.questions[item.question].problems.contains(error) {
             result.questions[item.question].problems.append(error)
@@ -378,6 +385,33 @@ public struct SubmissionGrader: Sendable {
       return entry
     }
     return judged(entry, only.value, ask, missing: "your code gave no value")
+  }
+}
+
+/// The grader's program answering a document's formula asks on a thread of its own, while the
+/// student's program compiles and runs.
+private final class FormulaRun: @unchecked Sendable {
+  typealias Answers = [Int: [Int: Result<GradeAnswer, Judge.FormulaFailure>]]
+  private let done = DispatchSemaphore(value: 0)
+  // Written by the thread before it signals `done`, read after `wait` returns.
+  private var answers: Answers = [:]
+  private var started = false
+
+  func start(_ work: @escaping @Sendable () -> Answers) {
+    started = true
+    let thread = Thread { [self] in
+      answers = work()
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The answers, once the thread is done; none when it was never started.
+  func wait() -> Answers {
+    guard started else { return [:] }
+    done.wait()
+    return answers
   }
 }
 
