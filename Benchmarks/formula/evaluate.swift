@@ -9,7 +9,9 @@ import Foundation
 // The values, the same rule as sympy_side.py's:
 // - a scalar symbol: 1 + (Σ (k + 1) · code of its k-th ASCII letter or digit, mod 5), an integer
 //   from 1 to 5 (so that it can bound a sum), `w_y` and SymPy's `w_{y}` both reading "wy";
-// - a function: 0.5 + 0.25 · the sum of every number of its arguments;
+// - a function: 0.5 + 0.25 · the sum of every number of its arguments, bound as a function of
+//   numbers (`.scalarFunction`), or, where that fails (an argument that is a vector), as a
+//   function of values (`.function`);
 // - a set: {0, 1, 2, 3, 4}; a grid: 41 points from −2 to 2.
 // Symbols with a meaning when unbound (`e`, `\pi`, `\sigma`) keep it; a subscripted name that
 // would otherwise index a vector (`w_y`) is bound as a scalar of its own.
@@ -32,7 +34,8 @@ struct Record {
   var value: String?
   /// The best of `runs` timings, in nanoseconds per evaluation.
   var nanoseconds: Double?
-  /// `function` (`FormulaSide.function(of:bindings:)`) or `evaluate`.
+  /// How the time was taken: `compiled` (`FormulaSide.function(of:bindings:)`, its code for
+  /// numbers), `function` (the same, its evaluator) or `evaluate`.
   var path: String?
 
   var json: String {
@@ -79,13 +82,22 @@ func deterministicFunction(_ arguments: [MathValue]) -> MathValue {
   return .scalar(0.5 + 0.25 * total)
 }
 
+/// `deterministicFunction` of numbers: the same sum, in the same order.
+func deterministicNumbers(_ arguments: Swift.Span<Double>) -> Double {
+  var total = 0.0
+  for k in arguments.indices { total += arguments[k] }
+  return 0.5 + 0.25 * total
+}
+
 let grid = (0...40).map { -2 + Double($0) / 10 }
 let members = (0...4).map { MathValue($0) }
 
-func bind(_ symbol: FormulaSymbol, in bindings: inout FormulaBindings) {
+func bind(_ symbol: FormulaSymbol, in bindings: inout FormulaBindings, numbers: Bool) {
   switch symbol.use {
   case .value: bindings[symbol.spelling] = .value(.scalar(scalarValue(symbol.spelling)))
-  case .function: bindings[symbol.spelling] = .function(deterministicFunction)
+  case .function:
+    bindings[symbol.spelling] =
+      numbers ? .scalarFunction(deterministicNumbers) : .function(deterministicFunction)
   case .set: bindings[symbol.spelling] = .set(members)
   case .grid: bindings[symbol.spelling] = .grid(grid)
   }
@@ -136,11 +148,18 @@ func examine(id: String, tex: String) -> Record {
     record.error = "no side"
     return record
   }
-  var bindings = FormulaBindings()
-  for symbol in side.freeSymbols where symbol.meaningWhenUnbound == nil {
-    bind(symbol, in: &bindings)
+  func makeBindings(numbers: Bool) -> FormulaBindings {
+    var bindings = FormulaBindings()
+    for symbol in side.freeSymbols where symbol.meaningWhenUnbound == nil {
+      bind(symbol, in: &bindings, numbers: numbers)
+    }
+    for symbol in side.unboundSymbols(in: bindings) {
+      bind(symbol, in: &bindings, numbers: numbers)
+    }
+    return bindings
   }
-  for symbol in side.unboundSymbols(in: bindings) { bind(symbol, in: &bindings) }
+  var bindings = makeBindings(numbers: true)
+  if (try? side.evaluate(bindings)) == nil { bindings = makeBindings(numbers: false) }
 
   do {
     let value = try side.evaluate(bindings)
@@ -164,7 +183,7 @@ func examine(id: String, tex: String) -> Record {
   do {
     if let function = try? side.function(of: parameters, bindings: bindings) {
       record.nanoseconds = try measure { _ throws(TeXError) in try function(arguments) }
-      record.path = "function"
+      record.path = function.isCompiled ? "compiled" : "function"
     } else {
       record.nanoseconds = try measure { _ throws(TeXError) in try side.evaluate(bindings) }
       record.path = "evaluate"

@@ -44,6 +44,8 @@ def best_sympy(records):
 
 
 def nanoseconds(ns):
+    if ns < 100:
+        return f"{ns:.1f} ns"
     return f"{ns:,.0f} ns" if ns < 10_000 else f"{ns / 1000:,.1f} µs"
 
 

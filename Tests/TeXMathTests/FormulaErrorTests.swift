@@ -16,9 +16,56 @@ import Testing
 
   static let cases: [Case] = [
     Case(
-      tex: "\\hat y = \\operatorname*{argmin}_{y} F(x, y)",
-      message: "\\operatorname* (an operator with limits, such as argmin) cannot be evaluated",
+      tex: "\\hat y = \\operatorname*{lim}_{x} F(x)",
+      message:
+        "\\operatorname* (an operator with limits) cannot be evaluated, except argmin and argmax",
       offset: 9, length: 14),
+    Case(
+      tex: "\\operatorname*{argmin} a",
+      message: "argmin needs what it ranges over, as in argmin_{y} or argmin_{y, z}", offset: 0,
+      length: 22),
+    Case(
+      tex: "\\arg\\max_{k=1} a",
+      message:
+        "= in the subscript of argmax: write _{\\bar y}, _{\\bar y \\neq y}, _{y \\in Y} or _{y, z}",
+      offset: 11, length: 1),
+    Case(
+      tex: "\\arg\\min^{2}_{y} a",
+      message: "argmin has no upper end: it ranges over sets, as in argmin_{y}", offset: 8,
+      length: 1),
+    Case(
+      tex: "\\arg x",
+      message:
+        "\\arg is evaluated only as \\arg\\min or \\arg\\max, with what it ranges over "
+        + "(\\arg\\min_{y} F(x, y))", offset: 0, length: 4),
+    Case(
+      tex: "a + \\operatorname{argmax}_{x} a",
+      message:
+        "argmax over x, which is not bound to a set: bind \"x\" to the set to range over "
+        + "(.set([…]))", offset: 27, length: 1),
+    Case(
+      tex: "\\arg\\min_{\\bar y} u",
+      message: "shape mismatch: what argmin compares must be a scalar, not a vector of 3",
+      offset: 0, length: 8),
+    Case(
+      tex: "\\arg\\min_{y \\in E} a",
+      message: "argmin over nothing (the set is empty)", offset: 0, length: 8),
+    Case(
+      tex: "\\arg\\max_{\\bar y} (\\infty - \\infty)",
+      message: "argmax of a value that is not a number (NaN)", offset: 0, length: 8),
+    Case(
+      tex: "\\operatorname*{arg\\,min}_{y \\in V, \\bar y} a",
+      message: "shape mismatch: a member of a joint argmin must be a scalar, not a vector of 2",
+      offset: 0, length: 24),
+    Case(
+      tex: "(a, u)",
+      message: "shape mismatch: an entry of a tuple must be a scalar, not a vector of 3",
+      offset: 0, length: 6),
+    Case(
+      tex: "a + S(u)",
+      message:
+        "shape mismatch: argument 1 of S must be a scalar, not a vector of 3 (S is bound to a "
+        + "function of numbers)", offset: 4, length: 1),
     Case(
       tex: "a + \\beta x", message: "\\beta is not bound: bind \"\\\\beta\" to a value", offset: 4,
       length: 5),
@@ -123,14 +170,25 @@ import Testing
       offset: 26, length: 1),
     Case(
       tex: "a = b, c",
-      message: "unexpected c: a formula to evaluate is one chain of relations, as a = b = c",
+      message:
+        "unexpected c: a formula to evaluate is a chain of relations, as a = b = c (two "
+        + "equations side by side are separated by a comma and \\qquad)",
       offset: 7, length: 1),
   ]
 
-  @Test(arguments: cases)
-  func locatesTheErrorAtTheOffendingToken(_ c: Case) throws {
+  /// The values of ``FormulaEvaluationTests/values``, and a few more that fail.
+  static var values: FormulaBindings {
     var bindings = FormulaEvaluationTests.values
     bindings["W"] = 1
+    bindings["E"] = .set([])
+    bindings["V"] = .set([[1, 2], [3, 4]])
+    bindings["S"] = .scalarFunction { a in a[0] }
+    return bindings
+  }
+
+  @Test(arguments: cases)
+  func locatesTheErrorAtTheOffendingToken(_ c: Case) throws {
+    let bindings = Self.values
     let error = #expect(throws: TeXError.self) {
       let formula = try EvaluableFormula(tex: c.tex, macros: try MacroTable(c.macros))
       _ = try formula.sides[0].evaluate(bindings)

@@ -112,6 +112,13 @@ import Testing
     Case("\\max_{\\bar y \\ne y} w_{\\bar y}", .scalar(1000)),
     Case("\\min_{\\bar y} \\left( w_{\\bar y} - 5 \\right)", .scalar(-4)),
     Case("\\sum_{\\bar y} \\sum_{k=1}^{2} k \\bar y", .scalar(3 * (0 + 1 + 2 + 3))),
+    Case("\\operatorname*{argmin}_{\\bar y} (\\bar y - 2)^2", .scalar(2)),
+    Case("\\operatorname*{argmax}_{\\bar y} w_{\\bar y}", .scalar(3)),
+    Case("\\arg\\min_{\\bar y \\neq 2} (\\bar y - 2)^2", .scalar(1)),
+    Case("\\arg\\max_{\\bar y} (\\bar y - 1.5)^2", .scalar(0)),
+    Case("\\operatorname*{arg\\,min}_{\\bar y} |\\bar y - a|", .scalar(3)),
+    Case("2 \\operatorname{argmin}\\limits_{\\bar y} \\bar y + 1", .scalar(1)),
+    Case("\\mathrm{argmax}_{\\bar y} -\\bar y", .scalar(0)),
     Case("\\int_{0}^{1} t^2 \\, dt", .scalar(0.25 * (0 + 0.25) + 0.25 * (0.25 + 1))),
     Case("\\int_0^1 t^2 \\, \\mathrm{d}t", .scalar(0.375)),
     Case("\\int_{1}^{0} t^2 \\, dt", .scalar(-0.375)),
@@ -165,6 +172,9 @@ import Testing
       "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{pmatrix}", MathValue(rows: [[1, 2], [3, 4]])),
     Case("\\sum_{\\bar y} \\bar y \\, u", .vector(u.map { 6 * $0 })),
     Case("\\int_{0}^{1} t u \\, dt", .vector(u.map { 0.5 * $0 })),
+    Case("(a, b, 1)", .vector([a, b, 1])),
+    Case("2 \\left( a, x \\right)", .vector([2 * a, 2 * x])),
+    Case("u \\, \\arg\\max_{\\bar y} (\\bar y - 1)^2", .vector(u.map { 3 * $0 })),
   ]
 
   @Test(arguments: arrayCases)
@@ -198,6 +208,65 @@ import Testing
     let formula = try EvaluableFormula(tex: tex)
     #expect(formula.relations == [.equal, .equal])
     #expect(try formula.sides.map { try $0.evaluate(Self.values) } == [3, 3, 3])
+  }
+
+  @Test func readsEquationsSideBySideAsSidesNumberedOn() throws {
+    let tex = """
+      \\hat y = \\operatorname*{argmin}_{y} F(x, y),
+      \\qquad
+      (\\hat y, \\hat z) = \\operatorname*{argmin}_{y, z} G(x, y, z)
+      """
+    let formula = try EvaluableFormula(tex: tex)
+    #expect(formula.equations == [0..<2, 2..<4])
+    #expect(formula.relations == [.equal, .equal])
+    #expect(formula.sides.map(\.index) == [0, 1, 2, 3])
+    #expect(
+      formula.sides.map { tex.utf8Slice($0.offset, $0.length) } == [
+        "\\hat y", "\\operatorname*{argmin}_{y} F(x, y)", "(\\hat y, \\hat z)",
+        "\\operatorname*{argmin}_{y, z} G(x, y, z)",
+      ])
+    #expect(formula.sides.map { $0.freeSymbols.map(\.spelling) }[3] == ["y", "z", "G", "x"])
+    #expect(formula.sides[3].freeSymbols.map(\.use)[0...1] == [.set, .set])
+    // Comma and quad in the middle separate; a comma alone, or at the end, does not.
+    #expect(try EvaluableFormula(tex: "a = 1, \\quad b = 2 .").equations == [0..<2, 2..<4])
+    #expect(try EvaluableFormula(tex: "a = b , \\qquad").equations == [0..<2])
+    #expect(try EvaluableFormula(tex: "a, \\qquad b").sides.count == 2)
+  }
+
+  /// `(\hat y, \hat z) = \operatorname*{argmin}_{y, z} G(x, y, z)` over tables of energies with
+  /// ties, against a search by hand: the first of the smallest, `y` varying slowest.
+  @Test(arguments: 0..<6)
+  func findsTheJointArgminThatASearchByHandFinds(_ seed: Int) throws {
+    let formula = try EvaluableFormula(
+      tex: "(\\hat y, \\hat z) = \\operatorname*{argmin}_{y, z} G(x, y, z) \\label{inference}")
+    let table = (0..<4).map { y in (0..<3).map { z in Double((seed * 5 + y * 7 + z * 3) % 4) } }
+    var best = (y: 0, z: 0)
+    var largest = (y: 0, z: 0)
+    for y in 0..<4 {
+      for z in 0..<3 {
+        if table[y][z] < table[best.y][best.z] { best = (y, z) }
+        if table[y][z] > table[largest.y][largest.z] { largest = (y, z) }
+      }
+    }
+    var bindings = FormulaBindings()
+    bindings["x"] = 0
+    bindings["y"] = .set((0..<4).map { MathValue($0) })
+    bindings["z"] = .set((0..<3).map { MathValue($0) })
+    bindings["G"] = .function { a in .scalar(table[Int(a[1].scalar!)][Int(a[2].scalar!)]) }
+    bindings["\\hat y"] = .value(MathValue(best.y))
+    bindings["\\hat z"] = .value(MathValue(best.z))
+    let expected = MathValue([Double(best.y), Double(best.z)])
+    #expect(try formula.sides[1].evaluate(bindings) == expected)
+    #expect(try formula.sides[0].evaluate(bindings) == expected)
+    let argmax = try EvaluableFormula(tex: "\\arg\\max_{y, z} G(x, y, z)").sides[0]
+    #expect(try argmax.evaluate(bindings) == MathValue([Double(largest.y), Double(largest.z)]))
+    // Over one variable, a later one's set may leave out the earlier one's value.
+    let distinct = try EvaluableFormula(tex: "\\arg\\min_{y, z \\neq y} G(x, y, z)").sides[0]
+    var pair = (y: 0, z: 1)
+    for y in 0..<4 {
+      for z in 0..<3 where z != y && table[y][z] < table[pair.y][pair.z] { pair = (y, z) }
+    }
+    #expect(try distinct.evaluate(bindings) == MathValue([Double(pair.y), Double(pair.z)]))
   }
 
   @Test func differentiatesAnExpressionWrittenAfterTheDerivativeOperator() throws {

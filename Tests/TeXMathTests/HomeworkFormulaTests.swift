@@ -132,6 +132,14 @@ import Testing
       symbols: [
         ["z", "G", "x", "y", "k", "\\beta"], ["F_\\beta", "x", "y"], ["z", "G", "x", "y"],
       ]),
+    Case(
+      name: "inference, without and with a latent variable (h)",
+      tex: """
+        \\hat y = \\operatorname*{argmin}_{y} F(x, y),
+        \\qquad
+        (\\hat y, \\hat z) = \\operatorname*{argmin}_{y, z} G(x, y, z)
+        """,
+      symbols: [["\\hat y"], ["y", "F", "x"], ["\\hat y", "\\hat z"], ["y", "z", "G", "x"]]),
   ]
 
   @Test(arguments: formulas)

@@ -15,7 +15,11 @@
 /// are the `&` and `\\` of an `aligned` (or `split`, `align`…) around the whole formula, whose
 /// rows must continue one chain of relations (a row starts with a relation or an operator). A
 /// full stop or comma at the end is punctuation. So the right-hand side of
-/// `a = b \label{eq}` is `sides[1]`.
+/// `a = b \label{eq}` is `sides[1]`. Two equations side by side, separated by a comma and
+/// `\quad` or `\qquad` at the top level (`\hat y = \operatorname*{argmin}_{y} F(x, y), \qquad
+/// (\hat y, \hat z) = …`), are one formula whose ``sides`` are those of the first equation, then
+/// those of the second, numbered on (here 0 to 3); ``equations`` says which sides are whose, and
+/// no relation stands between one equation's last side and the next one's first.
 ///
 /// **Names** are bound by their canonical spelling (``FormulaBindings/canonicalSpelling(_:)``):
 /// a letter, Greek letter or `\ell`, possibly accented (`\bar y`, `\hat y`), bold or
@@ -44,6 +48,13 @@
 ///   (`\log \sum_{y'} e^{…}`);
 /// - `\sigma(u)` is the logistic function `1/(1 + e^{-u})` unless `\sigma` is bound;
 /// - `\max(a, b, …)` and `\min(…)` (also `\max\{…\}`) of scalars;
+/// - `\operatorname*{argmin}_{y} F(x, y)` (also `\operatorname{argmin}`, `arg\,min`, `\arg\min`,
+///   and `argmax`): the member of the set bound to `y` at which the rest of the term, a scalar,
+///   is smallest (largest), the first in the set's order among equals; the subscript reads as
+///   a sum's (`_{y \in \mathcal Y}`, `_{\bar y \neq y}`). `_{y, z}` ranges over the product of
+///   the sets, `y` varying slowest, and gives the vector of the two members (ties: the lowest
+///   `y`, then the lowest `z`);
+/// - `(a, b, …)`: a tuple, the vector of its entries (scalars), as `(\hat y, \hat z)`;
 /// - `|u|` and `\lvert u\rvert`: the absolute value of a scalar, the 2-norm of a vector;
 ///   `\|u\|` and `\lVert u\rVert`: the 2-norm (Frobenius for a matrix);
 /// - `[u]^+` (or `[u]_+`): the positive part `\max(0, u)`, number by number. Brackets without
@@ -86,8 +97,12 @@ public struct EvaluableFormula: Sendable {
   public let label: String?
   /// The sides between its relations, left to right: `a = b` has two.
   public let sides: [FormulaSide]
-  /// The relation between each side and the next.
+  /// The relation between each side and the next side of the same equation, in order: an
+  /// equation of n sides has n − 1.
   public let relations: [FormulaRelation]
+  /// The sides of each equation, as ranges of ``sides``' indices: one, `0..<sides.count`, for a
+  /// chain of relations; `a = b, \qquad c = d` has `0..<2` and `2..<4`.
+  public let equations: [Range<Int>]
 
   /// Parses `tex` (a display formula, without its `$$`) with the page's `macros`; throws at the
   /// first construct that cannot be evaluated.
@@ -101,5 +116,6 @@ public struct EvaluableFormula: Sendable {
       FormulaSide(index: index, expression: side.expression, span: side.span, spellings: spellings)
     }
     relations = parsed.relations
+    equations = parsed.equations
   }
 }

@@ -59,9 +59,13 @@ extension Evaluator {
     switch kind {
     case .sum: return .scalar(0)
     case .prod: return .scalar(1)
-    case .max, .min:
-      throw node.span.error("\\\(kind.rawValue) over nothing (the set is empty)")
+    case .max, .min: throw Self.overNothing("\\" + kind.rawValue, at: node.span)
     }
+  }
+
+  /// The error for `name` (`\max`, argmin) over an empty set.
+  static func overNothing(_ name: String, at span: Span) -> TeXError {
+    span.error("\(name) over nothing (the set is empty)")
   }
 
   /// Evaluates the body of a reduction and combines it into the running `result`. A sum of
@@ -113,6 +117,83 @@ extension Evaluator {
     result = current
   }
 
+  /// `\operatorname*{argmin}_{y, z} …` (``Program/Operation/argExtremum(isMax:)``): the members
+  /// of the ranges' sets at which the body is smallest (largest), the first such in order, the
+  /// first variable varying slowest. One variable gives its member, several the vector of
+  /// theirs, which must then be scalars.
+  mutating func argExtremum(_ node: Program.Node, isMax: Bool) throws(TeXError) -> MathValue {
+    let name = ArgExtremum.name(isMax: isMax)
+    var search = ArgSearch(count: Int(node.d))
+    try argSearch(node, isMax: isMax, level: 0, &search)
+    guard search.found else { throw Self.overNothing(name, at: node.span) }
+    if search.best.count == 1 { return search.best[0] }
+    var members: [Double] = []
+    for member in search.best {
+      members.append(
+        try Self.scalar(member, at: node.span, what: "a member of a joint \(name)"))
+    }
+    return .vector(members)
+  }
+
+  /// The members an argmin or argmax is at, and the best found so far.
+  struct ArgSearch {
+    /// The member of each range entered, outermost first.
+    var members: [MathValue]
+    /// The members of the best found, if `found`, and the body's value there.
+    var best: [MathValue]
+    var found = false
+    var bestValue = 0.0
+
+    init(count: Int) {
+      members = [MathValue](repeating: .scalar(0), count: count)
+      best = members
+    }
+  }
+
+  /// Runs the range `level` of an argmin or argmax node and those inside it, keeping in
+  /// `search` the first members at which the body is smallest (largest).
+  mutating func argSearch(
+    _ node: Program.Node, isMax: Bool, level: Int, _ search: inout ArgSearch
+  ) throws(TeXError) {
+    let range = program.ranges[Int(node.c) + level]
+    let (variable, slot) = (Int(range.variable), Int(range.set))
+    guard case .set(let members)? = slots[slot] else {
+      let name = ArgExtremum.name(isMax: isMax)
+      throw range.span.error(
+        "\(name) over \(spellings[slot]), which is not bound to a set: bind "
+          + "\(Self.literal(spellings[slot])) to the set to range over (.set([…]))")
+    }
+    let excluded = range.excluding >= 0 ? try value(range.excluding) : nil
+    let saved = slots[variable]
+    defer { bind(variable, saved) }
+    for member in members where member != excluded {
+      bind(variable, .value(member))
+      search.members[level] = member
+      if level + 1 < Int(node.d) {
+        try argSearch(node, isMax: isMax, level: level + 1, &search)
+        continue
+      }
+      let v = try value(node.b)
+      guard case .scalar(let x) = v else {
+        let name = ArgExtremum.name(isMax: isMax)
+        throw Self.nonScalar(v, at: node.span, what: "what \(name) compares")
+      }
+      if x.isNaN {
+        throw Self.notANumber(comparedBy: ArgExtremum.name(isMax: isMax), at: node.span)
+      }
+      if !search.found || (isMax ? x > search.bestValue : x < search.bestValue) {
+        search.found = true
+        search.bestValue = x
+        for k in search.members.indices { search.best[k] = search.members[k] }
+      }
+    }
+  }
+
+  /// The error for argmin or argmax (`name`) of NaN, which is neither smaller nor larger.
+  static func notANumber(comparedBy name: String, at span: Span) -> TeXError {
+    span.error("\(name) of a value that is not a number (NaN)")
+  }
+
   /// The trapezoid rule over the grid's points between the limits (all of them without limits):
   /// `Σ (t_{i+1} - t_i) (f(t_i) + f(t_{i+1})) / 2`. Limits in the wrong order change the sign.
   mutating func integrate(_ node: Program.Node) throws(TeXError) -> MathValue {
@@ -123,10 +204,7 @@ extension Evaluator {
         "\\int over \(name), which is not bound to a grid: bind \(Self.literal(name)) to the "
           + "points to integrate over (.grid([…]))")
     }
-    for i in grid.indices.dropFirst() where !(grid[i - 1] < grid[i]) {
-      throw node.detail.error(
-        "the grid of \(name) must increase (point \(i) is \(grid[i]), after \(grid[i - 1]))")
-    }
+    if let error = Self.disorder(of: grid, named: name, at: node.detail) { throw error }
     var lower = -Double.infinity
     var upper = Double.infinity
     var sign = 1.0
@@ -140,9 +218,7 @@ extension Evaluator {
     }
     let points = grid.filter { $0 >= lower && $0 <= upper }
     guard points.count >= 2 else {
-      throw node.span.error(
-        "\\int over \(name): \(points.count) point\(points.count == 1 ? "" : "s") of its grid "
-          + "between the limits, and the trapezoid rule needs 2")
+      throw Self.tooFewPoints(points.count, of: name, at: node.span)
     }
     let saved = slots[variable]
     defer { bind(variable, saved) }
@@ -161,5 +237,22 @@ extension Evaluator {
       }
     }
     return total!
+  }
+
+  /// The error for a grid (of `name`) that does not increase, if it does not.
+  static func disorder(of grid: [Double], named name: String, at span: Span) -> TeXError? {
+    for i in grid.indices.dropFirst() where !(grid[i - 1] < grid[i]) {
+      return span.error(
+        "the grid of \(name) must increase (point \(i) is \(grid[i]), after \(grid[i - 1]))")
+    }
+    return nil
+  }
+
+  /// The error for an integral over `name` with `count` points (fewer than 2) between its
+  /// limits.
+  static func tooFewPoints(_ count: Int, of name: String, at span: Span) -> TeXError {
+    span.error(
+      "\\int over \(name): \(count) point\(count == 1 ? "" : "s") of its grid between the "
+        + "limits, and the trapezoid rule needs 2")
   }
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The fast path: a node that reads only scalars computed in `Double`s, with no ``MathValue``
 /// made on the way.
 extension Evaluator {
@@ -31,29 +27,16 @@ extension Evaluator {
       return x * y
     case .quotient:
       guard let x = try scalarValue(node.a), let y = try scalarValue(node.b) else { return nil }
-      let q = x / y
-      if !q.isFinite { return try MathValue.quotient(.scalar(x), .scalar(y), at: span).scalar }
-      return q
+      return try ScalarOperation.quotient(x, y, at: span)
     case .power:
       guard let x = try scalarValue(node.a), let y = try scalarValue(node.b) else { return nil }
-      let result = x == M_E ? exp(y) : y == 2 ? x * x : pow(x, y)
-      if result.isFinite { return result }
-      if x == M_E { throw span.error("e^{\(y)} overflows") }
-      return try MathValue.power(.scalar(x), .scalar(y), at: span).scalar
+      return try ScalarOperation.power(x, y, at: span)
     case .root:
       guard let x = try scalarValue(node.a), let n = try scalarValue(node.b) else { return nil }
-      return try Self.root(.scalar(x), degree: .scalar(n), at: span).scalar
+      return try ScalarOperation.root(x, degree: n, at: span)
     case .function(let function):
       guard let x = try scalarValue(node.a) else { return nil }
-      let result: Double
-      switch function {
-      case .exp: result = exp(x)
-      case .log, .ln: result = log(x)
-      case .positivePart: result = max(0, x)
-      default: return try Self.apply(function, to: .scalar(x), at: span).scalar
-      }
-      if result.isFinite || !x.isFinite { return result }
-      return try Self.apply(function, to: .scalar(x), at: span).scalar
+      return try ScalarOperation.apply(function, to: x, at: span)
     case .indicator:
       return try scalarIndicator(node)
     case .extremum(let isMax):
@@ -65,7 +48,7 @@ extension Evaluator {
       return best
     case .reduceSet(let kind), .reduceRange(let kind):
       return try scalarReduction(node, kind)
-    case .indexed, .apply, .matrix, .integral, .derivative:
+    case .indexed, .apply, .matrix, .integral, .derivative, .argExtremum:
       return nil
     }
   }
@@ -76,15 +59,7 @@ extension Evaluator {
     guard var left = try scalarValue(program.list[Int(operands.lowerBound)]) else { return nil }
     for (k, i) in operands.dropFirst().enumerated() {
       guard let right = try scalarValue(program.list[Int(i)]) else { return nil }
-      let holds: Bool
-      switch program.relations[Int(node.b) + k].relation {
-      case .equal, .approximatelyEqual: holds = left == right
-      case .notEqual: holds = left != right
-      case .less: holds = left < right
-      case .lessOrEqual: holds = left <= right
-      case .greater: holds = left > right
-      case .greaterOrEqual: holds = left >= right
-      }
+      let holds = ScalarOperation.holds(program.relations[Int(node.b) + k].relation, left, right)
       if !holds { return 0 }
       left = right
     }
@@ -126,12 +101,12 @@ extension Evaluator {
         combine(term)
       }
     } else {
-      guard let lower = try scalarValue(node.c), let upper = try scalarValue(node.d) else {
-        return nil
-      }
+      // The bounds in the general path's order: each read, then made an integer.
       let what = "a bound of \\\(kind.rawValue)"
-      let from = try Self.integer(.scalar(lower), at: node.span, what: what)
-      let to = try Self.integer(.scalar(upper), at: node.span, what: what)
+      guard let lower = try scalarValue(node.c) else { return nil }
+      let from = try ScalarOperation.integer(lower, at: node.span, what: what)
+      guard let upper = try scalarValue(node.d) else { return nil }
+      let to = try ScalarOperation.integer(upper, at: node.span, what: what)
       if from <= to {
         for k in from...to {
           numbers[variable] = Double(k)
@@ -144,8 +119,7 @@ extension Evaluator {
     switch kind {
     case .sum: return 0
     case .prod: return 1
-    case .max, .min:
-      throw node.span.error("\\\(kind.rawValue) over nothing (the set is empty)")
+    case .max, .min: throw Self.overNothing("\\" + kind.rawValue, at: node.span)
     }
   }
 }

@@ -17,6 +17,8 @@ struct Evaluator {
   /// For each `apply` node, the array its arguments are passed in, kept from call to call so
   /// that a call allocates none. (A node is never applied again while it is being applied.)
   var argumentBuffers: [[MathValue]]
+  /// The same for the functions of numbers (``FormulaBindings/Binding/scalarFunction(_:)``).
+  var numberBuffers: [[Double]]
 
   init(program: Program, slots: [FormulaBindings.Binding?], spellings: [String], indexBase: Int) {
     self.program = program
@@ -26,6 +28,7 @@ struct Evaluator {
     self.spellings = spellings
     self.indexBase = indexBase
     argumentBuffers = []
+    numberBuffers = []
   }
 
   /// Binds `slot` to `binding`.
@@ -63,7 +66,8 @@ struct Evaluator {
         numbers.append(
           try Self.integer(try value(program.list[Int(i)]), at: span, what: "an index"))
       }
-      return try element(of: array, named: spellings[base], at: numbers, span)
+      return try Self.element(
+        of: array, named: spellings[base], at: numbers, indexBase: indexBase, span)
     case .apply:
       return try apply(node, Int(index))
     case .negate:
@@ -121,15 +125,18 @@ struct Evaluator {
       return .scalar(best!)
     case .reduceSet(let kind), .reduceRange(let kind):
       return try reduce(node, kind)
+    case .argExtremum(let isMax):
+      return try argExtremum(node, isMax: isMax)
     case .integral:
       return try integrate(node)
     case .derivative:
       return try differentiate(node)
-    case .matrix:
+    case .matrix(let isTuple):
       var elements: [Double] = []
       for i in node.listStart..<(node.listStart + node.listCount) {
         let v = try value(program.list[Int(i)])
-        elements.append(try Self.scalar(v, at: span, what: "a matrix entry"))
+        elements.append(
+          try Self.scalar(v, at: span, what: isTuple ? "an entry of a tuple" : "a matrix entry"))
       }
       let columns = Int(node.b)
       return .shaped(rows: elements.count / columns, columns: columns, elements)
@@ -143,7 +150,7 @@ struct Evaluator {
   mutating func value(of slot: Int, at span: Span) throws(TeXError) -> MathValue {
     switch slots[slot] {
     case .value(let v)?: return v
-    case .function?:
+    case .function?, .scalarFunction?:
       throw span.error(
         "\(spellings[slot]) is a function: apply it to its arguments, as in "
           + "\(spellings[slot])(x), or bind \(Self.literal(spellings[slot])) to a value")
@@ -181,10 +188,28 @@ struct Evaluator {
       }
       do {
         return try function(arguments)
-      } catch let error as TeXError {
-        throw span.error("\(spellings[slot])(…) failed: \(error.message)")
       } catch {
-        throw span.error("\(spellings[slot])(…) failed: \(error)")
+        throw Self.failure(of: spellings[slot], error, at: span)
+      }
+    case .scalarFunction(let function)?:
+      if numberBuffers.isEmpty {
+        numberBuffers = [[Double]](repeating: [], count: program.nodes.count)
+      }
+      var numbers: [Double] = []
+      swap(&numbers, &numberBuffers[index])
+      if numbers.count != count { numbers = [Double](repeating: 0, count: count) }
+      defer { swap(&numbers, &numberBuffers[index]) }
+      for k in 0..<count {
+        let v = try value(program.list[Int(node.listStart) + k])
+        guard case .scalar(let x) = v else {
+          throw Self.nonScalarArgument(k, of: spellings[slot], v, at: span)
+        }
+        numbers[k] = x
+      }
+      do {
+        return .scalar(try function(numbers.span))
+      } catch {
+        throw Self.failure(of: spellings[slot], error, at: span)
       }
     case .value(let v)? where count == 1:
       return try .product(v, try value(program.list[Int(node.listStart)]), .juxtaposition, at: span)
@@ -197,6 +222,22 @@ struct Evaluator {
     default:
       return try value(of: slot, at: span)
     }
+  }
+
+  /// The error for what the function bound to `name` threw.
+  static func failure(of name: String, _ error: any Error, at span: Span) -> TeXError {
+    let message = (error as? TeXError)?.message ?? "\(error)"
+    return span.error("\(name)(…) failed: \(message)")
+  }
+
+  /// The error for argument `k` (from 0) of the function of numbers bound to `name`, `v`, which
+  /// is not a scalar.
+  static func nonScalarArgument(_ k: Int, of name: String, _ v: MathValue, at span: Span)
+    -> TeXError
+  {
+    span.error(
+      "shape mismatch: argument \(k + 1) of \(name) must be a scalar, not \(v.shapeDescription) "
+        + "(\(name) is bound to a function of numbers)")
   }
 
   /// The error for `slot`, not bound, saying how to bind it.
@@ -234,11 +275,11 @@ struct Evaluator {
     return text + "\""
   }
 
-  /// The element of `array` at `indices` (counted from ``indexBase``): one index picks an
+  /// The element of `array` at `indices` (counted from `indexBase`): one index picks an
   /// element of a vector or a row of a matrix, two an element of a matrix.
-  mutating func element(of array: MathValue, named name: String, at indices: [Int], _ span: Span)
-    throws(TeXError) -> MathValue
-  {
+  static func element(
+    of array: MathValue, named name: String, at indices: [Int], indexBase: Int, _ span: Span
+  ) throws(TeXError) -> MathValue {
     let (rows, columns) = array.shape
     let positions = indices.map { $0 - indexBase }
     func outOfRange(_ index: Int, _ count: Int) -> TeXError {
@@ -266,18 +307,17 @@ struct Evaluator {
   }
 
   static func scalar(_ v: MathValue, at span: Span, what: String) throws(TeXError) -> Double {
-    guard case .scalar(let x) = v else {
-      throw span.error("shape mismatch: \(what) must be a scalar, not \(v.shapeDescription)")
-    }
+    guard case .scalar(let x) = v else { throw nonScalar(v, at: span, what: what) }
     return x
   }
 
+  /// The error for `v`, `what` (an argument of `\max`, a matrix entry), which is not a scalar.
+  static func nonScalar(_ v: MathValue, at span: Span, what: String) -> TeXError {
+    span.error("shape mismatch: \(what) must be a scalar, not \(v.shapeDescription)")
+  }
+
   static func integer(_ v: MathValue, at span: Span, what: String) throws(TeXError) -> Int {
-    let x = try Self.scalar(v, at: span, what: what)
-    guard x == x.rounded(), abs(x) < 1e15 else {
-      throw span.error("\(what) must be an integer, not \(x)")
-    }
-    return Int(x)
+    try ScalarOperation.integer(try Self.scalar(v, at: span, what: what), at: span, what: what)
   }
 
   // MARK: Functions

@@ -64,6 +64,31 @@ struct Reduction: Sendable {
   var span: Span
 }
 
+/// `\operatorname*{argmin}_{y, z} body` (or `argmax`, `\arg\min`, `\arg\max`): the member of
+/// the sets at which `body`, a scalar, is smallest (largest), the first in order among equals.
+/// Over several variables it ranges over the product of their sets, the first variable varying
+/// slowest, and its value is the vector of the members (`(\hat y, \hat z)`).
+struct ArgExtremum: Sendable {
+  /// One variable and the set it ranges over.
+  struct Range: Sendable {
+    var variable: Int
+    /// The slot of the set: the variable's own spelling, or the set's after `\in`.
+    var set: Int
+    var span: Span
+    /// Members equal to its value are left out (`\bar y \neq y`); it may read the variables
+    /// before this one.
+    var excluding: Expression?
+  }
+  var isMax: Bool
+  var ranges: [Range]
+  var body: Expression
+  /// The operator, from `\operatorname` (`\arg`) to its closing brace (`\min`).
+  var span: Span
+
+  /// The operator's name in messages: argmin or argmax.
+  static func name(isMax: Bool) -> String { isMax ? "argmax" : "argmin" }
+}
+
 /// `\int_{lower}^{upper} body \, d(variable)` over the grid bound to the variable's spelling.
 struct Integral: Sendable {
   var variable: Int
@@ -105,9 +130,12 @@ indirect enum Expression: Sendable {
   /// `\max(a, b, …)` (or `\min`).
   case extremum(isMax: Bool, [Expression], Span)
   case reduction(Reduction)
+  case argExtremum(ArgExtremum)
   case integral(Integral)
   /// `\begin{pmatrix} … \end{pmatrix}`: a vector when it has one column.
   case matrix([[Expression]], Span)
+  /// `(a, b)`: the column vector of its entries, each a scalar.
+  case tuple([Expression], Span)
   /// `\frac{\partial}{\partial z} u`: the derivative of `u` with respect to the scalar bound to
   /// slot `variable`, by central differences.
   case derivative(Expression, variable: Int, Span)

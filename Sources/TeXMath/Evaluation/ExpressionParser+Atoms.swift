@@ -8,7 +8,7 @@ extension ExpressionParser {
     let t = try peek()
     if let delimiter = try delimiter(at: t) {
       guard delimiter.side == .open || delimiter.side == .either else { throw unexpected(t) }
-      let fenced = try parseFenced(delimiter)
+      let fenced = try parseFenced(delimiter, tuples: true)
       return try parseScripts(on: fenced, fence: delimiter.fence)
     }
     switch t.kind {

@@ -129,21 +129,30 @@ extension ExpressionParser {
   }
 
   /// `( … )`, `[ … ]`, `\{ … \}` (a group), `| … |` (absolute value or 2-norm), `\| … \|`
-  /// (norm), with or without `\left … \right` or a `\big` pair.
-  mutating func parseFenced(_ open: Delimiter) throws(TeXError) -> Expression {
+  /// (norm), with or without `\left … \right` or a `\big` pair. With `tuples`, parentheses
+  /// around entries separated by commas, `(\hat y, \hat z)`, are a tuple.
+  mutating func parseFenced(_ open: Delimiter, tuples: Bool = false) throws(TeXError)
+    -> Expression
+  {
     consume(open)
     guard let fence = open.fence else {
       throw TeXError(
         "\\left. cannot be evaluated", offset: open.first.offset, length: open.first.length)
     }
-    let body = try nested({
+    let entries = try nested({
       if fence == .bar { $0.bars = 1 }
       if fence == .doubleBar { $0.doubleBars = 1 }
     }) { (p: inout ExpressionParser) throws(TeXError) in
-      try p.parseExpression()
+      var entries = [try p.parseExpression()]
+      while tuples && fence == .paren, try p.accept(.char(",")) != nil {
+        entries.append(try p.parseExpression())
+      }
+      return entries
     }
     try expectClosing(open)
     let span = Span(offset: open.first.offset, length: lastEnd - open.first.offset)
+    if entries.count > 1 { return .tuple(entries, span) }
+    let body = entries[0]
     switch fence {
     case .bar: return .absolute(body, span)
     case .doubleBar: return .norm(body)

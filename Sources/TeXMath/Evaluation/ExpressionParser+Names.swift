@@ -137,11 +137,12 @@ extension ExpressionParser {
     case .command(let name) where Spelling.lookedThrough.contains(name):
       stream.pos += 1
       if stream.tokens[stream.pos].kind == .char("*") {
-        // `\operatorname*{argmin}_y`: an operator with limits under it, which names no value
-        // (read as a name, the limit would become a subscript of a variable).
+        // `\operatorname*{lim}_x`: an operator with limits under it, which names no value (read
+        // as a name, the limit would become a subscript of a variable). argmin and argmax are
+        // read before a name is (``argExtremumAhead(_:)``).
         throw TeXError(
-          "\(t.spelling)* (an operator with limits, such as argmin) cannot be evaluated",
-          offset: t.offset, length: t.length + 1)
+          "\(t.spelling)* (an operator with limits) cannot be evaluated, except argmin and "
+            + "argmax", offset: t.offset, length: t.length + 1)
       }
       let open = try stream.peekNonSpace()
       guard open.kind == .open else {

@@ -1,5 +1,5 @@
-/// Operators with their own syntax: sums, products, extrema, integrals, function names and
-/// roots. (Fractions, derivatives, indicators and matrices are in
+/// Operators with their own syntax: sums, products, extrema, argmin and argmax, integrals,
+/// function names and roots. (Fractions, derivatives, indicators and matrices are in
 /// `ExpressionParser+Constructs.swift`.)
 extension ExpressionParser {
   // MARK: Sums, products, extrema
@@ -81,32 +81,42 @@ extension ExpressionParser {
     }
     advance(open)
     let range = try nested { (p: inout ExpressionParser) throws(TeXError) -> RangeSubscript in
-      let name = try p.parseName(indexed: false)
-      let variable = p.slot(name.spelling)
-      var range = RangeSubscript(variable: variable, set: (variable, name.span))
-      let t = try p.peek()
-      if t.kind == .command("in") {
-        p.advance(t)
-        let set = try p.parseName(indexed: false)
-        range.set = (p.slot(set.spelling), set.span)
-      } else if let relation = p.relation(at: t) {
-        switch relation {
-        case .equal:
-          _ = try p.acceptRelation(t)
-          range.lower = try p.parseExpression()
-          range.set = nil
-        case .notEqual:
-          p.advance(t)
-          range.excluding = try p.parseExpression()
-        default:
-          throw TeXError(
-            "\(t.spelling) in the subscript of a sum: write _{\\bar y}, _{\\bar y \\neq y}, "
-              + "_{y \\in Y} or _{k=1}", offset: t.offset, length: t.length)
-        }
-      }
-      return range
+      try p.parseRangeVariable(integers: true, of: "a sum")
     }
     try expectClose(opening: open)
+    return range
+  }
+
+  /// One variable of a subscript that says what it ranges over, inside its braces: `\bar y`,
+  /// `y \in \mathcal Y`, `\bar y \neq y`, or with `integers`, `k=1`. `what` names the operator
+  /// in messages.
+  mutating func parseRangeVariable(integers: Bool, of what: String) throws(TeXError)
+    -> RangeSubscript
+  {
+    let name = try parseName(indexed: false)
+    let variable = slot(name.spelling)
+    var range = RangeSubscript(variable: variable, set: (variable, name.span))
+    let t = try peek()
+    if t.kind == .command("in") {
+      advance(t)
+      let set = try parseName(indexed: false)
+      range.set = (slot(set.spelling), set.span)
+    } else if let relation = relation(at: t) {
+      switch relation {
+      case .equal where integers:
+        _ = try acceptRelation(t)
+        range.lower = try parseExpression()
+        range.set = nil
+      case .notEqual:
+        advance(t)
+        range.excluding = try parseExpression()
+      default:
+        let forms = integers ? "_{y \\in Y} or _{k=1}" : "_{y \\in Y} or _{y, z}"
+        throw TeXError(
+          "\(t.spelling) in the subscript of \(what): write _{\\bar y}, _{\\bar y \\neq y}, "
+            + forms, offset: t.offset, length: t.length)
+      }
+    }
     return range
   }
 
@@ -128,6 +138,108 @@ extension ExpressionParser {
         "\(t.spelling) needs its arguments, as in \(t.spelling)(a, b), or what it ranges over, "
           + "as in \(t.spelling)_{\\bar y}", offset: t.offset, length: t.length)
     }
+  }
+
+  // MARK: Argmin and argmax
+
+  /// Whether `t`, the next token, starts argmin or argmax: `\operatorname*{argmin}` (with or
+  /// without the star, `arg\,min` as well, or in `\mathrm{…}`), `\arg\min` or `\arg\max`. Gives
+  /// which, and the stream's position after the operator.
+  mutating func argExtremumAhead(_ t: Token) throws(TeXError) -> (isMax: Bool, end: Int)? {
+    guard case .command(let name) = t.kind else { return nil }
+    let saved = stream.pos
+    defer { stream.pos = saved }
+    stream.pos += 1
+    if name == "arg" {
+      let u = try nextMeaningful()
+      guard u.kind == .command("min") || u.kind == .command("max") else { return nil }
+      return (u.kind == .command("max"), stream.pos + 1)
+    }
+    guard Spelling.lookedThrough.contains(name) else { return nil }
+    if stream.tokens[stream.pos].kind == .char("*") { stream.pos += 1 }
+    guard try nextMeaningful().kind == .open else { return nil }
+    stream.pos += 1
+    var letters = ""
+    while true {
+      let u = try nextMeaningful()
+      guard case .char(let c) = u.kind, c.properties.isAlphabetic else {
+        guard u.kind == .close, letters == "argmin" || letters == "argmax" else { return nil }
+        return (letters == "argmax", stream.pos + 1)
+      }
+      letters.unicodeScalars.append(c)
+      stream.pos += 1
+    }
+  }
+
+  /// The next token that is not a space or a spacing command, left unconsumed.
+  mutating func nextMeaningful() throws(TeXError) -> Token {
+    while true {
+      let u = try stream.peekNonSpace()
+      guard case .command(let name) = u.kind, Spelling.isIgnorable(name) else { return u }
+      stream.pos += 1
+    }
+  }
+
+  /// argmin or argmax (starting at `t`, ending at the stream position `end`) with its subscript,
+  /// the variables and what each ranges over (`_{y}`, `_{y, z}`, `_{y \in \mathcal Y}`,
+  /// `_{\bar y \neq y}`), and its body: the rest of the term.
+  mutating func parseArgExtremum(isMax: Bool, token t: Token, end: Int) throws(TeXError)
+    -> Expression
+  {
+    stream.pos = end
+    let last = stream.tokens[end - 1]
+    lastEnd = last.offset + last.length
+    let span = Span(offset: t.offset, length: lastEnd - t.offset)
+    let name = ArgExtremum.name(isMax: isMax)
+    var ranges: [ArgExtremum.Range]? = nil
+    loop: while true {
+      let u = try peek()
+      switch u.kind {
+      case .command("limits"), .command("nolimits"): advance(u)
+      case .subscript where ranges == nil:
+        advance(u)
+        ranges = try parseArgRanges(of: name)
+      case .superscript:
+        throw TeXError(
+          "\(name) has no upper end: it ranges over sets, as in \(name)_{y}", offset: u.offset,
+          length: u.length)
+      default: break loop
+      }
+    }
+    guard let ranges else {
+      throw span.error("\(name) needs what it ranges over, as in \(name)_{y} or \(name)_{y, z}")
+    }
+    defer { locals.removeLast(ranges.count) }
+    let body = try parseTerm()
+    return .argExtremum(ArgExtremum(isMax: isMax, ranges: ranges, body: body, span: span))
+  }
+
+  /// The subscript of argmin or argmax, after its `_`: the variables, separated by commas, each
+  /// made a local as it is read (so that what a later one leaves out may read it).
+  mutating func parseArgRanges(of name: String) throws(TeXError) -> [ArgExtremum.Range] {
+    func range(_ r: RangeSubscript) -> ArgExtremum.Range {
+      ArgExtremum.Range(
+        variable: r.variable, set: r.set!.slot, span: r.set!.span, excluding: r.excluding)
+    }
+    let open = try peek()
+    guard open.kind == .open else {
+      let single = try parseSingleName()
+      let variable = slot(single.spelling)
+      locals.append(variable)
+      return [range(RangeSubscript(variable: variable, set: (variable, single.span)))]
+    }
+    advance(open)
+    let ranges = try nested { (p: inout ExpressionParser) throws(TeXError) in
+      var ranges: [ArgExtremum.Range] = []
+      repeat {
+        let r = try p.parseRangeVariable(integers: false, of: name)
+        ranges.append(range(r))
+        p.locals.append(r.variable)
+      } while try p.accept(.char(",")) != nil
+      return ranges
+    }
+    try expectClose(opening: open)
+    return ranges
   }
 
   // MARK: Integrals

@@ -38,7 +38,10 @@ struct ExpressionParser {
   /// A formula's sides and what separates them.
   struct Parsed {
     var sides: [(expression: Expression, span: Span)]
+    /// Between each side and the next of the same equation.
     var relations: [FormulaRelation]
+    /// The sides of each equation (``EvaluableFormula/equations``).
+    var equations: [Range<Int>]
   }
 
   init(tex: String, macros: MacroTable) throws(TeXError) {
@@ -188,7 +191,7 @@ struct ExpressionParser {
   // MARK: Sides
 
   /// Parses the whole formula: sides separated by relations, in an `aligned` or not, with a
-  /// full stop or comma at the end allowed.
+  /// full stop or comma at the end allowed; equations side by side after `,\qquad`.
   mutating func parseFormula() throws(TeXError) -> Parsed {
     var environment: (name: String, token: Token)? = nil
     let first = try peek()
@@ -205,14 +208,23 @@ struct ExpressionParser {
     }
     var sides: [(Expression, Span)] = []
     var relations: [FormulaRelation] = []
+    var equations: [Range<Int>] = []
+    var equationStart = 0
     while true {
       let start = try peek()
       let expression = try parseExpression()
       sides.append((expression, Span(offset: start.offset, length: max(0, lastEnd - start.offset))))
       let t = try peek()
-      guard let relation = try acceptRelation(t) else { break }
-      relations.append(relation)
+      if let relation = try acceptRelation(t) {
+        relations.append(relation)
+      } else if try acceptEquationSeparator(t) {
+        equations.append(equationStart..<sides.count)
+        equationStart = sides.count
+      } else {
+        break
+      }
     }
+    equations.append(equationStart..<sides.count)
     var t = try peek()
     if t.kind == .char(".") || t.kind == .char(",") || t.kind == .char(";") {
       stream.pos += 1
@@ -240,12 +252,36 @@ struct ExpressionParser {
     guard t.kind == .end else {
       if case .char(let c) = t.kind {
         throw TeXError(
-          "unexpected \(c): a formula to evaluate is one chain of relations, as a = b = c",
+          "unexpected \(c): a formula to evaluate is a chain of relations, as a = b = c (two "
+            + "equations side by side are separated by a comma and \\qquad)",
           offset: t.offset, length: t.length)
       }
       throw unexpected(t)
     }
-    return Parsed(sides: sides, relations: relations)
+    return Parsed(sides: sides, relations: relations, equations: equations)
+  }
+
+  /// Consumes a comma followed by `\quad` or `\qquad` (and any other spacing) when `t` is the
+  /// comma and another equation follows: `\hat y = …, \qquad (\hat y, \hat z) = …` holds two
+  /// equations side by side. A comma without a quad, or at the end, is not a separator.
+  mutating func acceptEquationSeparator(_ t: Token) throws(TeXError) -> Bool {
+    guard t.kind == .char(",") else { return false }
+    let saved = stream.pos
+    stream.pos += 1
+    var quad = false
+    while true {
+      let u = try stream.peekNonSpace()
+      guard case .command(let name) = u.kind, Spelling.isIgnorable(name) else { break }
+      quad = quad || name == "quad" || name == "qquad"
+      stream.pos += 1
+    }
+    let next = try stream.peekNonSpace()
+    guard quad, next.kind != .end, next.kind != .command("end") else {
+      stream.pos = saved
+      return false
+    }
+    lastEnd = t.offset + t.length
+    return true
   }
 
   /// Environments that hold one equation: their `&` and `\\` are passed over.
@@ -339,8 +375,8 @@ struct ExpressionParser {
     }
   }
 
-  /// A sign and a factor; a large operator, or a function name without parentheses, applied to
-  /// the rest of the term; or a primary with its scripts.
+  /// A sign and a factor; a large operator (argmin and argmax among them), or a function name
+  /// without parentheses, applied to the rest of the term; or a primary with its scripts.
   mutating func parseFactor() throws(TeXError) -> Expression {
     try enter()
     defer { depth -= 1 }
@@ -357,6 +393,14 @@ struct ExpressionParser {
     case .command("max"), .command("min"): return try parseExtremum(token: t)
     case .command("int"), .command("intop"): return try parseIntegral(token: t)
     case .command(let name):
+      if let (isMax, end) = try argExtremumAhead(t) {
+        return try parseArgExtremum(isMax: isMax, token: t, end: end)
+      }
+      if name == "arg" {
+        throw TeXError(
+          "\\arg is evaluated only as \\arg\\min or \\arg\\max, with what it ranges over "
+            + "(\\arg\\min_{y} F(x, y))", offset: t.offset, length: t.length)
+      }
       if let function = ElementaryFunction(rawValue: name), function != .positivePart,
         function != .sqrt
       {

@@ -12,6 +12,7 @@
 /// bindings["\\bar y"] = .set((0..<5).map { MathValue($0) })
 /// bindings["F_W"] = .function { arguments in … }
 /// bindings["\\partial F_W / \\partial W"] = .function { arguments in … }
+/// bindings["G"] = .scalarFunction { a in … }  // G(x, y, z) of numbers a[0], a[1], a[2]
 /// ```
 ///
 /// Keys are compared by their canonical spelling (``canonicalSpelling(_:)``): `"\\bar{y}"` and
@@ -27,6 +28,15 @@ public struct FormulaBindings {
     /// and `;` separate arguments as a comma does). What it throws fails the evaluation, located
     /// at the name.
     case function(([MathValue]) throws -> MathValue)
+    /// A function of numbers to a number, `F_W(x, \bar y)` with every argument a scalar: called
+    /// with the arguments' numbers, in order, as a `Span` (`a[0]`, `a[1]`, `a.count`), a view
+    /// valid during the call of memory the evaluation keeps from call to call. An argument that
+    /// is not a scalar is an error at the name; what it throws fails the evaluation, as for
+    /// ``function(_:)``. Since its value is known to be a number, a side whose symbols are
+    /// numbers, sets of numbers and such functions is compiled by
+    /// ``FormulaSide/function(of:bindings:)`` into arithmetic on `Double`s, and a call of it
+    /// allocates nothing and counts no reference.
+    case scalarFunction((Swift.Span<Double>) throws -> Double)
     /// The members a `\sum`, `\prod`, `\max` or `\min` ranges over (`\sum_{\bar y}` reads the set
     /// bound to `\bar y`).
     case set([MathValue])
@@ -86,9 +96,7 @@ public struct FormulaBindings {
     guard arguments.count == 1 else {
       throw LogisticArity(count: arguments.count)
     }
-    return arguments[0].map { u in
-      u >= 0 ? 1 / (1 + exp(-u)) : exp(u) / (1 + exp(u))
-    }
+    return arguments[0].map(ScalarOperation.logistic)
   }
 
   struct LogisticArity: Error, CustomStringConvertible {

@@ -1,5 +1,10 @@
 /// A formula side as a function of some of its symbols, the others bound once
 /// (``FormulaSide/function(of:bindings:)``): calling it reads no spelling, only slots.
+///
+/// When the side computes in numbers with its bindings (every symbol it reads a number, a set
+/// or grid of numbers, or a function of numbers, ``FormulaBindings/Binding/scalarFunction(_:)``;
+/// its value a number), it is also compiled into ``ScalarCode``, which a call whose arguments
+/// are numbers runs instead of the evaluator: same value, same errors, and nothing allocated.
 public struct FormulaFunction {
   /// The parameters' canonical spellings, in the order their values are passed.
   public let parameters: [String]
@@ -7,6 +12,8 @@ public struct FormulaFunction {
   let evaluator: Evaluator
   /// Each parameter's slot, nil when the side does not read it.
   let parameterSlots: [Int?]
+  /// The side compiled for numbers (without code when it does not compute in numbers).
+  let scalarCode: ScalarCode
   /// The evaluator that calls run in, in place, so that a call copies no bindings and reuses
   /// the argument arrays of the functions it calls.
   let scratch: Scratch
@@ -30,12 +37,18 @@ public struct FormulaFunction {
     }
   }
 
-  init(parameters: [String], evaluator: Evaluator, parameterSlots: [Int?]) {
+  init(
+    parameters: [String], evaluator: Evaluator, parameterSlots: [Int?], scalarCode: ScalarCode?
+  ) {
     self.parameters = parameters
     self.evaluator = evaluator
     self.parameterSlots = parameterSlots
+    self.scalarCode = scalarCode ?? ScalarCode()
     scratch = Scratch(evaluator)
   }
+
+  /// Whether calls with numbers run compiled code (``ScalarCode``).
+  var isCompiled: Bool { scalarCode.isCompiled }
 
   /// The side's value with the parameters bound to `arguments`, in order (a precondition: as
   /// many arguments as parameters).
@@ -43,6 +56,7 @@ public struct FormulaFunction {
     precondition(
       arguments.count == parameterSlots.count,
       "\(parameterSlots.count) arguments expected (\(parameters)), \(arguments.count) given")
+    if let x = try scalarCode(arguments) { return .scalar(x) }
     if scratch.busy {
       var evaluator = self.evaluator
       return try Self.run(&evaluator, parameterSlots, arguments)

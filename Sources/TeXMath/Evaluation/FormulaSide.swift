@@ -1,7 +1,8 @@
 /// One side of an ``EvaluableFormula``: an expression parsed once, evaluated with its free
 /// symbols bound (``FormulaBindings``).
 public struct FormulaSide: Sendable {
-  /// Its place among the formula's sides: 0 before the first relation, 1 after it, …
+  /// Its place among the formula's sides: 0 before the first relation, 1 after it, …, counted
+  /// on across equations side by side (``EvaluableFormula/equations``).
   public let index: Int
   /// Where the side is in the formula's TeX (UTF-8 bytes), from its first token to its last.
   public let offset: Int
@@ -60,6 +61,12 @@ public struct FormulaSide: Sendable {
   /// `bindings`: what SymPy's `lambdify` makes, for evaluating many times with no lookup of
   /// spellings per call. A parameter the side does not read is accepted and ignored.
   ///
+  /// When every other symbol the side reads is bound to a number, a set or grid of numbers or a
+  /// function of numbers (``FormulaBindings/Binding/scalarFunction(_:)``), and its value is a
+  /// number, the side is compiled into closures over `Double`s (``ScalarCode``) that a call
+  /// with numbers runs, allocating nothing: `-w_y \cdot x - b_y` is two closure calls. Other
+  /// calls, and other sides, run the general evaluator. Both give the same value and errors.
+  ///
   /// Throws the first symbol that is neither bound nor a parameter.
   public func function(of parameters: [String], bindings: FormulaBindings) throws(TeXError)
     -> FormulaFunction
@@ -72,8 +79,14 @@ public struct FormulaSide: Sendable {
     try checkBound(slots, parameters: Set(parameterSlots.compactMap { $0 }))
     let evaluator = Evaluator(
       program: program, slots: slots, spellings: spellings, indexBase: bindings.indexBase)
+    let logistic = Set(
+      usedSlots.filter { spellings[$0] == "\\sigma" && bindings.table["\\sigma"] == nil })
+    let code = ScalarCompiler.compile(
+      program, slots: slots, parameters: parameterSlots, logistic: logistic,
+      spellings: spellings, indexBase: bindings.indexBase)
     return FormulaFunction(
-      parameters: canonical, evaluator: evaluator, parameterSlots: parameterSlots)
+      parameters: canonical, evaluator: evaluator, parameterSlots: parameterSlots,
+      scalarCode: code)
   }
 
   /// Each slot the side reads bound from `bindings`, or to its standard meaning (`e`, `\pi`,
@@ -177,6 +190,17 @@ struct SymbolCollector {
       }
       used.insert(reduction.variable)
       walk(reduction.body, locals: locals.union([reduction.variable]))
+    case .argExtremum(let e):
+      var inner = locals
+      for range in e.ranges {
+        note(range.set, .set, range.span, locals: inner)
+        if let excluding = range.excluding { walk(excluding, locals: inner) }
+        used.insert(range.variable)
+        inner.insert(range.variable)
+      }
+      walk(e.body, locals: inner)
+    case .tuple(let entries, _):
+      for entry in entries { walk(entry, locals: locals) }
     case .integral(let integral):
       note(integral.variable, .grid, integral.variableSpan, locals: locals)
       if let lower = integral.lower { walk(lower, locals: locals) }

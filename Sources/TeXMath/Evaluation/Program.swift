@@ -36,11 +36,14 @@ struct Program: Sendable {
     case reduceSet(Reduction.Kind)
     /// Node `b` reduced over the integers from node `c` to node `d`, each in slot `a`.
     case reduceRange(Reduction.Kind)
+    /// The member of the sets of `ranges[c..<c + d]` at which node `b` is smallest (largest);
+    /// over several ranges, the vector of the members.
+    case argExtremum(isMax: Bool)
     /// Node `b` integrated over the grid bound to slot `a` (at `detail`), from node `c` to node
     /// `d` (-1: the whole grid).
     case integral
-    /// The list, `b` entries a row.
-    case matrix
+    /// The list, `b` entries a row (a tuple: one entry a row).
+    case matrix(isTuple: Bool)
     /// The derivative of node `b` with respect to the scalar in slot `a`.
     case derivative
   }
@@ -59,11 +62,23 @@ struct Program: Sendable {
     /// The nodes of a list: `list` from `listStart`, `listCount` of them.
     var listStart: Int32 = 0
     var listCount: Int32 = 0
+
+    /// Whether it combines two operands, nodes `a` and `b`, with an operation on numbers when
+    /// both are numbers: a sum, product, quotient, power or root.
+    var isArithmetic: Bool {
+      switch operation {
+      case .sum, .product, .quotient, .power, .root: return true
+      default: return false
+      }
+    }
   }
 
   private(set) var nodes: [Node] = []
   private(set) var list: [Int32] = []
   private(set) var relations: [(relation: FormulaRelation, span: Span)] = []
+  /// The variables of the argmin and argmax nodes: each one's slot, the slot of its set, the
+  /// set's place, and the node whose value is left out (-1: none).
+  private(set) var ranges: [(variable: Int32, set: Int32, span: Span, excluding: Int32)] = []
   /// The node whose value is the side's.
   private(set) var root: Int32 = 0
   /// For each node, whether its value can be computed as a `Double` alone when the symbols it
@@ -85,7 +100,7 @@ struct Program: Sendable {
     let listed = list[Int(node.listStart)..<Int(node.listStart + node.listCount)]
     switch node.operation {
     case .number, .symbol: return []
-    case .indexed, .apply, .matrix, .integral, .derivative: return nil
+    case .indexed, .apply, .matrix, .integral, .derivative, .argExtremum: return nil
     case .negate, .transpose, .function, .absolute, .norm: return [node.a]
     case .sum, .product, .quotient, .power, .root: return [node.a, node.b]
     case .indicator, .extremum: return Array(listed)
@@ -165,6 +180,19 @@ struct Program: Sendable {
             operation: .reduceRange(r.kind), a: Int32(r.variable), b: body, c: from, d: to,
             span: r.span))
       }
+    case .argExtremum(let e):
+      var lowered: [(variable: Int32, set: Int32, span: Span, excluding: Int32)] = []
+      for range in e.ranges {
+        let excluding = range.excluding.map { lower($0) } ?? -1
+        lowered.append((Int32(range.variable), Int32(range.set), range.span, excluding))
+      }
+      let body = lower(e.body)
+      let start = Int32(ranges.count)
+      ranges += lowered
+      return add(
+        Node(
+          operation: .argExtremum(isMax: e.isMax), b: body, c: start, d: Int32(lowered.count),
+          span: e.span))
     case .integral(let i):
       let body = lower(i.body)
       let from = i.lower.map { lower($0) } ?? -1
@@ -174,8 +202,12 @@ struct Program: Sendable {
           operation: .integral, a: Int32(i.variable), b: body, c: from, d: to, span: i.span,
           detail: i.variableSpan))
     case .matrix(let rows, let span):
-      var node = Node(operation: .matrix, b: Int32(rows[0].count), span: span)
+      var node = Node(operation: .matrix(isTuple: false), b: Int32(rows[0].count), span: span)
       lower(rows.flatMap { $0 }, into: &node)
+      return add(node)
+    case .tuple(let entries, let span):
+      var node = Node(operation: .matrix(isTuple: true), b: 1, span: span)
+      lower(entries, into: &node)
       return add(node)
     case .derivative(let body, let variable, let span):
       let b = lower(body)
