@@ -88,14 +88,17 @@ import Testing
       ("unlabelled", try Self.edited(#"\label{gibbs}"#, "")),
       // A symbol the grader does not bind: located at the token.
       ("unbound", try Self.edited(#"e^{-\beta f_y}"#, #"e^{-\beta g_y}"#)),
-      // Sums that would run for years: the ask is charged, and the other question is still
-      // asked (the grader's program runs again without evaluating it).
+      // Sums that would run for years: an error at the sum, after 5 million terms.
       (
         "bomb",
         try Self.edited(
           #"\log(1 + e^{u})"#,
-          #"\sum_{k=1}^{100000000} \sum_{j=1}^{100000000} 0 + \log(1 + e^{u})"#)
+          #"\sum_{k=1}^{1000000} \sum_{j=1}^{1000000} 0 + \log(1 + e^{u})"#)
       ),
+      // A call of the grader's slow function that would keep its program past the time limit:
+      // the ask is charged, and the other question is still asked (the grader's program runs
+      // again without evaluating it).
+      ("stall", try Self.edited(#"\log(1 + e^{u})"#, #"W(10^{12}) + \log(1 + e^{u})"#)),
     ])
     let result = try setup.grade()
     #expect(result.status == 0, "\(result.output)")
@@ -114,7 +117,12 @@ import Testing
       unbound.contains("Content/hw.md:25:24: error: formula 'gibbs': g_y is not bound"),
       "\(unbound)")
     #expect(try setup.scores("bomb") == ["Softplus": 1, "Energies": 2])
-    #expect(try setup.messages("bomb").contains("evaluating your formula did not finish"))
+    #expect(
+      try setup.messages("bomb").contains(
+        "Content/hw.md:12:29: error: formula 'softplus': the formula takes more than 5000000 "
+          + "terms"))
+    #expect(try setup.scores("stall") == ["Softplus": 1, "Energies": 2])
+    #expect(try setup.messages("stall").contains("evaluating your formula did not finish"))
   }
 
   /// The student's own program cannot answer a formula ask: a block that records answers and

@@ -196,6 +196,37 @@ import Testing
     #expect(error == TeXError(c.message, offset: c.offset, length: c.length))
   }
 
+  /// A hostile formula ends with an error, not after years: a range of more than a million
+  /// terms, in the evaluator and in the compiled code alike, and nested sums past the budget.
+  @Test func aFormulaThatWouldRunForYearsIsAnError() throws {
+    let range = try EvaluableFormula(tex: "1 + \\sum_{k=1}^{100000000} k")
+    let error = #expect(throws: TeXError.self) {
+      try range.sides[0].evaluate(FormulaBindings())
+    }
+    #expect(
+      error?.message
+        == "\\sum from 1 to 100000000 has more than 1000000 terms, the most a formula's range "
+        + "may have")
+    #expect(error?.offset == 4)
+    let compiled = try range.sides[0].function(of: [], bindings: FormulaBindings())
+    #expect(compiled.isCompiled)
+    #expect(throws: try #require(error)) { try compiled([]) }
+    // Nested sums pass the budget of 5 million terms in all (here, near its end already), and
+    // each run has a budget of its own.
+    let nested = try EvaluableFormula(tex: "\\sum_{j=1}^{3} \\sum_{k=1}^{4} 0").sides[0]
+    var evaluator = Evaluator(
+      program: nested.program, slots: nested.resolve(FormulaBindings()),
+      spellings: nested.spellings, indexBase: 0)
+    evaluator.terms = Evaluator.maximumTerms - 14
+    let budget = #expect(throws: TeXError.self) { try evaluator.value(nested.program.root) }
+    #expect(
+      budget?.message
+        == "the formula takes more than 5000000 terms of sums, products, integrals and searches "
+        + "to evaluate")
+    evaluator.terms = Evaluator.maximumTerms - 14
+    #expect(try evaluator.run() == .scalar(0))
+  }
+
   @Test func locatesAFunctionThatThrowsAtItsName() throws {
     struct Refusal: Error, CustomStringConvertible {
       var description: String { "no energy for label 7" }

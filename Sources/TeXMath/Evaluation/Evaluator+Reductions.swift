@@ -48,6 +48,7 @@ extension Evaluator {
       let what = "a bound of \\\(kind.rawValue)"
       let from = try Self.integer(try value(node.c), at: node.span, what: what)
       let to = try Self.integer(try value(node.d), at: node.span, what: what)
+      try ScalarOperation.checkRange(from, to, kind, at: node.span)
       if from <= to {
         for k in from...to {
           bind(variable, .value(.scalar(Double(k))))
@@ -74,6 +75,7 @@ extension Evaluator {
   mutating func accumulate(
     _ node: Program.Node, _ kind: Reduction.Kind, into result: inout MathValue?
   ) throws(TeXError) {
+    try countTerm(at: node.span)
     let body = program.nodes[Int(node.b)]
     if kind == .sum, result != nil, case .product(let product) = body.operation,
       product != .hadamard
@@ -173,6 +175,7 @@ extension Evaluator {
         try argSearch(node, isMax: isMax, level: level + 1, &search)
         continue
       }
+      try countTerm(at: node.span)
       let v = try value(node.b)
       guard case .scalar(let x) = v else {
         let name = ArgExtremum.name(isMax: isMax)
@@ -227,6 +230,7 @@ extension Evaluator {
       let left = i > 0 ? points[i - 1] : t
       let right = i + 1 < points.count ? points[i + 1] : t
       bind(variable, .value(.scalar(t)))
+      try countTerm(at: node.span)
       var f = try value(node.b)
       let weight = sign * (right - left) / 2
       if total == nil {
@@ -254,5 +258,21 @@ extension Evaluator {
     span.error(
       "\\int over \(name): \(count) point\(count == 1 ? "" : "s") of its grid between the "
         + "limits, and the trapezoid rule needs 2")
+  }
+}
+
+extension Evaluator {
+  /// The most terms of sums, products, integrals and searches one evaluation may take: nested
+  /// sums over large ranges or sets (a hostile formula) end with an error, not after years.
+  static let maximumTerms = 5_000_000
+
+  /// Counts one term of a sum, product, integral or search; throws past ``maximumTerms``.
+  mutating func countTerm(at span: Span) throws(TeXError) {
+    terms += 1
+    if terms > Self.maximumTerms {
+      throw span.error(
+        "the formula takes more than \(Self.maximumTerms) terms of sums, products, integrals "
+          + "and searches to evaluate")
+    }
   }
 }

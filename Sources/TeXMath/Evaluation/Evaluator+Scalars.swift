@@ -97,6 +97,7 @@ extension Evaluator {
         guard case .scalar(let m) = member else { return nil }
         if m == excluded { continue }
         numbers[variable] = m
+        try countTerm(at: node.span)
         guard let term = try scalarValue(node.b) else { return nil }
         combine(term)
       }
@@ -107,9 +108,11 @@ extension Evaluator {
       let from = try ScalarOperation.integer(lower, at: node.span, what: what)
       guard let upper = try scalarValue(node.d) else { return nil }
       let to = try ScalarOperation.integer(upper, at: node.span, what: what)
+      try ScalarOperation.checkRange(from, to, kind, at: node.span)
       if from <= to {
         for k in from...to {
           numbers[variable] = Double(k)
+          try countTerm(at: node.span)
           guard let term = try scalarValue(node.b) else { return nil }
           combine(term)
         }

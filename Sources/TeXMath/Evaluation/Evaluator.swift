@@ -19,6 +19,8 @@ struct Evaluator {
   var argumentBuffers: [[MathValue]]
   /// The same for the functions of numbers (``FormulaBindings/Binding/scalarFunction(_:)``).
   var numberBuffers: [[Double]]
+  /// Terms of sums, products, integrals and searches taken so far (``countTerm(at:)``).
+  var terms = 0
 
   init(program: Program, slots: [FormulaBindings.Binding?], spellings: [String], indexBase: Int) {
     self.program = program
@@ -37,9 +39,10 @@ struct Evaluator {
     if case .value(.scalar(let x))? = binding { numbers[slot] = x } else { numbers[slot] = nil }
   }
 
-  /// The value of the program's root.
+  /// The value of the program's root; each run has its own budget of terms.
   mutating func run() throws(TeXError) -> MathValue {
-    try value(program.root)
+    terms = 0
+    return try value(program.root)
   }
 
   mutating func value(_ index: Int32) throws(TeXError) -> MathValue {

@@ -211,6 +211,7 @@ extension ScalarCompiler {
     return .code { r throws(TeXError) in
       let from = try ScalarOperation.integer(try Self.read(lower, r), at: span, what: what)
       let to = try ScalarOperation.integer(try Self.read(upper, r), at: span, what: what)
+      try ScalarOperation.checkRange(from, to, kind, at: span)
       let saved = r[variable]
       defer { r[variable] = saved }
       var result: Double? = nil

@@ -80,4 +80,19 @@ enum ScalarOperation {
     }
     return Int(x)
   }
+
+  /// The most terms a `\sum_{k=a}^{b}` (`\prod`, `\max`, `\min`) over a range may have, so
+  /// that no formula, a hostile one included, runs for years.
+  static let maximumRangeTerms = 1_000_000
+
+  /// Throws when the range `from…to` of a `\kind` has more than ``maximumRangeTerms`` terms.
+  static func checkRange(
+    _ from: Int, _ to: Int, _ kind: Reduction.Kind, at span: Span
+  ) throws(TeXError) {
+    if from <= to, to - from >= maximumRangeTerms {
+      throw span.error(
+        "\\\(kind.rawValue) from \(from) to \(to) has more than \(maximumRangeTerms) terms, "
+          + "the most a formula's range may have")
+    }
+  }
 }
