@@ -388,10 +388,22 @@ struct Parser {
       // parameter 0.363 em: the difference, in the script's em.
       sup = MathNode(.mpadded, children: [p], [("voffset", "0.07em")])
     }
-    if !limits, sup == nil, let b = sub, extent(of: b, scale: 0.7, display: false).height <= 0.5 {
-      // A lone subscript: TeX lowers it by 0.15 em, the font's browser parameter by 0.247 em.
-      // It is raised back (in its own, smaller em).
-      sub = MathNode(.mpadded, children: [b], [("voffset", "0.14em")])
+    // Limits that a browser sets as scripts, as TeX does in text style, are placed as scripts.
+    let sideScripts = !limits || base.limits == .movable && !display
+    if sideScripts, let b = sub {
+      let raise = subscriptRaise(base: base, sub: b, withSuperscript: sup != nil)
+      if raise > 0.005 {
+        // In its own, smaller em. The box keeps its place when its content moves: its depth
+        // is made that of the raised content, or a fraction would clear the old one.
+        let voffset = (raise / 0.7 * 100).rounded() / 100
+        var attributes = [("voffset", "\(voffset)em")]
+        let depth = extent(of: b, scale: 1, display: false).depth
+        if depth > 0 {
+          let raised = Int((max(0, depth - voffset) * 100).rounded()) * 10
+          attributes.append(("depth", GlyphWidths.length(raised)))
+        }
+        sub = MathNode(.mpadded, children: [b], attributes)
+      }
     }
     var node: MathNode
     switch (sub, sup) {
@@ -403,6 +415,33 @@ struct Parser {
     }
     node.isFunctionName = false
     return node
+  }
+
+  /// How much lower, in em, a browser sets the subscript `sub` of `base` than TeX does (The
+  /// TeXbook, appendix G, rules 18a and 18b): TeX lowers a character's subscript by 0.15 em
+  /// (0.247 em beside a superscript), or less than the script's height over 4/5 of the x-height,
+  /// and the subscript of anything else (a large operator, an accented letter) at least to the
+  /// base's depth plus 0.035 em; a browser (MathML Core with the font's parameters) by 0.247 em,
+  /// or at least to the base's depth plus 0.2 em, whatever the base. The difference is large
+  /// under a letter with a descender (`y_i`) and a text-style `\sum_i`.
+  static func subscriptRaise(base: MathNode, sub: MathNode, withSuperscript: Bool) -> Double {
+    var token = base
+    if token.kind == .mpadded, token.children.count == 1 { token = token.children[0] }
+    let isCharacter =
+      [.mi, .mn, .mo].contains(token.kind) && token.text.unicodeScalars.count == 1
+      && !token.isLargeOperator
+    // A large operator is centred on the axis: a quarter em below the baseline, a little more
+    // for the integrals.
+    let depth =
+      token.isLargeOperator && token.text.unicodeScalars.count == 1
+      ? ("∫∬∭∮".contains(token.text) ? 0.3 : 0.25)
+      : extent(of: base, scale: 1, display: false).depth
+    let subHeight = extent(of: sub, scale: 0.7, display: false).height
+    let minimum = withSuperscript ? 0.247 : 0.15
+    var tex = max(minimum, withSuperscript ? 0 : subHeight - 0.344)
+    if !isCharacter { tex = max(tex, depth + 0.035) }
+    let browser = max(0.247, depth + 0.2, withSuperscript ? 0 : subHeight - 0.344)
+    return browser - tex
   }
 
   /// The argument of `^` or `_`: a group, or one token (a single digit, letter or command).
