@@ -148,8 +148,14 @@ enum GlyphWidths {
     if size > 0, node.kind == .mo, metrics.count == 1,
       let design = scriptDesigns[metrics[0].scalar], design.grows
     {
-      // An operator drawn larger, as TeX's script font draws it (``scaled(_:)``).
-      node.setAttribute("mathsize", length(design.ratio(size: size)))
+      // An operator drawn larger, as TeX's script font draws it (``scaled(_:)``), and moved
+      // down to stay centred on the axis (a quarter em up), as the script font's is: the font
+      // size grows from the baseline.
+      let ratio = design.ratio(size: size)
+      node.setAttribute("mathsize", length(ratio))
+      let shift = length(250 * (ratio - 1000) / ratio)
+      let transform = "transform: translateY(\(shift))"
+      node.setAttribute("style", node.attribute("style").map { $0 + "; " + transform } ?? transform)
       return node
     }
     var drawn = 0

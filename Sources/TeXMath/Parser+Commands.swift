@@ -58,7 +58,11 @@ extension Parser {
       // Numerator and denominator are one style smaller than the fraction's own style.
       let inner = command == .frac ? min(style + 1, 3) : command == .tfrac ? 2 : 1
       let (num, den) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
-        (try p.parseArgument(for: t), try p.parseArgument(for: t))
+        let num = try p.parseArgument(for: t)
+        let wasCramped = p.cramped
+        p.cramped = true
+        defer { p.cramped = wasCramped }
+        return (num, try p.parseArgument(for: t))
       }
       let frac = MathNode(.mfrac, children: [num, den])
       if command == .frac { return frac }
@@ -95,10 +99,11 @@ extension Parser {
           throw TeXError("\\sqrt[ is never closed by ]", offset: open.offset, length: 1)
         }
         pos += 1
-        let base = try parseArgument(for: t)
+        let base = Self.radicand(try parseArgument(for: t), display: style == 0)
         return MathNode(.mroot, children: [base, MathNode.row(index)])
       }
-      return MathNode(.msqrt, children: [try parseArgument(for: t)])
+      return MathNode(
+        .msqrt, children: [Self.radicand(try parseArgument(for: t), display: style == 0)])
     case .left: return try leftRight(token: t)
     case .not: return try negation(token: t)
     case .operatorname, .operatornamewithlimits: return try operatorName(token: t)
@@ -636,6 +641,27 @@ extension Parser {
     }
     node.atomClass = atom
     return node
+  }
+
+  /// The radicand `node`, with a strut that puts the radical sign where TeX puts it. TeX takes
+  /// the smallest sign that covers the radicand, a clearance (0.05 em; 0.148 in display style)
+  /// and the rule (0.04 em), and adds half of what the sign has to spare to the clearance, so
+  /// that the radicand sits in the middle of the sign; a browser (MathML Core) keeps the bare
+  /// clearance and lets the sign hang down, 0.24 em lower than TeX's for `\sqrt{x}`. The strut
+  /// gives the radicand that much more height. Only for the two smallest signs (1 and 1.2 em)
+  /// and one line of radicand: a fraction, a large operator, a table is left to the browser.
+  static func radicand(_ node: MathNode, display: Bool) -> MathNode {
+    if node.isTall { return node }
+    let e = extent(of: node, scale: 1, display: display)
+    let clearance = display ? 0.148 : 0.05
+    let rule = 0.04
+    let needed = e.height + e.depth + clearance + rule
+    guard let sign = [1.0, 1.2].first(where: { $0 >= needed }) else { return node }
+    let spare = (sign - rule - (e.height + e.depth + clearance)) / 2
+    guard spare > 0.005 else { return node }
+    let height = Int(((e.height + spare) * 100).rounded()) * 10
+    let strut = MathNode(.mspace, "", [("height", GlyphWidths.length(height))])
+    return MathNode(.mrow, children: [node, strut])
   }
 
   /// The widths, in em, of the font's wide tildes: TeX takes the widest that the base covers.

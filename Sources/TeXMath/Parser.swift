@@ -15,6 +15,9 @@ struct Parser {
   /// TeX's current style: 0 display, 1 text, 2 script, 3 scriptscript. In script styles TeX puts
   /// no space around binary operators and relations, so their `mo`s get zero `lspace`/`rspace`.
   var style: Int
+  /// TeX's cramped styles (in a subscript, a denominator, under a radical): superscripts sit
+  /// lower, as the browser's `math-shift: compact` sets them already.
+  var cramped = false
 
   // What the formula says about numbering, for ``MathPage``.
   var label: (name: String, token: Token)? = nil
@@ -294,6 +297,10 @@ struct Parser {
       case .subscript:
         pos += 1
         if sub != nil { throw TeXError("double subscript", offset: t.offset, length: 1) }
+        // A subscript is cramped: its own superscripts sit lower (TeX's sup3).
+        let wasCramped = cramped
+        cramped = true
+        defer { cramped = wasCramped }
         sub = try parseScriptArgument(for: t)
         sawScript = true
       case .superscript:
@@ -323,7 +330,8 @@ struct Parser {
       base = MathNode(.mi, base.text)
       base.isFunctionName = true
     }
-    let scripted = Self.attach(base: base, sub: sub, sup: sup, display: style == 0)
+    let scripted = Self.attach(
+      base: base, sub: sub, sup: sup, display: style == 0, script: style == 2 && !cramped)
     if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
     {
       scripted.setAttribute("form", "prefix")
@@ -346,9 +354,9 @@ struct Parser {
   }
 
   /// `base` with its scripts: under/over for limits, at the side otherwise.
-  static func attach(base: MathNode, sub: MathNode?, sup: MathNode?, display: Bool = false)
-    -> MathNode
-  {
+  static func attach(
+    base: MathNode, sub: MathNode?, sup: MathNode?, display: Bool = false, script: Bool = false
+  ) -> MathNode {
     guard sub != nil || sup != nil else { return base }
     let limits = base.limits != .side
     var sub = sub
@@ -387,6 +395,11 @@ struct Parser {
       // In display style TeX raises a superscript on a character 0.413 em, the font's browser
       // parameter 0.363 em: the difference, in the script's em.
       sup = MathNode(.mpadded, children: [p], [("voffset", "0.07em")])
+    } else if !limits, script, character || base.kind == .mpadded, let p = sup {
+      // In script style (a superscript's superscript, not in a subscript or a denominator)
+      // TeX's shift is its script font's, 0.431 of the script's em (0.302 em), the browser's
+      // still 0.363 of it (0.254 em): the difference, in the smaller script's em.
+      sup = MathNode(.mpadded, children: [p], [("voffset", "0.1em")])
     }
     // Limits that a browser sets as scripts, as TeX does in text style, are placed as scripts.
     let sideScripts = !limits || base.limits == .movable && !display
@@ -420,13 +433,15 @@ struct Parser {
   /// How much lower, in em, a browser sets the subscript `sub` of `base` than TeX does (The
   /// TeXbook, appendix G, rules 18a and 18b): TeX lowers a character's subscript by 0.15 em
   /// (0.247 em beside a superscript), or less than the script's height over 4/5 of the x-height,
-  /// and the subscript of anything else (a large operator, an accented letter) at least to the
-  /// base's depth plus 0.035 em; a browser (MathML Core with the font's parameters) by 0.247 em,
+  /// (an accented one's too), and the subscript of anything else (a large operator, a group) at
+  /// least to the base's depth plus 0.05 em; a browser (MathML Core with the font's parameters) by 0.247 em,
   /// or at least to the base's depth plus 0.2 em, whatever the base. The difference is large
   /// under a letter with a descender (`y_i`) and a text-style `\sum_i`.
   static func subscriptRaise(base: MathNode, sub: MathNode, withSuperscript: Bool) -> Double {
     var token = base
     if token.kind == .mpadded, token.children.count == 1 { token = token.children[0] }
+    // TeX attaches the scripts of an accented character to the character, then accents both.
+    if token.kind == .mover, token.attribute("accent") == "true" { token = token.children[0] }
     let isCharacter =
       [.mi, .mn, .mo].contains(token.kind) && token.text.unicodeScalars.count == 1
       && !token.isLargeOperator
@@ -439,7 +454,7 @@ struct Parser {
     let subHeight = extent(of: sub, scale: 0.7, display: false).height
     let minimum = withSuperscript ? 0.247 : 0.15
     var tex = max(minimum, withSuperscript ? 0 : subHeight - 0.344)
-    if !isCharacter { tex = max(tex, depth + 0.035) }
+    if !isCharacter { tex = max(tex, depth + 0.05) }
     let browser = max(0.247, depth + 0.2, withSuperscript ? 0 : subHeight - 0.344)
     return browser - tex
   }

@@ -7,15 +7,15 @@ import Testing
 /// Lays formulas out in headless Chromium at 100 px to the em and measures where their parts
 /// land against where TeX puts them (the numbers in the comments are TeX's, from boxes that
 /// LaTeX measured at 10 pt): italic corrections, the widths of script letters, a subscript
-/// under a descender, a numerator over a raised subscript, limits under an operator name and
-/// the width of a `\Big` parenthesis. Each would be off by 0.05 to 0.2 em without the rule that
+/// under a descender, a numerator over a raised subscript, limits under an operator name, the
+/// width of a `\Big` parenthesis and the height of a radical sign. Each would be off by 0.05 to 0.2 em without the rule that
 /// places it.
 @Suite struct GlyphWidthsBrowserTests {
   /// Formulas, by id: inline unless named `display…`.
   static let formulas: [(id: String, tex: String)] = [
     ("italic", "F(x)"), ("script", "F_W(x)"), ("descender", "x_i y_i"),
     ("display-fraction", "x \\frac{\\ell_q}{W}"), ("display-limit", "x \\operatorname*{argmin}_y"),
-    ("big", "\\Big( x \\Big)"),
+    ("big", "\\Big( x \\Big)"), ("sqrt", "x \\sqrt{x}"),
   ]
 
   static let probes: [(name: String, selector: String)] = [
@@ -28,6 +28,7 @@ import Testing
     ("limitX", "#display-limit semantics > mrow > mi"),
     ("limitY", "#display-limit munder mi"),
     ("bigMath", "#big math"), ("bigX", "#big mi"),
+    ("sqrtX", "#sqrt semantics > mrow > mi"), ("sqrtBox", "#sqrt msqrt"),
   ]
 
   struct Measurements: Decodable {
@@ -80,5 +81,8 @@ import Testing
     expectNear(try box("limitY").t - box("limitX").b, 0.493, "top of the limit")
     // \Big(: the font's 1.8 em parenthesis, as wide as its glyph (0.597 em), as TeX's.
     expectNear(try box("bigX").l - box("bigMath").l, 0.597, "x after \\Big(")
+    // \sqrt{x}: the 1 em sign with the x in its middle, its rule's top 0.76 em up and the box
+    // 0.04 em above (TeX's box is 0.8 em high); hung from the x, the sign would be 0.24 lower.
+    expectNear(try box("sqrtX").b - box("sqrtBox").t, 0.8, "top of \\sqrt{x}")
   }
 }
