@@ -138,13 +138,22 @@ enum GlyphWidths {
   /// The token `node` in an `mpadded` of the width TeX gives it, or `node` itself where that
   /// is its width already (or a character is not in the table).
   static func padded(_ node: MathNode, _ context: Context, correctable: Bool) -> MathNode {
+    let size = min(context.level, 2)
+    if size == 0 {
+      // At text size only an italic correction and an ellipsis change a width (most tokens).
+      switch node.kind {
+      case .mi where correctable && node.text.unicodeScalars.count == 1: break
+      case .mo where node.text.unicodeScalars.contains(where: { textSizeWidths[$0.value] != nil }):
+        break
+      default: return node
+      }
+    }
     if node.kind == .mo {
       let fixed = ["movablelimits", "largeop", "mathsize", "minsize", "fence"]
       let sized = node.attributes.contains { fixed.contains($0.name) }
       if sized || node.attribute("stretchy") == "true" { return node }
     }
     guard let metrics = self.metrics(of: node) else { return node }
-    let size = min(context.level, 2)
     if size > 0, node.kind == .mo, metrics.count == 1,
       let design = scriptDesigns[metrics[0].scalar], design.grows
     {
