@@ -8,14 +8,14 @@ import Testing
 /// land against where TeX puts them (the numbers in the comments are TeX's, from boxes that
 /// LaTeX measured at 10 pt): italic corrections, the widths of script letters, a subscript
 /// under a descender, a numerator over a raised subscript, limits under an operator name, the
-/// width of a `\Big` parenthesis and the height of a radical sign. Each would be off by 0.05 to 0.2 em without the rule that
+/// width of a `\Big` parenthesis, the height of a radical sign and a display sum's limit. Each would be off by 0.05 to 0.2 em without the rule that
 /// places it.
 @Suite struct GlyphWidthsBrowserTests {
   /// Formulas, by id: inline unless named `display…`.
   static let formulas: [(id: String, tex: String)] = [
     ("italic", "F(x)"), ("script", "F_W(x)"), ("descender", "x_i y_i"),
     ("display-fraction", "x \\frac{\\ell_q}{W}"), ("display-limit", "x \\operatorname*{argmin}_y"),
-    ("big", "\\Big( x \\Big)"), ("sqrt", "x \\sqrt{x}"),
+    ("big", "\\Big( x \\Big)"), ("sqrt", "x \\sqrt{x}"), ("display-sum", "x \\sum_i"),
   ]
 
   static let probes: [(name: String, selector: String)] = [
@@ -29,6 +29,7 @@ import Testing
     ("limitY", "#display-limit munder mi"),
     ("bigMath", "#big math"), ("bigX", "#big mi"),
     ("sqrtX", "#sqrt semantics > mrow > mi"), ("sqrtBox", "#sqrt msqrt"),
+    ("sumX", "#display-sum semantics > mrow > mi"), ("sumI", "#display-sum munder mi"),
   ]
 
   struct Measurements: Decodable {
@@ -84,5 +85,8 @@ import Testing
     // \sqrt{x}: the 1 em sign with the x in its middle, its rule's top 0.76 em up and the box
     // 0.04 em above (TeX's box is 0.8 em high); hung from the x, the sign would be 0.24 lower.
     expectNear(try box("sqrtX").b - box("sqrtBox").t, 0.8, "top of \\sqrt{x}")
+    // A display sum's limit: 0.167 em under TeX's box of the sum, which reaches 0.55 em down
+    // (the font's glyph 0.45): the i's baseline 1.178 em down.
+    expectNear(try box("sumI").b - box("sumX").b, 1.178, "baseline of the limit")
   }
 }

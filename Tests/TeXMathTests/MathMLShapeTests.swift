@@ -243,8 +243,14 @@ import Testing
     // 0.363; in a subscript both are cramped and agree.
     #expect(try markup("x^{y^z}").contains("<mpadded voffset=\"0.1em\"><mi>z</mi>"))
     #expect(!(try markup("x_{y^z}").contains("voffset=\"0.1em\"")))
-    // Limits in display style are the browser's to place.
-    #expect(!(try markup("\\sum_i x", display: true).contains("voffset")))
+    // The limits of a display operator move out by what TeX's box of it reaches beyond the
+    // font's glyph (0.1 em for a sum, 0.14 of the script's em), their boxes with them.
+    #expect(
+      try markup("\\sum_i^n x", display: true).hasPrefix(
+        "<mrow><munderover><mo movablelimits=\"true\" lspace=\"0\">∑</mo>"
+          + "<mpadded voffset=\"-0.14em\" depth=\"0.14em\"><mi>i</mi></mpadded>"
+          + "<mpadded voffset=\"0.14em\" height=\"0.57em\"><mi>n</mi></mpadded></munderover>"))
+    #expect(!(try markup("\\sum_i x").contains("-0.14em")))
   }
 
   @Test func centresARadicandInItsRadicalSignAsTeXDoes() throws {
