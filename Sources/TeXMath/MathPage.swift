@@ -25,6 +25,12 @@ public struct MathPage: Sendable {
 
   /// Renders `formulas` with the user commands in `macros`.
   public init(formulas: [Formula], macros: MacroTable = MacroTable()) {
+    self.init(formulas: formulas, macros: macros, widths: .tex)
+  }
+
+  /// Renders `formulas` with the user commands in `macros` and the characters' widths that
+  /// `widths` says.
+  init(formulas: [Formula], macros: MacroTable = MacroTable(), widths: GlyphWidths.Rule) {
     var parsed: [Result<Parsed, TeXError>] = []
     parsed.reserveCapacity(formulas.count)
     var counter = 0
@@ -56,7 +62,9 @@ public struct MathPage: Sendable {
         var parser = try Parser(tex: formula.tex, display: formula.display, macros: macros)
         parser.expansionBudget = expansionBudget
         defer { expansionBudget -= parser.expansionWork }
-        var result = Parsed(nodes: try parser.parseFormula())
+        var nodes = try parser.parseFormula()
+        if widths == .tex { nodes = GlyphWidths.apply(to: nodes, display: formula.display) }
+        var result = Parsed(nodes: nodes)
         if let tag = parser.tag {
           result.number = tag.text
         } else if let label = parser.label {

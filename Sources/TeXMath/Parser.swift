@@ -15,6 +15,9 @@ struct Parser {
   /// TeX's current style: 0 display, 1 text, 2 script, 3 scriptscript. In script styles TeX puts
   /// no space around binary operators and relations, so their `mo`s get zero `lspace`/`rspace`.
   var style: Int
+  /// TeX's cramped styles (in a subscript, a denominator, under a radical): superscripts sit
+  /// lower, as the browser's `math-shift: compact` sets them already.
+  var cramped = false
 
   // What the formula says about numbering, for ``MathPage``.
   var label: (name: String, token: Token)? = nil
@@ -294,6 +297,10 @@ struct Parser {
       case .subscript:
         pos += 1
         if sub != nil { throw TeXError("double subscript", offset: t.offset, length: 1) }
+        // A subscript is cramped: its own superscripts sit lower (TeX's sup3).
+        let wasCramped = cramped
+        cramped = true
+        defer { cramped = wasCramped }
         sub = try parseScriptArgument(for: t)
         sawScript = true
       case .superscript:
@@ -323,7 +330,8 @@ struct Parser {
       base = MathNode(.mi, base.text)
       base.isFunctionName = true
     }
-    let scripted = Self.attach(base: base, sub: sub, sup: sup, display: style == 0)
+    let scripted = Self.attach(
+      base: base, sub: sub, sup: sup, display: style == 0, script: style == 2 && !cramped)
     if scripted.kind == .mo && Self.signs.contains(scripted.text) && Self.isUnary(after: nodes.last)
     {
       scripted.setAttribute("form", "prefix")
@@ -334,6 +342,13 @@ struct Parser {
     // AtomSpacing's: the name is an operator atom.)
     if isFunction { nodes.append(MathNode(.mo, "\u{2061}")) }
   }
+
+  /// How much farther from the baseline, in em, TeX's box of a display-style large operator
+  /// reaches than the browser's (Latin Modern Math's glyph, measured in Chromium) on each
+  /// side: TeX's are all 1.05 em up and 0.55 em down.
+  static let displayOperatorGaps: [String: Double] = [
+    "∑": 0.1, "∏": 0.1, "∐": 0.1, "⋃": 0.12, "⋂": 0.12, "⨁": 0.15,
+  ]
 
   static let signs: Set<String> = ["−", "+", "±", "∓"]
   static let closing: Set<String> = [")", "]", "}", "|", "‖", "⟩", "⌋", "⌉", "!", "′", "″"]
@@ -346,9 +361,9 @@ struct Parser {
   }
 
   /// `base` with its scripts: under/over for limits, at the side otherwise.
-  static func attach(base: MathNode, sub: MathNode?, sup: MathNode?, display: Bool = false)
-    -> MathNode
-  {
+  static func attach(
+    base: MathNode, sub: MathNode?, sup: MathNode?, display: Bool = false, script: Bool = false
+  ) -> MathNode {
     guard sub != nil || sup != nil else { return base }
     let limits = base.limits != .side
     var sub = sub
@@ -387,11 +402,47 @@ struct Parser {
       // In display style TeX raises a superscript on a character 0.413 em, the font's browser
       // parameter 0.363 em: the difference, in the script's em.
       sup = MathNode(.mpadded, children: [p], [("voffset", "0.07em")])
+    } else if !limits, script, character || base.kind == .mpadded, let p = sup {
+      // In script style (a superscript's superscript, not in a subscript or a denominator)
+      // TeX's shift is its script font's, 0.431 of the script's em (0.302 em), the browser's
+      // still 0.363 of it (0.254 em): the difference, in the smaller script's em.
+      sup = MathNode(.mpadded, children: [p], [("voffset", "0.1em")])
     }
-    if !limits, sup == nil, let b = sub, extent(of: b, scale: 0.7, display: false).height <= 0.5 {
-      // A lone subscript: TeX lowers it by 0.15 em, the font's browser parameter by 0.247 em.
-      // It is raised back (in its own, smaller em).
-      sub = MathNode(.mpadded, children: [b], [("voffset", "0.14em")])
+    if limits, display, base.isLargeOperator, let gap = Self.displayOperatorGaps[base.text] {
+      // TeX measures the limits of a display operator from its box in Computer Modern's
+      // extension font, 1.05 em up and 0.55 em down; the browser from the glyph of Latin Modern
+      // Math, as tall as Computer Modern's ink: the limits move out by the difference (in
+      // their own, smaller em), and their boxes with them.
+      let shift = (gap / 0.7 * 100).rounded() / 100
+      sub = sub.map { b in
+        let depth = extent(of: b, scale: 1, display: false).depth + shift
+        return MathNode(
+          .mpadded, children: [b],
+          [("voffset", "-\(shift)em"), ("depth", GlyphWidths.length(Int(depth * 1000)))])
+      }
+      sup = sup.map { p in
+        let height = extent(of: p, scale: 1, display: false).height + shift
+        return MathNode(
+          .mpadded, children: [p],
+          [("voffset", "\(shift)em"), ("height", GlyphWidths.length(Int(height * 1000)))])
+      }
+    }
+    // Limits that a browser sets as scripts, as TeX does in text style, are placed as scripts.
+    let sideScripts = !limits || base.limits == .movable && !display
+    if sideScripts, let b = sub {
+      let raise = subscriptRaise(base: base, sub: b, withSuperscript: sup != nil)
+      if raise > 0.005 {
+        // In its own, smaller em. The box keeps its place when its content moves: its depth
+        // is made that of the raised content, or a fraction would clear the old one.
+        let voffset = (raise / 0.7 * 100).rounded() / 100
+        var attributes = [("voffset", "\(voffset)em")]
+        let depth = extent(of: b, scale: 1, display: false).depth
+        if depth > 0 {
+          let raised = Int((max(0, depth - voffset) * 100).rounded()) * 10
+          attributes.append(("depth", GlyphWidths.length(raised)))
+        }
+        sub = MathNode(.mpadded, children: [b], attributes)
+      }
     }
     var node: MathNode
     switch (sub, sup) {
@@ -403,6 +454,35 @@ struct Parser {
     }
     node.isFunctionName = false
     return node
+  }
+
+  /// How much lower, in em, a browser sets the subscript `sub` of `base` than TeX does (The
+  /// TeXbook, appendix G, rules 18a and 18b): TeX lowers a character's subscript by 0.15 em
+  /// (0.247 em beside a superscript), or less than the script's height over 4/5 of the x-height,
+  /// (an accented one's too), and the subscript of anything else (a large operator, a group) at
+  /// least to the base's depth plus 0.05 em; a browser (MathML Core with the font's parameters) by 0.247 em,
+  /// or at least to the base's depth plus 0.2 em, whatever the base. The difference is large
+  /// under a letter with a descender (`y_i`) and a text-style `\sum_i`.
+  static func subscriptRaise(base: MathNode, sub: MathNode, withSuperscript: Bool) -> Double {
+    var token = base
+    if token.kind == .mpadded, token.children.count == 1 { token = token.children[0] }
+    // TeX attaches the scripts of an accented character to the character, then accents both.
+    if token.kind == .mover, token.attribute("accent") == "true" { token = token.children[0] }
+    let isCharacter =
+      [.mi, .mn, .mo].contains(token.kind) && token.text.unicodeScalars.count == 1
+      && !token.isLargeOperator
+    // A large operator is centred on the axis: a quarter em below the baseline, a little more
+    // for the integrals.
+    let depth =
+      token.isLargeOperator && token.text.unicodeScalars.count == 1
+      ? ("∫∬∭∮".contains(token.text) ? 0.3 : 0.25)
+      : extent(of: base, scale: 1, display: false).depth
+    let subHeight = extent(of: sub, scale: 0.7, display: false).height
+    let minimum = withSuperscript ? 0.247 : 0.15
+    var tex = max(minimum, withSuperscript ? 0 : subHeight - 0.344)
+    if !isCharacter { tex = max(tex, depth + 0.05) }
+    let browser = max(0.247, depth + 0.2, withSuperscript ? 0 : subHeight - 0.344)
+    return browser - tex
   }
 
   /// The argument of `^` or `_`: a group, or one token (a single digit, letter or command).

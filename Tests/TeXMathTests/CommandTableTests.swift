@@ -24,7 +24,8 @@ import Testing
 
   @Test(arguments: TextCommand.allCases)
   func readsTheArgumentOfEveryTextCommandInTextModeWithMathInside(command: TextCommand) throws {
-    let page = MathPage(formulas: [Formula(tex: "\\\(command.rawValue){a $b$}", display: false)])
+    let page = MathPage(
+      formulas: [Formula(tex: "\\\(command.rawValue){a $b$}", display: false)], widths: .browser)
     let mathML = try page.results[0].get()
     #expect(mathML.contains("<mtext>"))
     #expect(mathML.contains("&#xA0;</mtext><mi>b</mi>"))

@@ -53,7 +53,8 @@ import Testing
       "\\norm": "\\left\\lVert #1 \\right\\rVert",
     ]
     let html = try body(render("\\argmin_w \\E[\\norm{w}^2]", macros, display: true))
-    #expect(html.contains("<munder><mo form=\"prefix\" movablelimits=\"true\""))
+    #expect(
+      html.contains("<munder><mo form=\"prefix\" largeop=\"true\" movablelimits=\"true\""))
     #expect(html.contains(">arg\u{2009}min</mo>"))
     #expect(html.contains("<mi>𝔼</mi>"))
     #expect(html.contains("<mo fence=\"true\" form=\"prefix\" stretchy=\"false\">‖</mo>"))

@@ -5,9 +5,11 @@ import Testing
 
 /// The decisions behind the markup, one at a time (the golden corpus shows them all together).
 @Suite struct MathMLShapeTests {
-  /// The MathML inside `<semantics>` for `tex`.
+  /// The MathML inside `<semantics>` for `tex`, with the browser's widths of characters (the
+  /// parser's decisions alone; ``GlyphWidthsTests`` has TeX's widths).
   func markup(_ tex: String, display: Bool = false) throws -> String {
-    let html = try MathPage(formulas: [Formula(tex: tex, display: display)]).results[0].get()
+    let page = MathPage(formulas: [Formula(tex: tex, display: display)], widths: .browser)
+    let html = try page.results[0].get()
     let start = html.range(of: "<semantics>")!.upperBound
     let end = html.range(of: "<annotation")!.lowerBound
     return String(html[start..<end])
@@ -99,12 +101,16 @@ import Testing
 
   @Test func setsAPrimeOnTheLineAfterItsBaseNotAsASuperscript() throws {
     #expect(try markup("y'") == "<mrow><mi>y</mi><mo>′</mo></mrow>")
+    // The subscripts are raised to where TeX puts them (``placesScriptsWhereTeXDoes()``): a
+    // little for the tall prime, more under the y's descender.
     #expect(
-      try markup("x_{y'}") == "<msub><mi>x</mi><mrow><mi>y</mi><mo>′</mo></mrow></msub>")
+      try markup("x_{y'}")
+        == "<msub><mi>x</mi><mpadded voffset=\"0.09em\" depth=\"0.11em\">"
+        + "<mrow><mi>y</mi><mo>′</mo></mrow></mpadded></msub>")
     #expect(
       try markup("y''_i")
         == "<msub><mrow><mi>y</mi><mo>″</mo></mrow>"
-        + "<mpadded voffset=\"0.14em\"><mi>i</mi></mpadded></msub>")
+        + "<mpadded voffset=\"0.21em\"><mi>i</mi></mpadded></msub>")
     #expect(!(try markup("\\sum_{y'} P(y' \\mid x)").contains("<msup>")))
   }
 
@@ -185,7 +191,7 @@ import Testing
         == "<mrow><mi>a</mi><mrow><mo lspace=\"0\" rspace=\"0\">+</mo></mrow><mi>b</mi></mrow>")
     // \\mathop takes limits below in display style and beside inline, as \\sum does.
     let display = try markup("\\mathop{\\mathrm{argmax}}_x f", display: true)
-    #expect(display.contains("<munder><mo movablelimits=\"true\""))
+    #expect(display.contains("<munder><mo largeop=\"true\" movablelimits=\"true\""))
     #expect(display.contains(">argmax</mo>"))
   }
 
@@ -220,6 +226,52 @@ import Testing
     #expect(
       try markup("x^2", display: true)
         == "<msup><mi>x</mi><mpadded voffset=\"0.07em\"><mn>2</mn></mpadded></msup>")
+    // The browser lowers a subscript to the base's descender and 0.2 em more; TeX places a
+    // letter's subscript at 0.15 em whatever the letter, and a large operator's at its depth
+    // and 0.035 em. The raised box takes the raised content's depth.
+    #expect(
+      try markup("y_i")
+        == "<msub><mi>y</mi><mpadded voffset=\"0.36em\"><mi>i</mi></mpadded></msub>")
+    #expect(try markup("y_q").contains("<mpadded voffset=\"0.36em\" depth=\"0em\">"))
+    #expect(try markup("x_q").contains("<mpadded voffset=\"0.14em\" depth=\"0.06em\">"))
+    #expect(
+      try markup("\\sum_i x_i").hasPrefix(
+        "<mrow><munder><mo movablelimits=\"true\" lspace=\"0\">∑</mo>"
+          + "<mpadded voffset=\"0.21em\"><mi>i</mi>"))
+    #expect(try markup("y^2_i").contains("<mpadded voffset=\"0.22em\"><mi>i</mi>"))
+    // A superscript's superscript: TeX's script font shifts it 0.431 of its em, the browser
+    // 0.363; in a subscript both are cramped and agree.
+    #expect(try markup("x^{y^z}").contains("<mpadded voffset=\"0.1em\"><mi>z</mi>"))
+    #expect(!(try markup("x_{y^z}").contains("voffset=\"0.1em\"")))
+    // The limits of a display operator move out by what TeX's box of it reaches beyond the
+    // font's glyph (0.1 em for a sum, 0.14 of the script's em), their boxes with them.
+    #expect(
+      try markup("\\sum_i^n x", display: true).hasPrefix(
+        "<mrow><munderover><mo movablelimits=\"true\" lspace=\"0\">∑</mo>"
+          + "<mpadded voffset=\"-0.14em\" depth=\"0.14em\"><mi>i</mi></mpadded>"
+          + "<mpadded voffset=\"0.14em\" height=\"0.57em\"><mi>n</mi></mpadded></munderover>"))
+    #expect(!(try markup("\\sum_i x").contains("-0.14em")))
+  }
+
+  @Test func centresARadicandInItsRadicalSignAsTeXDoes() throws {
+    // The 1 em sign over an x (0.43 em): 0.48 em of it to spare, half above the x.
+    #expect(
+      try markup("\\sqrt{x}")
+        == "<msqrt><mrow><mi>x</mi><mspace height=\"0.67em\"></mspace></mrow></msqrt>")
+    #expect(try markup("\\sqrt[3]{x}").hasPrefix("<mroot><mrow><mi>x</mi><mspace height="))
+    // A radicand taller than the 1.2 em sign takes is left to the browser.
+    #expect(!(try markup("\\sqrt{\\frac{a}{b}}").contains("mspace")))
+  }
+
+  @Test func setsBigDelimitersAtTheFontsSizeAndWidth() throws {
+    // \Big: the font's 1.793 em parenthesis (asked for as 1.79 em, so that the browser takes
+    // it and not the next), its box narrowed from the widest variant's 0.875 em to its 0.597.
+    #expect(
+      try markup("\\Bigl(")
+        == "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\" minsize=\"1.79em\" "
+        + "maxsize=\"1.79em\" style=\"margin-left: -0.139em; margin-right: -0.139em\">(</mo>")
+    #expect(try markup("\\Bigg[").contains("minsize=\"2.99em\" maxsize=\"2.99em\">[</mo>"))
+    #expect(try markup("\\big(").contains("mathsize=\"1.2em\""))
   }
 
   @Test func spacesAFractionAsLaTeXsGroupWithNullDelimiters() throws {

@@ -37,9 +37,12 @@ struct TestPage {
     try html.write(to: file, atomically: true, encoding: .utf8)
   }
 
-  /// The HTML of `formulas` rendered as one page; errors make the caller fail.
-  static func render(_ formulas: [Formula]) throws -> [String] {
-    try MathPage(formulas: formulas, macros: MacroTable()).results.map { try $0.get() }
+  /// The HTML of `formulas` rendered as one page, the characters' widths as `widths` says;
+  /// errors make the caller fail.
+  static func render(_ formulas: [Formula], widths: GlyphWidths.Rule = .tex) throws -> [String] {
+    try MathPage(formulas: formulas, macros: MacroTable(), widths: widths).results.map {
+      try $0.get()
+    }
   }
 
   /// Opens the page in headless Chromium (`window` wide and tall, in CSS pixels) and decodes what
