@@ -15,7 +15,7 @@ import Testing
     _ = try SiteBuilder(contentPath: content).build(outputPath: folder.path + "/Output")
     folder.write(
       "Output/fixture.html",
-      try SiteBuilder.render(
+      SiteBuilder.render(
         Array(
           ("# Edge cases\n\n$$\n- a\n$$\n\n![alt $x$](i.png) <span title=\"$y$\">t</span>\n\n```swift\nlet s = \"<&>\"\n```\n"
             + "\nBroken $\\frac{a}{<b$ inline and\n\n$$\\frac{a}{<b$$\n").utf8), path: "fixture.md",
