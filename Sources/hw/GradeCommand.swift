@@ -16,7 +16,9 @@ struct GradeCommand: ParsableCommand {
       The grader's code runs once, in a sandbox, with the engine and no student code. Each \
       SUBMISSION is a folder holding Content/: its verify blocks run with the grader's asks \
       appended, in a sandbox; the values it gives are compared here with the references. \
-      Nothing the student's program reports is taken as a verdict.
+      Nothing the student's program reports is taken as a verdict. A grade block may also \
+      call askFormula(…) with the label of a display formula: the TeX the student typeset \
+      is read from the submission and evaluated by the grader's code, with its bindings.
 
       Writes, in the output folder: for each submission, <id>/result.json, <id>/results.json \
       (Gradescope's format) and <id>/feedback.html; grades.csv for the class; .cache/, so \
