@@ -131,11 +131,14 @@ public struct Judge: Sendable {
           let blockRun =
             run.blocks.indices.contains(item.origin.block)
             ? run.blocks[item.origin.block] : nil
-          // The answers of a block are its formula asks', in order.
+          // The answers of a block are its formula asks', in order, those skipped left out.
           if let blockRun, blockRun.asks.indices.contains(item.origin.index),
             blockRun.asks[item.origin.index].formula == asks[item.question][item.ordinal].formula
           {
-            let place = blockRun.asks[..<item.origin.index].filter { $0.formula != nil }.count
+            let place = blockRun.asks[..<item.origin.index].indices.filter {
+              blockRun.asks[$0].formula != nil
+                && !skipped.contains(PageFormulas.Judged.key(block: item.origin.block, index: $0))
+            }.count
             if blockRun.answers.indices.contains(place) {
               answers[item.question, default: [:]][item.ordinal] = .success(blockRun.answers[place])
               continue

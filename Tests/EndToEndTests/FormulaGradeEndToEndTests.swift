@@ -99,6 +99,12 @@ import Testing
       // the ask is charged, and the other question is still asked (the grader's program runs
       // again without evaluating it).
       ("stall", try Self.edited(#"\log(1 + e^{u})"#, #"W(10^{12}) + \log(1 + e^{u})"#)),
+      // The same at the first of the three points only: the two others are still answered.
+      (
+        "stall-once",
+        try Self.edited(
+          #"\log(1 + e^{u})"#, #"W(10^{12} \mathbb{1}[u < -1]) + \log(1 + e^{u})"#)
+      ),
     ])
     let result = try setup.grade()
     #expect(result.status == 0, "\(result.output)")
@@ -123,6 +129,11 @@ import Testing
           + "terms"))
     #expect(try setup.scores("stall") == ["Softplus": 1, "Energies": 2])
     #expect(try setup.messages("stall").contains("evaluating your formula did not finish"))
+    // Two of the formula's three asks (2 points) and the code's ask (1 point).
+    let once = try #require(try setup.scores("stall-once")["Softplus"])
+    let onceMessages = try setup.messages("stall-once")
+    #expect(abs(once - (1 + 2.0 * 2 / 3)) < 1e-9, "\(onceMessages)")
+    #expect(try setup.scores("stall-once")["Energies"] == 2)
   }
 
   /// The student's own program cannot answer a formula ask: a block that records answers and
