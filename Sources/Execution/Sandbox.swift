@@ -165,6 +165,9 @@ enum SandboxUsers {
   /// Takes a uid no run holds, waiting while all are held, after killing whatever a run that
   /// ended without cleaning up left of it.
   static func take(lockFolder: String, cleaning: Bool) throws(ExecutorError) -> uid_t {
+    if cleaning, !swept.exchange(true, ordering: .acquiringAndReleasing) {
+      sweep(lockFolder: lockFolder)
+    }
     while true {
       for uid in first..<first + count {
         if held.withLock({ $0[uid] != nil }) { continue }
@@ -191,6 +194,34 @@ enum SandboxUsers {
         return uid
       }
       usleep(20_000)
+    }
+  }
+
+  /// Whether this process has swept the pool (``sweep(lockFolder:)``).
+  private static let swept = Atomic<Bool>(false)
+
+  /// Kills what runs as any uid of the pool that no run holds: what a run killed with its `hw`
+  /// left behind, whichever uid it had (the next run may take another). Done once a process,
+  /// before its first run; a uid that another live `hw` holds is left alone.
+  static func sweep(lockFolder: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
+      return
+    }
+    var orphaned: Set<uid_t> = []
+    for name in names where pid_t(name) != nil {
+      var info = stat()
+      if stat("/proc/\(name)", &info) == 0, info.st_uid >= first, info.st_uid < first + count {
+        orphaned.insert(info.st_uid)
+      }
+    }
+    for uid in orphaned.sorted() where held.withLock({ $0[uid] == nil }) {
+      let lock = open(
+        "\(lockFolder)/uid-\(uid).lock", O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
+      guard lock >= 0 else { continue }
+      defer { close(lock) }
+      guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { continue }
+      killAll(uid)
+      flock(lock, LOCK_UN)
     }
   }
 
