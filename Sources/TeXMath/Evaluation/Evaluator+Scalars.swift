@@ -74,18 +74,6 @@ extension Evaluator {
     let saved = numbers[variable]
     defer { numbers[variable] = saved }
     var result: Double? = nil
-    func combine(_ term: Double) {
-      guard let current = result else {
-        result = term
-        return
-      }
-      switch kind {
-      case .sum: result = current + term
-      case .prod: result = current * term
-      case .max: result = max(current, term)
-      case .min: result = min(current, term)
-      }
-    }
     if case .reduceSet = node.operation {
       guard case .set(let members)? = slots[Int(node.c)] else { return nil }
       var excluded: Double? = nil
@@ -99,7 +87,7 @@ extension Evaluator {
         numbers[variable] = m
         try countTerm(at: node.span)
         guard let term = try scalarValue(node.b) else { return nil }
-        combine(term)
+        ScalarOperation.combine(kind, &result, term)
       }
     } else {
       // The bounds in the general path's order: each read, then made an integer.
@@ -114,7 +102,7 @@ extension Evaluator {
           numbers[variable] = Double(k)
           try countTerm(at: node.span)
           guard let term = try scalarValue(node.b) else { return nil }
-          combine(term)
+          ScalarOperation.combine(kind, &result, term)
         }
       }
     }

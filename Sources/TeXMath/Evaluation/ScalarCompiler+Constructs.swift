@@ -150,21 +150,6 @@ extension ScalarCompiler {
 
   // MARK: Sums, products, extrema over a range
 
-  /// The running result of a reduction after `term`: the first term, then combined.
-  @inline(__always)
-  static func combine(_ kind: Reduction.Kind, _ result: inout Double?, _ term: Double) {
-    guard let current = result else {
-      result = term
-      return
-    }
-    switch kind {
-    case .sum: result = current + term
-    case .prod: result = current * term
-    case .max: result = max(current, term)
-    case .min: result = min(current, term)
-    }
-  }
-
   /// A reduction's value over no member.
   static func empty(_ kind: Reduction.Kind, at span: Span) throws(TeXError) -> Double {
     switch kind {
@@ -193,7 +178,7 @@ extension ScalarCompiler {
       for member in members where member != excluded {
         r[variable] = member
         let term = try body(r)
-        Self.combine(kind, &result, term)
+        ScalarOperation.combine(kind, &result, term)
       }
       if let result { return result }
       return try Self.empty(kind, at: span)
@@ -219,7 +204,7 @@ extension ScalarCompiler {
         for k in from...to {
           r[variable] = Double(k)
           let term = try body(r)
-          Self.combine(kind, &result, term)
+          ScalarOperation.combine(kind, &result, term)
         }
       }
       if let result { return result }

@@ -81,6 +81,22 @@ enum ScalarOperation {
     return Int(x)
   }
 
+  /// The running result of a reduction of numbers after `term`: the first term, then
+  /// combined (the general evaluator's scalar path and the compiled code share it).
+  @inline(__always)
+  static func combine(_ kind: Reduction.Kind, _ result: inout Double?, _ term: Double) {
+    guard let current = result else {
+      result = term
+      return
+    }
+    switch kind {
+    case .sum: result = current + term
+    case .prod: result = current * term
+    case .max: result = max(current, term)
+    case .min: result = min(current, term)
+    }
+  }
+
   /// The most terms a `\sum_{k=a}^{b}` (`\prod`, `\max`, `\min`) over a range may have, so
   /// that no formula, a hostile one included, runs for years.
   static let maximumRangeTerms = 1_000_000
