@@ -38,15 +38,18 @@ def definitions(macros):
 def page(formula):
     """One page of the document: the formula in a group with its macros. The TeX is on lines
     of its own, so that a % in it cannot hide the closing delimiter. Inline math is in a box,
-    which no line break can split; display math has article's line width (345 pt), across
-    which align* spreads its column pairs."""
+    which no line break can split. An environment of its own (align*) has article's line
+    width (345 pt), across which it spreads its column pairs; a display in \\[ \\] has a line
+    of 2000 pt, so that a formula wider than 345 pt keeps its natural spacing (on a narrower
+    line TeX shrinks the spaces around its operators and relations to fit, which a browser,
+    scrolling a wide formula, does not)."""
     head = "\\begingroup" + definitions(formula.macros) + "%\n"
     if not formula.display:
         body = f"\\mbox{{${formula.tex}\n$}}\\par\n"
     elif TOP_LEVEL.match(formula.tex):
         body = f"{formula.tex}\n"
     else:
-        body = f"\\[\n{formula.tex}\n\\]\n"
+        body = f"\\hsize=2000pt\n\\[\n{formula.tex}\n\\]\n"
     return head + body + "\\endgroup\n\\newpage\n"
 
 

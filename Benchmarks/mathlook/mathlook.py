@@ -131,7 +131,8 @@ def run(a, hw, results, work):
                "display": formula.display, "tex": formula.tex}
         for name in RENDERERS:
             s = score.measure(reference, crops[name][i])
-            row[name] = {"similarity": round(s.similarity, 4), "width": round(s.width, 4),
+            row[name] = {"similarity": round(s.similarity, 4),
+                         "same_size": round(s.same_size, 4), "width": round(s.width, 4),
                          "height": round(s.height, 4), "clipped": s.clipped,
                          "error": outputs[name][i][1]}
         row["index"] = i

@@ -73,10 +73,16 @@ def scaled(image, height):
     return image.resize((width, height), Image.LANCZOS)
 
 
-def similarity(reference, rendering):
-    """The similarity in [0, 1] of `rendering` to `reference` (gray images cut to their ink)."""
+def similarity(reference, rendering, scale=True):
+    """The similarity in [0, 1] of `rendering` to `reference` (gray images cut to their ink).
+    `scale`: the rendering is first scaled to the reference's height (the measure of the goal);
+    without it both stay at the size they were shot at (1 em = 40 px for every renderer), and
+    the rendering may also sit anywhere from flush top to flush bottom. Scaling a long formula
+    whose ink is a pixel or two shorter or taller than LaTeX's (a script one pixel higher)
+    widens or narrows it by as many percent, which moves its right end by tens of pixels: the
+    second measure shows what is left without that."""
     a = ink(reference)
-    b = ink(scaled(rendering, reference.height))
+    b = ink(scaled(rendering, reference.height) if scale else rendering)
     a_in_b = correlate(a, dilate(b))  # A's ink near B's, B placed at offset d
     b_in_a = correlate(dilate(a), b)  # B's ink near A's, at the same offset
     score = 0.5 * (a_in_b / a.sum() + b_in_a / b.sum())
@@ -84,7 +90,8 @@ def similarity(reference, rendering):
     # right (width difference), give or take SLACK.
     dy0, dx0 = b.shape[0] - 1, b.shape[1] - 1  # index of d = (0, 0)
     span = a.shape[1] - b.shape[1]
-    rows = slice(max(0, dy0 - SLACK), dy0 + SLACK + 1)
+    rise = 0 if scale else a.shape[0] - b.shape[0]
+    rows = slice(max(0, dy0 + min(0, rise) - SLACK), dy0 + max(0, rise) + SLACK + 1)
     columns = slice(max(0, dx0 + min(0, span) - SLACK), dx0 + max(0, span) + SLACK + 1)
     return float(min(1.0, score[rows, columns].max()))
 
@@ -92,6 +99,7 @@ def similarity(reference, rendering):
 @dataclass
 class Score:
     similarity: float
+    same_size: float  # the similarity without scaling
     width: float  # rendering's ink width / LaTeX's
     height: float  # rendering's ink height / LaTeX's
     clipped: bool
@@ -100,7 +108,8 @@ class Score:
 def measure(reference, rendering):
     """The score of a rendering's Crop against LaTeX's; all zero for a rendering without ink."""
     if rendering is None:
-        return Score(0.0, 0.0, 0.0, False)
+        return Score(0.0, 0.0, 0.0, 0.0, False)
     return Score(similarity(reference.image, rendering.image),
+                 similarity(reference.image, rendering.image, scale=False),
                  rendering.image.width / reference.image.width,
                  rendering.image.height / reference.image.height, rendering.clipped)

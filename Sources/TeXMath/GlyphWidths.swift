@@ -12,7 +12,8 @@
 ///   script design (``GlyphMetrics``), the drawn glyphs centred in it; the operators the font
 ///   has no script design for are drawn as much larger as TeX's script fonts draw them
 ///   (``scriptDesigns``), the delimiters only that much wider.
-/// * `\ldots`, three periods with thin spaces in TeX, one narrower glyph in the font.
+/// * `\ldots`, three periods with thin spaces in TeX, one narrower glyph in the font; `\|`, whose
+///   glyph is narrower than cmsy10's.
 ///
 /// A token becomes an `mpadded` around it (`width`, and `lspace` for the centring); an operator
 /// is padded with CSS padding on itself, or gets `mathsize`; the superscript beside a subscript
@@ -193,7 +194,16 @@ enum GlyphWidths {
       return node
     }
     var attributes: [(name: String, value: String)] = []
-    if designed > drawn { attributes.append(("lspace", length((designed - drawn) / 2))) }
+    if designed > drawn, metrics.count > 1 {
+      // Each character of a word (`\text{NLL}`, `0.1`) centred in its own wider cell, as the
+      // script font spreads them, not the word centred with the whole gap at its two ends.
+      let spacing = (designed - drawn) / metrics.count
+      let rule = "letter-spacing: \(length(spacing))"
+      node.setAttribute("style", node.attribute("style").map { $0 + "; " + rule } ?? rule)
+      attributes.append(("lspace", length(spacing / 2)))
+    } else if designed > drawn {
+      attributes.append(("lspace", length((designed - drawn) / 2)))
+    }
     attributes.append(("width", length(designed + italic)))
     let padded = MathNode(.mpadded, children: [node], attributes)
     padded.atomClass = AtomSpacing.atomClass(of: node)
@@ -214,8 +224,9 @@ enum GlyphWidths {
   }
 
   /// Characters TeX sets wider than the font's glyph, at text size: `\ldots` is three periods
-  /// with thin spaces between (3 × 0.278 + 2 × 0.167 em), the glyph …  0.837 em.
-  static let textSizeWidths: [UInt32: Int] = [0x2026: 1167]
+  /// with thin spaces between (3 × 0.278 + 2 × 0.167 em), the glyph …  0.837 em; `\|` is
+  /// cmsy10's 0.5 em, the glyph ‖ 0.398 em (its bars closer together, as its width).
+  static let textSizeWidths: [UInt32: Int] = [0x2016: 500, 0x2026: 1167]
 
   static let scriptDesigns: [UInt32: ScriptDesign] = [
     0x2B: ScriptDesign(script: 1128, scriptScript: 1321, grows: true),  // +

@@ -8,14 +8,16 @@ import Testing
 /// land against where TeX puts them (the numbers in the comments are TeX's, from boxes that
 /// LaTeX measured at 10 pt): italic corrections, the widths of script letters, a subscript
 /// under a descender, a numerator over a raised subscript, limits under an operator name, the
-/// width of a `\Big` parenthesis, the height of a radical sign and a display sum's limit. Each would be off by 0.05 to 0.2 em without the rule that
-/// places it.
+/// width of a `\Big` parenthesis, the height of a radical sign and a display sum's limit, the
+/// width of a double bar and of a word in a subscript. Each would be off by 0.05 to 0.2 em
+/// without the rule that places it.
 @Suite struct GlyphWidthsBrowserTests {
   /// Formulas, by id: inline unless named `display…`.
   static let formulas: [(id: String, tex: String)] = [
     ("italic", "F(x)"), ("script", "F_W(x)"), ("descender", "x_i y_i"),
     ("display-fraction", "x \\frac{\\ell_q}{W}"), ("display-limit", "x \\operatorname*{argmin}_y"),
     ("big", "\\Big( x \\Big)"), ("sqrt", "x \\sqrt{x}"), ("display-sum", "x \\sum_i"),
+    ("norm", "\\lVert x \\rVert"), ("text-script", "\\ell_{\\text{NLL}}"),
   ]
 
   static let probes: [(name: String, selector: String)] = [
@@ -30,6 +32,7 @@ import Testing
     ("bigMath", "#big math"), ("bigX", "#big mi"),
     ("sqrtX", "#sqrt semantics > mrow > mi"), ("sqrtBox", "#sqrt msqrt"),
     ("sumX", "#display-sum semantics > mrow > mi"), ("sumI", "#display-sum munder mi"),
+    ("normMath", "#norm math"), ("normX", "#norm mi"), ("textNLL", "#text-script mtext"),
   ]
 
   struct Measurements: Decodable {
@@ -88,5 +91,11 @@ import Testing
     // A display sum's limit: 0.167 em under TeX's box of the sum, which reaches 0.55 em down
     // (the font's glyph 0.45): the i's baseline 1.178 em down.
     expectNear(try box("sumI").b - box("sumX").b, 1.178, "baseline of the limit")
+    // \lVert: cmsy10's double bar is 0.5 em wide, the font's glyph 0.398 em.
+    expectNear(try box("normX").l - box("normMath").l, 0.5, "x after \\lVert")
+    // \text{NLL} in a subscript: its letters spread over the script design's width (2.255 of
+    // the script's em, 1.579 em), as the script font spreads them; drawn in the text design,
+    // scaled, the word is 1.4 em wide, and was centred with the rest at its two ends.
+    expectNear(try box("textNLL").r - box("textNLL").l, 1.579, "width of NLL in a subscript")
   }
 }

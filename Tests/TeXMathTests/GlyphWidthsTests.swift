@@ -50,8 +50,12 @@ import Testing
     #expect(
       try markup("F_W").contains(
         "<mpadded voffset=\"0.14em\" lspace=\"0.065em\" width=\"1.199em\"><mi>W</mi></mpadded>"))
-    // A run of text, and at scriptscript size the scriptscript design.
-    #expect(try markup("\\ell_{\\text{ab}}").contains("<mtext>ab</mtext>"))
+    // A run of text: each letter centred in its share of the extra width (letter spacing),
+    // not the word centred with the whole of it at its ends. At scriptscript size, the
+    // scriptscript design.
+    #expect(
+      try markup("\\ell_{\\text{ab}}").contains(
+        "lspace=\"0.036em\" width=\"1.2em\"><mtext style=\"letter-spacing: 0.072em\">ab"))
     #expect(try markup("x^{y^z}").contains("lspace=\"0.112em\" width=\"0.689em\"><mi>z"))
     // An operator TeX's script font draws larger, in a row that keeps the script's size, and
     // moved down to keep its centre on the axis.
