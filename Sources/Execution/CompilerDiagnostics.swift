@@ -44,13 +44,19 @@ struct CompilerDiagnostics {
         current!.diagnostic.notes.append(
           Diagnostic.Note(note.message, at: note.location, path: note.path))
         // An error reported in the generated file (an unclosed brace, found at the end of the
-        // file) belongs to the block its note in the Markdown file points at.
-        if current!.generated, parsed.path == source.displayPath, let line = parsed.location?.line,
+        // file) belongs to the block its note in the Markdown file points at. So does a
+        // comment never closed, reported at the end of the file too, but wherever the last
+        // `#sourceLocation` it did not swallow maps that (even into a later block): it is
+        // placed where it starts.
+        let unclosedComment = parsed.message == "comment started here"
+        if current!.generated || unclosedComment, parsed.path == source.displayPath,
+          let line = parsed.location?.line,
           let position = source.blockPosition(forMarkdownLine: line)
         {
           current!.position = position
           current!.diagnostic.path = source.displayPath
-          current!.diagnostic.location = Self.lastLine(of: source.blocks[position])
+          current!.diagnostic.location =
+            unclosedComment ? note.location : Self.lastLine(of: source.blocks[position])
           current!.generated = false
         }
         continue

@@ -71,7 +71,8 @@ struct ResultCache: Sendable {
     limits: ResourceLimits, sandbox: SandboxLevel, dataFingerprint: String = ""
   ) -> String {
     var hash = SHA256()
-    hash.update("hw-document-run v6\n")
+    // v7: a comment never closed is located where it starts (stored runs placed it elsewhere).
+    hash.update("hw-document-run v7\n")
     // The template with placeholder lines: changes when the generator changes.
     hash.update(
       RunnerSource(

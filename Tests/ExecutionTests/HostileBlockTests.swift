@@ -57,7 +57,7 @@ struct HostileBlockTests {
     #expect(run.blocks[0].checks.map(\.label) == ["first"])
   }
 
-  @Test func anErrorInNoBlockIsFoundByCompilingPrefixesOfTheBlocks() throws {
+  @Test func aCommentNeverClosedFailsTheBlockWhereItStarts() throws {
     let request = TestRuntime.request(
       "comment",
       [
@@ -75,7 +75,7 @@ struct HostileBlockTests {
         .compileError([
           Diagnostic(
             .error, "unterminated '/*' comment", path: "Content/comment.md",
-            at: SourceLocation(line: 11, column: 0),
+            at: SourceLocation(line: 11, column: 1),
             notes: [
               .init(
                 "comment started here", at: SourceLocation(line: 11, column: 1),
