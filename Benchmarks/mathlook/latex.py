@@ -9,12 +9,13 @@ PREAMBLE = r"""\documentclass[10pt]{article}
 \pagestyle{empty}
 \setlength{\parindent}{0pt}
 % amssymb has no double-struck digits (\mathbb{1} prints another glyph); the one the homework
-% uses is set as the usual stand-in, two ones overprinted (bbm and dsfont are in
-% texlive-fonts-extra, too large to install for this).
+% uses is set as the usual stand-in, two ones overprinted, as wide as dsfont's \mathds{1}
+% (dsrom10's 0.611 em: two ones of 0.5 em, less 7 mu); bbm and dsfont are in
+% texlive-fonts-extra, too large to install for this.
 \let\amsmathbb\mathbb
 \def\mathlookone{1}
 \renewcommand{\mathbb}[1]{\def\mathlookarg{#1}%
-  \ifx\mathlookarg\mathlookone\mathrm{1\mkern-6mu1}\else\amsmathbb{#1}\fi}
+  \ifx\mathlookarg\mathlookone\mathrm{1\mkern-7mu1}\else\amsmathbb{#1}\fi}
 \begin{document}
 """
 

@@ -12,8 +12,8 @@
 ///   script design (``GlyphMetrics``), the drawn glyphs centred in it; the operators the font
 ///   has no script design for are drawn as much larger as TeX's script fonts draw them
 ///   (``scriptDesigns``), the delimiters only that much wider.
-/// * `\ldots`, three periods with thin spaces in TeX, one narrower glyph in the font; `\|`, whose
-///   glyph is narrower than cmsy10's.
+/// * `\ldots`, three periods with thin spaces in TeX, one narrower glyph in the font; `\|` and
+///   `\mathbb{1}`, whose glyphs are narrower than cmsy10's and dsfont's.
 ///
 /// A token becomes an `mpadded` around it (`width`, and `lspace` for the centring); an operator
 /// is padded with CSS padding on itself, or gets `mathsize`; the superscript beside a subscript
@@ -144,7 +144,7 @@ enum GlyphWidths {
       // At text size only an italic correction and an ellipsis change a width (most tokens).
       switch node.kind {
       case .mi where correctable && node.text.unicodeScalars.count == 1: break
-      case .mo where node.text.unicodeScalars.contains(where: { textSizeWidths[$0.value] != nil }):
+      case _ where node.text.unicodeScalars.contains(where: { textSizeWidths[$0.value] != nil }):
         break
       default: return node
       }
@@ -225,8 +225,10 @@ enum GlyphWidths {
 
   /// Characters TeX sets wider than the font's glyph, at text size: `\ldots` is three periods
   /// with thin spaces between (3 × 0.278 + 2 × 0.167 em), the glyph …  0.837 em; `\|` is
-  /// cmsy10's 0.5 em, the glyph ‖ 0.398 em (its bars closer together, as its width).
-  static let textSizeWidths: [UInt32: Int] = [0x2016: 500, 0x2026: 1167]
+  /// cmsy10's 0.5 em, the glyph ‖ 0.398 em (its bars closer together, as its width); the
+  /// double-struck one of an indicator, `\mathbb{1}`, which LaTeX sets with dsfont's
+  /// `\mathds{1}` (amssymb has none), is dsrom10's 0.611 em, the glyph 𝟙 0.556 em.
+  static let textSizeWidths: [UInt32: Int] = [0x2016: 500, 0x2026: 1167, 0x1D7D9: 611]
 
   static let scriptDesigns: [UInt32: ScriptDesign] = [
     0x2B: ScriptDesign(script: 1128, scriptScript: 1321, grows: true),  // +

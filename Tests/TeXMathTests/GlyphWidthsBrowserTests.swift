@@ -9,8 +9,8 @@ import Testing
 /// LaTeX measured at 10 pt): italic corrections, the widths of script letters, a subscript
 /// under a descender, a numerator over a raised subscript, limits under an operator name, the
 /// width of a `\Big` parenthesis, the height of a radical sign and a display sum's limit, the
-/// width of a double bar and of a word in a subscript. Each would be off by 0.05 to 0.2 em
-/// without the rule that places it.
+/// width of a double bar, of a double-struck one and of a word in a subscript. Each would be off
+/// by 0.05 to 0.2 em without the rule that places it.
 @Suite struct GlyphWidthsBrowserTests {
   /// Formulas, by id: inline unless named `display…`.
   static let formulas: [(id: String, tex: String)] = [
@@ -18,6 +18,7 @@ import Testing
     ("display-fraction", "x \\frac{\\ell_q}{W}"), ("display-limit", "x \\operatorname*{argmin}_y"),
     ("big", "\\Big( x \\Big)"), ("sqrt", "x \\sqrt{x}"), ("display-sum", "x \\sum_i"),
     ("norm", "\\lVert x \\rVert"), ("text-script", "\\ell_{\\text{NLL}}"),
+    ("indicator", "\\mathbb{1}[x]"),
   ]
 
   static let probes: [(name: String, selector: String)] = [
@@ -33,6 +34,7 @@ import Testing
     ("sqrtX", "#sqrt semantics > mrow > mi"), ("sqrtBox", "#sqrt msqrt"),
     ("sumX", "#display-sum semantics > mrow > mi"), ("sumI", "#display-sum munder mi"),
     ("normMath", "#norm math"), ("normX", "#norm mi"), ("textNLL", "#text-script mtext"),
+    ("indicatorMath", "#indicator math"), ("indicatorBracket", "#indicator mo"),
   ]
 
   struct Measurements: Decodable {
@@ -97,5 +99,8 @@ import Testing
     // the script's em, 1.579 em), as the script font spreads them; drawn in the text design,
     // scaled, the word is 1.4 em wide, and was centred with the rest at its two ends.
     expectNear(try box("textNLL").r - box("textNLL").l, 1.579, "width of NLL in a subscript")
+    // \mathbb{1}: dsfont's \mathds{1} is 0.611 em wide (dsrom10), the font's 𝟙 0.556 em.
+    expectNear(
+      try box("indicatorBracket").l - box("indicatorMath").l, 0.611, "[ after \\mathbb{1}")
   }
 }
