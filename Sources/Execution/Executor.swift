@@ -200,6 +200,32 @@ public struct Executor: Sendable {
         failure.errors.merge(found.errors) { $1 + $0 }
       }
     }
+    // The blocks before the one blamed must compile without it. When they do not, what they
+    // leave open (a comment, an `#if`) was reported at the end of the file, which maps into
+    // whichever later block its last unswallowed `#sourceLocation` names: the fault is among
+    // them, and is looked for again there.
+    while configuration.runsBlocksBeforeACompileError, failure.position > 0,
+      failure.runnablePrefix == nil
+    {
+      let prefix = source.prefix(failure.position)
+      let directory = workDirectory + "/before-\(failure.position)"
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true)
+      } catch { throw .system("cannot create the scratch folder \(directory)") }
+      let compiled = try compiler.compile(prefix, in: directory)
+      if let executable = compiled.executable {
+        failure.runnablePrefix = (
+          executable, directory, Self.warningsOnly(compiled.diagnostics.byBlock)
+        )
+        break
+      }
+      var found = try CompileFailure.locate(
+        in: prefix, diagnostics: compiled.diagnostics, compiler: compiler,
+        workDirectory: directory)
+      found.errors.merge(refused) { $0 + $1 }
+      failure = found
+    }
     var runs = try runPrefix(
       of: source, before: failure, compiler: compiler, workDirectory: workDirectory)
     guard failure.position < source.blocks.count else { return DocumentRun(blocks: runs) }
@@ -219,8 +245,8 @@ public struct Executor: Sendable {
     return DocumentRun(blocks: runs)
   }
 
-  /// Runs the blocks of `source` before the one at fault, with the runner compiled on the way
-  /// when there is one, else compiled now (in `<workDirectory>/prefix`).
+  /// Runs the blocks of `source` before the one at fault, with the runner compiled for them on
+  /// the way.
   private func runPrefix(
     of source: RunnerSource, before failure: CompileFailure, compiler: RunnerCompiler,
     workDirectory: String
@@ -234,26 +260,11 @@ public struct Executor: Sendable {
           status: .notRun(reason: "a later block did not compile"))
       }
     }
-    let prefix = source.prefix(failure.position)
-    if let (executable, directory, warnings) = failure.runnablePrefix {
-      return try execute(
-        executable, source: prefix, warnings: warnings, compiler: compiler,
-        workDirectory: directory)
-    }
-    let prefixDirectory = workDirectory + "/prefix"
-    try? FileManager.default.createDirectory(
-      atPath: prefixDirectory, withIntermediateDirectories: true)
-    let compiled = try compiler.compile(prefix, in: prefixDirectory)
-    if let executable = compiled.executable {
-      return try execute(
-        executable, source: prefix, warnings: Self.warningsOnly(compiled.diagnostics.byBlock),
-        compiler: compiler, workDirectory: prefixDirectory)
-    }
-    return prefix.blocks.map {
-      BlockRun(
-        index: $0.index, line: $0.codeLine,
-        status: .notRun(reason: "the document did not compile"))
-    }
+    // `runUncached` compiled the blocks before the one at fault on the way.
+    guard let (executable, directory, warnings) = failure.runnablePrefix else { return [] }
+    return try execute(
+      executable, source: source.prefix(failure.position), warnings: warnings,
+      compiler: compiler, workDirectory: directory)
   }
 
   private func execute(

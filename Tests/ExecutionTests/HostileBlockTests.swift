@@ -87,6 +87,33 @@ struct HostileBlockTests {
     #expect(run.blocks.flatMap(\.checks).map(\.label) == ["a", "b"])
   }
 
+  @Test func anIfNeverClosedFailsItsOwnBlockNotTheLastOne() throws {
+    // The compiler reports it at the end of the file, which the `#sourceLocation` lines it
+    // hides map into the last block: blamed alone, that block left the blocks before it
+    // failing to compile, and none of them ran.
+    let request = TestRuntime.request(
+      "conditional",
+      [
+        (3, "check(true, \"a\")"),
+        (7, "#if false\nlet x = 1"),
+        (12, "check(true, \"c\")"),
+        (16, "check(true, \"d\")"),
+      ])
+    let run = try TestRuntime.executor().run(request, useCache: false)
+    let notRun = BlockStatus.notRun(reason: "an earlier block (line 7) did not compile")
+    #expect(
+      run.blocks.map(\.status) == [
+        .passed,
+        .compileError([
+          .error(
+            "expected #else or #endif at end of conditional compilation block",
+            path: "Content/conditional.md", at: SourceLocation(line: 8, column: 0))
+        ]),
+        notRun, notRun,
+      ])
+    #expect(run.blocks.flatMap(\.checks).map(\.label) == ["a"])
+  }
+
   @Test func aCompilerThatCannotCompileAnEmptyRunnerIsTheToolsProblem() throws {
     let folder = TemporaryFolder()
     let compiler = folder.path + "/swiftc"
