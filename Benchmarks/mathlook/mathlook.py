@@ -132,6 +132,7 @@ def run(a, hw, results, work):
         for name in RENDERERS:
             s = score.measure(reference, crops[name][i])
             row[name] = {"similarity": round(s.similarity, 4),
+                         "height_scaled": round(s.height_scaled, 4),
                          "same_size": round(s.same_size, 4), "width": round(s.width, 4),
                          "height": round(s.height, 4), "clipped": s.clipped,
                          "error": outputs[name][i][1]}
@@ -140,6 +141,13 @@ def run(a, hw, results, work):
     if no_ink:
         print(f"{len(no_ink)} left out whose LaTeX page has no ink: "
               + ", ".join(f.source for f in no_ink))
+    calibration = [score.self_check(crops["latex"][row["index"]].image) for row in rows]
+    by_box = sorted(c[0] for c in calibration)
+    by_height = sorted(c[1] for c in calibration)
+    print(f"\nThe measure against itself: LaTeX's pictures moved down half a pixel, scored against "
+          f"LaTeX's: by the box, worst {by_box[0]:.3f}, {sum(v < report.BAR for v in by_box)} "
+          f"under {report.BAR}; by the height alone, worst {by_height[0]:.3f}, "
+          f"{sum(v < report.BAR for v in by_height)} under {report.BAR}")
     clock.lap("scores")
 
     summaries = report.print_tables(rows, RENDERERS)
@@ -171,6 +179,10 @@ def run(a, hw, results, work):
             "latex_cannot_set": [{"source": f.source, "tex": f.tex, "message": m}
                                  for f, m in failed],
             "no_ink": [f.source for f in no_ink]},
+        "self_check": {"shift_px": 0.5, "worst_box": round(by_box[0], 4),
+                       "worst_height": round(by_height[0], 4),
+                       "under_bar_box": sum(v < report.BAR for v in by_box),
+                       "under_bar_height": sum(v < report.BAR for v in by_height)},
         "summary": {name: {k: round(v, 4) for k, v in summaries[name].items()}
                     for name in RENDERERS},
         "formulas": rows,

@@ -23,10 +23,12 @@ def summary(rows, renderer):
     drawn = [s for s in scores if s["width"] > 0]
     return {
         "median_similarity": statistics.median(s["similarity"] for s in scores),
+        "median_height_scaled": statistics.median(s["height_scaled"] for s in scores),
         "median_same_size": statistics.median(s["same_size"] for s in scores),
         "median_abs_log_width": statistics.median(abs(math.log(s["width"])) for s in drawn),
         "median_abs_log_height": statistics.median(abs(math.log(s["height"])) for s in drawn),
         "below_bar": sum(s["similarity"] < BAR for s in scores),
+        "below_bar_height_scaled": sum(s["height_scaled"] < BAR for s in scores),
         "below_bar_same_size": sum(s["same_size"] < BAR for s in scores),
         "errors": sum(s["error"] for s in scores),
         "clipped": sum(s["clipped"] for s in scores),
@@ -41,15 +43,19 @@ def worst(rows, renderer, count=10):
 def print_tables(rows, renderers):
     print()
     print(f"{'renderer':<8} {'median sim':>10} {'med |ln w|':>10} {'med |ln h|':>10} "
-          f"{'< ' + str(BAR):>6} {'errors':>6} {'clipped':>7} {'unscaled':>9} {'< ' + str(BAR):>6}"
-          f"  (of {len(rows)} formulas; unscaled: the median similarity at the same size)")
+          f"{'< ' + str(BAR):>6} {'errors':>6} {'clipped':>7} {'by height':>9} {'< ' + str(BAR):>6}"
+          f" {'unscaled':>9} {'< ' + str(BAR):>6}"
+          f"  (of {len(rows)} formulas; similarity scaled by the ink box; by height: scaled to "
+          f"LaTeX's height alone; unscaled: at the same size)")
     summaries = {}
     for renderer in renderers:
         s = summary(rows, renderer)
         summaries[renderer] = s
         print(f"{renderer:<8} {s['median_similarity']:>10.3f} {s['median_abs_log_width']:>10.3f} "
               f"{s['median_abs_log_height']:>10.3f} {s['below_bar']:>6} {s['errors']:>6} "
-              f"{s['clipped']:>7} {s['median_same_size']:>9.3f} {s['below_bar_same_size']:>6}")
+              f"{s['clipped']:>7} {s['median_height_scaled']:>9.3f} "
+              f"{s['below_bar_height_scaled']:>6} {s['median_same_size']:>9.3f} "
+              f"{s['below_bar_same_size']:>6}")
     print(f"\n{'median similarity by source':<28}" + "".join(f"{r:>8}" for r in renderers))
     for group in dict.fromkeys(row["group"] for row in rows):
         mine = [row for row in rows if row["group"] == group]
@@ -70,12 +76,14 @@ def print_homework(rows, renderer="hw"):
     under = sorted((row for row in homework if row[renderer]["similarity"] < BAR),
                    key=lambda row: row[renderer]["similarity"])
     same_size = sum(row[renderer]["same_size"] < BAR for row in homework)
+    by_height = sum(row[renderer]["height_scaled"] < BAR for row in homework)
     print(f"\nHomework formulas under {BAR} for {renderer}: {len(under)} of {len(homework)} "
-          f"({same_size} at the same size, unscaled)")
+          f"({by_height} scaled to LaTeX's height alone, {same_size} at the same size, unscaled)")
     for row in under:
         s = row[renderer]
         print(f"  {s['similarity']:.3f}  w {s['width']:.2f}  h {s['height']:.2f}  "
-              f"same size {s['same_size']:.3f}  {row['source']:<32} {one_line(row['tex'], 50)}")
+              f"by height {s['height_scaled']:.3f}  same size {s['same_size']:.3f}  "
+              f"{row['source']:<32} {one_line(row['tex'], 50)}")
     return len(under), len(homework)
 
 

@@ -40,6 +40,8 @@ public enum MathStyle {
     mo.math-vec { font-size: 0.7em; }
     /* TeX's null delimiters: 0.12 em of space on each side of a fraction. */
     mfrac { padding: 0 0.12em; }
+    /* A binomial's parentheses take the place of the null delimiters. */
+    mfrac[linethickness="0"] { padding: 0; }
     mrow.math-boxed { border: 0.06em solid; padding: 0.2em 0.3em; }
     a.math-ref { text-decoration: none; }
     /* Table cells: aligned pairs (right | left), cases, arrays. Chromium ignores columnalign
@@ -53,9 +55,14 @@ public enum MathStyle {
     mtable.math-align > mtr > mtd { padding: 0.25em 0; }
     mtable.math-align > mtr > mtd.math-l + mtd.math-r { padding-left: 2em; }
     mtable.math-gather > mtr > mtd { padding: 0.25em 0; }
-    mtable.math-cases > mtr > mtd { padding: 0.15em 0; }
+    mtable.math-cases > mtr > mtd { padding: 0; }
     mtable.math-cases > mtr > mtd + mtd { padding-left: 1em; }
-    mtable.math-matrix > mtr > mtd, mtable.math-array > mtr > mtd { padding: 0.15em 0.4em; }
+    /* Arrays and matrices: \\arraycolsep (0.5 em) on each side of a column, none outside a
+       matrix (amsmath's @{}); a cell's height is its strut's (an mspace). */
+    mtable.math-matrix > mtr > mtd { padding: 0 0.5em; }
+    mtable.math-matrix > mtr > mtd:first-child { padding-left: 0; }
+    mtable.math-matrix > mtr > mtd:last-child { padding-right: 0; }
+    mtable.math-array > mtr > mtd { padding: 0 0.5em; }
     mtable.math-substack > mtr > mtd { padding: 0; }
     /* The space of \\\\[4pt]: a row of its own, of that height. */
     mtable > mtr.math-row-skip > mtd { padding: 0; }

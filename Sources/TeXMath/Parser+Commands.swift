@@ -74,18 +74,27 @@ extension Parser {
       let (top, bottom) = try inStyle(inner) { (p: inout Parser) throws(TeXError) in
         (try p.parseArgument(for: t), try p.parseArgument(for: t))
       }
-      var node = MathNode(
-        .mrow,
-        children: [
-          Self.fence("(", form: "prefix"),
-          MathNode(.mfrac, children: [top, bottom], [("linethickness", "0")]),
-          Self.fence(")", form: "postfix"),
-        ])
+      var children = [
+        Self.fence("(", form: "prefix"),
+        MathNode(.mfrac, children: [top, bottom], [("linethickness", "0")]),
+        Self.fence(")", form: "postfix"),
+      ]
+      // TeX's delimiters of a generalized fraction have a fixed size, not the content's:
+      // delim1 (2.39 em, so \bigg's) in display style, delim2 (1.01 em, so \big's) otherwise.
+      for i in [0, 2] {
+        for attribute in Self.sized(inner == 1 ? "2.4em" : "1.2em", children[i].text) {
+          children[i].setAttribute(attribute.name, attribute.value)
+        }
+      }
+      var node = MathNode(.mrow, children: children)
       if command != .binom {
         let displaystyle = command == .tbinom ? "false" : "true"
         node = MathNode(
           .mstyle, children: [node], [("displaystyle", displaystyle), ("scriptlevel", "0")])
       }
+      // A fraction with its delimiters, in a group: an ordinary atom, as `\frac` (a sign
+      // before `\dbinom` is binary).
+      node.atomClass = .ord
       return node
     case .sqrt:
       let open = try peekNonSpace()
@@ -298,16 +307,20 @@ extension Parser {
     return attributes
   }
 
-  /// The widths of Latin Modern Math's variants of a delimiter, in thousandths of an em: those
-  /// of the sizes of `\Big`, `\bigg` and `\Bigg` (1.8, 2.4 and 3 em), and the widest of all
-  /// its variants and parts, which Chromium makes the width of any stretched one (the font's
-  /// MATH table, MathVariants, and its advances).
-  static let variantWidths: [String: (sizes: [Int], widest: Int)] = [
-    "(": ([597, 736, 875], 875), ")": ([597, 736, 875], 875),
-    "[": ([472, 528, 667], 667), "]": ([472, 528, 667], 667),
-    "{": ([667, 750, 902], 902), "}": ([667, 750, 902], 902),
-    "⟨": ([611, 750, 908], 908), "⟩": ([611, 750, 908], 908),
-  ]
+  /// The widths of the Latin Modern Math variants Chromium takes for a delimiter asked for
+  /// 1.79, 2.39 and 2.99 em (the sizes of `\Big`, `\bigg` and `\Bigg`), in thousandths of an
+  /// em, and the widest of all its variants and parts, which Chromium makes the width of any
+  /// stretched one (the font's MATH table, MathVariants, and its advances). `|` has one width.
+  static let variantWidths: [String: (sizes: [Int], widest: Int)] = {
+    var table: [String: (sizes: [Int], widest: Int)] = [:]
+    for (pair, sizes, widest) in [
+      ("()", [597, 736, 875], 875), ("[]", [472, 528, 667], 667), ("{}", [667, 750, 902], 902),
+      ("⟨⟩", [611, 750, 908], 908), ("‖", [386, 396, 410], 424), ("⌊⌋⌈⌉", [528, 583, 623], 667),
+    ] {
+      for c in pair { table[String(c)] = (sizes, widest) }
+    }
+    return table
+  }()
 
   /// `\big(` and friends: a delimiter stretched to a fixed size.
   mutating func big(_ size: (size: String, form: String?), token t: Token) throws(TeXError)
@@ -381,22 +394,7 @@ extension Parser {
         pos += 1
         let close = try readDelimiter(after: t)
         if !close.isEmpty { children.append(Self.fence(close, form: "postfix")) }
-        if !children.contains(where: \.isTall) {
-          // Around one line of content Chromium would pick the next larger variant, which has
-          // visible gaps, where TeX may well keep the normal delimiter: TeX's own rule decides
-          // between the normal size and the sizes of `\big`… (`\left( x^2 \right)` grows, so
-          // that the parentheses cover the exponent; `\left( e^x \right)` does not).
-          let size = Self.delimiterSize(around: children, display: style == 0)
-          for i in children.indices where children[i].attribute("fence") == "true" {
-            if let size {
-              for attribute in Self.sized(size, children[i].text) {
-                children[i].setAttribute(attribute.name, attribute.value)
-              }
-            } else {
-              children[i].setAttribute("stretchy", "false")
-            }
-          }
-        }
+        Self.fitFences(&children, display: style == 0)
         let row = MathNode(.mrow, children: spaced(children))
         row.atomClass = .inner
         return row
@@ -706,21 +704,53 @@ extension Parser {
   /// included): nil for the normal size, else that of `\big`, `\Big`, `\bigg` or `\Bigg`. TeX
   /// takes the smallest delimiter at least 0.901 of twice the content's extent from the axis,
   /// and at most 5 pt (half an em) short of it (`\delimiterfactor`, `\delimitershortfall`).
-  static func delimiterSize(around children: [MathNode], display: Bool) -> String? {
-    var height = 0.0
-    var depth = 0.0
-    for child in children where child.attribute("fence") != "true" {
-      let e = extent(of: child, scale: 1, display: display)
-      height = max(height, e.height)
-      depth = max(depth, e.depth)
+  /// Sizes the stretchy fences among `children` (a `\left … \right` row, a binomial, a
+  /// matrix) as TeX would, where the content's height can be estimated (letters, scripts,
+  /// fractions, accents, tables of them): TeX's own rule picks the delimiter, the normal one
+  /// or those of `\big` … `\Bigg` (Chromium, left to itself, takes the font's in-between
+  /// sizes, 1.095 or 1.445 em, which TeX's fonts do not have, and makes any stretched one as
+  /// wide as the widest), and past 3 em one built of parts. Around a root, a sum with limits
+  /// or anything stacked over a base, Chromium stretches the fence to the content it measures.
+  static func fitFences(_ children: inout [MathNode], display: Bool) {
+    let fences = children.indices.filter {
+      children[$0].attribute("fence") == "true" && children[$0].attribute("stretchy") == "true"
     }
+    let content = children.filter { $0.attribute("fence") != "true" }
+    let tall = content.contains(where: \.isTall)
+    guard !fences.isEmpty, !tall || content.allSatisfy({ estimable($0) }) else { return }
+    let (height, depth) = extent(ofRow: content, scale: 1, display: display)
     let axis = 0.25
-    let extent = 2 * max(height - axis, depth + axis)
-    let required = max(extent * 0.901, extent - 0.5)
-    // The font's normal parenthesis is 1 em from top to bottom.
-    if required <= 1.0 { return nil }
+    let span = 2 * max(height - axis, depth + axis)
+    // TeX's rule (\delimiterfactor 901, \delimitershortfall 5 pt): at least 90.1 % of the
+    // content's span about the axis, and no more than 0.5 em short of it.
+    let required = max(span * 0.901, span - 0.5)
     let values = [1.2, 1.8, 2.4, 3.0]
-    return delimiterSizes[values.firstIndex { $0 >= required } ?? values.count - 1]
+    for i in fences {
+      if required <= 1.0 {
+        // The font's normal delimiter is 1 em from top to bottom.
+        children[i].setAttribute("stretchy", "false")
+      } else if let index = values.firstIndex(where: { $0 >= required }) ?? (tall ? nil : 3) {
+        for attribute in sized(delimiterSizes[index], children[i].text) {
+          children[i].setAttribute(attribute.name, attribute.value)
+        }
+      }
+      // Taller than `\Bigg`: built of parts, which are as wide as the widest variant.
+    }
+  }
+
+  /// Whether ``extent(of:scale:display:)`` estimates `node` well enough to size a delimiter by
+  /// TeX's rule: not a root, a large operator or anything but an accent over or under a base.
+  static func estimable(_ node: MathNode) -> Bool {
+    switch node.kind {
+    case .munder, .mover:
+      let accent = node.attribute("accent") ?? node.attribute("accentunder")
+      return accent == "true" && node.children.allSatisfy(estimable)
+    case .msqrt, .mroot, .munderover: return false
+    case .mo:
+      return !node.isLargeOperator && node.attribute("minsize") == nil
+        && node.attribute("mathsize") == nil
+    default: return node.children.allSatisfy(estimable)
+    }
   }
 
   /// Estimated height and depth, in em, of `node` set at `scale` (1 for text, 0.7 in a script):
@@ -741,14 +771,36 @@ extension Parser {
       return (height * scale, depth * scale)
     case .ref: return (0.69 * scale, 0)
     case .mfrac:
-      // Numerator over the axis, denominator under it, each a size smaller.
-      let numerator = extent(of: node.children[0], scale: scale * 0.7, display: display)
-      let denominator = extent(of: node.children[1], scale: scale * 0.7, display: display)
-      return (
-        0.35 * scale + numerator.height + numerator.depth,
-        max(0, denominator.height + denominator.depth - 0.15 * scale)
-      )
-    case .mspace: return (0, 0)
+      // TeX's shifts (num1 and denom1 in display style, num2 and denom2 otherwise), kept clear
+      // of the bar; the parts a style smaller: text in display style, else a script size.
+      let parts = display ? scale : scale >= 1 ? 0.7 : 0.5
+      let numerator = extent(of: node.children[0], scale: parts, display: false)
+      let denominator = extent(of: node.children[1], scale: parts, display: false)
+      let bar = 0.27 * scale  // the axis and half the rule
+      let clearance = (display ? 0.12 : 0.04) * scale
+      let up = max((display ? 0.677 : 0.394) * scale, bar + clearance + numerator.depth)
+      let down = max(
+        (display ? 0.686 : 0.345) * scale, denominator.height - bar + 0.04 * scale + clearance)
+      return (up + numerator.height, down + denominator.depth)
+    case .mstyle:
+      let displaystyle = node.attribute("displaystyle").map { $0 == "true" } ?? display
+      return extent(ofRow: node.children, scale: scale, display: displaystyle)
+    case .mtable:
+      // Rows stacked (a row at least as tall as the strut its cells hold), with the cells'
+      // padding above and below (the style sheet's), centred on the axis.
+      let padding = ["math-align", "math-gather"].contains(node.attribute("class")) ? 0.5 : 0
+      var total = 0.0
+      for row in node.children {
+        let e = extent(of: row, scale: scale, display: display)
+        total += e.height + e.depth + padding * scale
+      }
+      return (total / 2 + 0.25 * scale, max(0, total / 2 - 0.25 * scale))
+    case .mspace:
+      func length(_ name: String) -> Double {
+        guard let value = node.attribute(name), value.hasSuffix("em") else { return 0 }
+        return max(0, Double(value.dropLast(2)) ?? 0) * scale
+      }
+      return (length("height"), length("depth"))
     case .msup, .msub, .msubsup:
       let base = extent(of: node.children[0], scale: scale, display: display)
       var height = base.height
@@ -776,16 +828,22 @@ extension Parser {
       return node.kind == .mover
         ? (max(base.height, 0.43 * scale) + markSize, base.depth)
         : (base.height, base.depth + markSize)
-    default:
-      var height = 0.0
-      var depth = 0.0
-      for child in node.children {
-        let e = extent(of: child, scale: scale, display: display)
-        height = max(height, e.height)
-        depth = max(depth, e.depth)
-      }
-      return (height, depth)
+    default: return extent(ofRow: node.children, scale: scale, display: display)
     }
+  }
+
+  /// The estimated height and depth of `nodes` side by side: the tallest and the deepest.
+  static func extent(ofRow nodes: [MathNode], scale: Double, display: Bool) -> (
+    height: Double, depth: Double
+  ) {
+    var height = 0.0
+    var depth = 0.0
+    for node in nodes {
+      let e = extent(of: node, scale: scale, display: display)
+      height = max(height, e.height)
+      depth = max(depth, e.depth)
+    }
+    return (height, depth)
   }
 
   /// Height and depth of a character of the math font, in em, by its shape.

@@ -14,7 +14,13 @@ extension Parser {
     var displayOnly: Bool = false
     /// Starred: never numbered.
     var starred: Bool = false
+    /// The strut in every cell, as LaTeX's array puts one (`\@arstrut`), so that a row is at
+    /// least that high and deep: 0.84 and 0.36 em (0.7 and 0.3 of the 12 pt baseline skip),
+    /// times `\arraystretch`.
+    var strut: (height: String, depth: String)? = nil
   }
+
+  static let arrayStrut = (height: "0.84em", depth: "0.36em")
 
   static let environments: [String: Environment] = {
     var table: [String: Environment] = [:]
@@ -45,9 +51,10 @@ extension Parser {
       env.starred = starred
       table[name] = env
     }
+    // amsmath's cases set \arraystretch to 1.2.
     let cases = Environment(
       columnClasses: ["math-l", "math-l"], maxColumns: 2, fences: ("{", ""),
-      tableClass: "math-cases")
+      tableClass: "math-cases", strut: ("1.008em", "0.432em"))
     table["cases"] = cases
     var dcases = cases
     dcases.displaystyle = true
@@ -61,7 +68,8 @@ extension Parser {
     ]
     for (name, open, close) in matrices {
       table[name] = Environment(
-        columnClasses: [nil], cycle: true, fences: (open, close), tableClass: "math-matrix")
+        columnClasses: [nil], cycle: true, fences: (open, close), tableClass: "math-matrix",
+        strut: arrayStrut)
     }
     return table
   }()
@@ -98,7 +106,11 @@ extension Parser {
     if !fences.open.isEmpty { children.append(Self.fence(fences.open, form: "prefix")) }
     children.append(table)
     if !fences.close.isEmpty { children.append(Self.fence(fences.close, form: "postfix")) }
-    return MathNode(.mrow, children: children)
+    Self.fitFences(&children, display: style == 0)
+    // `\left( … \right)` around the table: an inner atom, as in TeX.
+    let row = MathNode(.mrow, children: children)
+    row.atomClass = .inner
+    return row
   }
 
   /// `\begin{array}{lcr}`: the column specification.
@@ -133,7 +145,9 @@ extension Parser {
         "array needs a column specification such as {lcr}", offset: specToken.offset,
         length: spec.utf8.count + 2)
     }
-    return Environment(columnClasses: classes, maxColumns: classes.count, tableClass: "math-array")
+    return Environment(
+      columnClasses: classes, maxColumns: classes.count, tableClass: "math-array",
+      strut: Self.arrayStrut)
   }
 
   /// Parses rows (`\\`) of cells (`&`) up to `\end{name}`, or up to `}` when `name` is nil
@@ -149,7 +163,13 @@ extension Parser {
       // The second column of an aligned pair starts after amsmath's empty `{}`, so that
       // `&= x` spaces `=` as a relation.
       let afterOrdinary = env.cycle && cls == "math-l"
-      let children = afterOrdinary ? spaced(nodes, afterOrdinary: true) : nodes
+      var children = afterOrdinary ? spaced(nodes, afterOrdinary: true) : nodes
+      if let strut = env.strut {
+        // The cell's content in a row of its own, so that the browser still takes a sign at
+        // its start as a prefix (`-x` in cases), not as an operator after the strut.
+        let space = MathNode(.mspace, "", [("height", strut.height), ("depth", strut.depth)])
+        children = [space] + (children.count > 1 ? [MathNode(.mrow, children: children)] : children)
+      }
       return MathNode(.mtd, children: children, cls.map { [("class", $0)] } ?? [])
     }
     /// Ends a row; `\hline` before it draws a rule above it.

@@ -18,7 +18,9 @@ import Testing
     ("display-fraction", "x \\frac{\\ell_q}{W}"), ("display-limit", "x \\operatorname*{argmin}_y"),
     ("big", "\\Big( x \\Big)"), ("sqrt", "x \\sqrt{x}"), ("display-sum", "x \\sum_i"),
     ("norm", "\\lVert x \\rVert"), ("text-script", "\\ell_{\\text{NLL}}"),
-    ("indicator", "\\mathbb{1}[x]"),
+    ("indicator", "\\mathbb{1}[x]"), ("fenced", "\\left( \\frac{a}{b} \\right)"),
+    ("display-fenced", "\\left( \\frac{a}{b} \\right)"),
+    ("display-matrix", "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}"),
   ]
 
   static let probes: [(name: String, selector: String)] = [
@@ -35,6 +37,11 @@ import Testing
     ("sumX", "#display-sum semantics > mrow > mi"), ("sumI", "#display-sum munder mi"),
     ("normMath", "#norm math"), ("normX", "#norm mi"), ("textNLL", "#text-script mtext"),
     ("indicatorMath", "#indicator math"), ("indicatorBracket", "#indicator mo"),
+    ("fencedMath", "#fenced math"), ("fencedFraction", "#fenced mfrac"),
+    ("displayFencedMath", "#display-fenced math"),
+    ("displayFencedFraction", "#display-fenced mfrac"),
+    ("matrixMath", "#display-matrix math"), ("matrixA", "#display-matrix mtd mi"),
+    ("matrixC", "#display-matrix mtr:nth-child(2) mtd mi"),
   ]
 
   struct Measurements: Decodable {
@@ -102,5 +109,19 @@ import Testing
     // \mathbb{1}: dsfont's \mathds{1} is 0.611 em wide (dsrom10), the font's 𝟙 0.556 em.
     expectNear(
       try box("indicatorBracket").l - box("indicatorMath").l, 0.611, "[ after \\mathbb{1}")
+    // \left( around a fraction: TeX's rule picks the 1.2 em parenthesis inline (0.458 em
+    // wide) and the 1.8 em one in display style (0.597 em). Chromium, stretching it, makes
+    // the box as wide as the font's widest variant (0.875 em) and centres the glyph in it.
+    expectNear(
+      try box("fencedFraction").l - box("fencedMath").l, 0.458, "inline fraction after \\left(")
+    expectNear(
+      try box("displayFencedFraction").l - box("displayFencedMath").l, 0.597,
+      "display fraction after \\left(")
+    // A matrix of two rows, each a strut high (1.2 em): TeX's 2.4 em parenthesis, 0.736 em
+    // wide, and no column space before the first column (amsmath's @{}). Left to Chromium,
+    // with the old padding, a sat 1.275 em in.
+    expectNear(try box("matrixA").l - box("matrixMath").l, 0.736, "a in a pmatrix")
+    // The rows 1.2 em apart, baseline to baseline, as LaTeX's struts set them.
+    expectNear(try box("matrixC").b - box("matrixA").b, 1.2, "second row of a pmatrix")
   }
 }

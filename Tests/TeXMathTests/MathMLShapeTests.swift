@@ -43,7 +43,8 @@ import Testing
       "\\begin{array}{|l|c r|} \\hline a & b & c \\\\ \\hline d & e & f \\\\ \\hline \\end{array}")
     let rows = table.components(separatedBy: "<mtr>").dropFirst()
     #expect(rows.count == 2)
-    let first = try #require(rows.first)
+    let strut = "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+    let first = try #require(rows.first?.replacingOccurrences(of: strut, with: ""))
     #expect(
       first.hasPrefix(
         "<mtd class=\"math-l math-rule-left math-rule-above\"><mi>a</mi></mtd>"
@@ -73,10 +74,49 @@ import Testing
     #expect(try markup("\\operatorname{f}_i").hasPrefix("<mrow><msub><mi mathvariant=\"normal\">"))
   }
 
-  @Test func stretchesLeftRightFencesOnlyAroundTallContent() throws {
+  @Test func sizesFencesAsTeXDoes() throws {
     #expect(try markup("\\left(x\\right)").contains("stretchy=\"false\">(</mo>"))
-    #expect(try markup("\\left(\\frac{a}{b}\\right)").contains("stretchy=\"true\">(</mo>"))
     #expect(try markup("(\\frac{a}{b})").contains("<mo stretchy=\"false\">(</mo>"))
+    // Around a fraction TeX's rule picks the size: \big's inline, \Big's in display style,
+    // as wide as its glyph (Chromium would make it as wide as the widest variant).
+    #expect(
+      try markup("\\left(\\frac{a}{b}\\right)").contains(
+        "stretchy=\"false\" mathsize=\"1.2em\">(</mo>"))
+    #expect(
+      try markup("\\left(\\frac{a}{b}\\right)", display: true).contains(
+        "stretchy=\"true\" minsize=\"1.79em\" maxsize=\"1.79em\" "
+          + "style=\"margin-left: -0.139em; margin-right: -0.139em\">(</mo>"))
+    // A binomial's are fixed: \bigg's in display style, \big's inline, whatever it holds.
+    #expect(
+      try markup("\\binom{n}{k}", display: true).contains("minsize=\"2.39em\" maxsize=\"2.39em\""))
+    #expect(try markup("\\binom{1}{2}").contains("stretchy=\"false\" mathsize=\"1.2em\">(</mo>"))
+    // Two rows of a matrix, each as high as its strut: \bigg's size.
+    #expect(
+      try markup("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", display: true).contains(
+        "minsize=\"2.39em\" maxsize=\"2.39em\" "
+          + "style=\"margin-left: -0.069em; margin-right: -0.069em\">(</mo>"))
+    // Three: past \Bigg, built of parts by the browser, as wide as its widest variant.
+    #expect(
+      try markup("\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\end{bmatrix}", display: true).contains(
+        "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">[</mo>"))
+    // Around a sum with limits the estimate is too rough to size or narrow by.
+    #expect(
+      try markup("\\left( \\sum_{i=1}^n x_i \\right)", display: true).contains(
+        "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo>"))
+  }
+
+  @Test func setsTheCellsOfArraysOnLaTeXsStruts() throws {
+    // Each cell holds the strut (times 1.2 in cases), its content in a row of its own so that
+    // a sign at its start stays a prefix.
+    #expect(
+      try markup("\\begin{cases} -x & y \\end{cases}").contains(
+        "<mtd class=\"math-l\"><mspace height=\"1.008em\" depth=\"0.432em\"></mspace>"
+          + "<mrow><mo>−</mo><mi>x</mi></mrow></mtd>"))
+    #expect(
+      try markup("\\begin{array}{c} a \\end{array}").contains(
+        "<mtd><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"))
+    // A binomial is an ordinary atom: the sign between two is binary, spaced as TeX spaces it.
+    #expect(try markup("\\binom{n}{k} + \\dbinom{n}{2}").contains("</mrow><mo>+</mo><mstyle"))
   }
 
   @Test func writesLettersOfMathAlphabetsAsUnicodeCharacters() throws {
