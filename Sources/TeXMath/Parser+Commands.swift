@@ -295,7 +295,10 @@ extension Parser {
     guard let index = delimiterSizes.firstIndex(of: size), index > 0 else {
       return [("stretchy", "false"), ("mathsize", size)]
     }
-    let asked = ["1.79em", "2.39em", "2.99em"][index - 1]
+    // The font's bars come in other sizes (1.735, 2.085, 2.503, 3.005 em): the nearest to
+    // TeX's are asked for.
+    let bar = delimiter == "|" || delimiter == "‖"
+    let asked = (bar ? ["1.73em", "2.5em", "3em"] : ["1.79em", "2.39em", "2.99em"])[index - 1]
     var attributes = [("stretchy", "true"), ("minsize", asked), ("maxsize", asked)]
     if let widths = variantWidths[delimiter] {
       let margin = (widths.widest - widths.sizes[index - 1]) / 2
@@ -308,14 +311,14 @@ extension Parser {
   }
 
   /// The widths of the Latin Modern Math variants Chromium takes for a delimiter asked for
-  /// 1.79, 2.39 and 2.99 em (the sizes of `\Big`, `\bigg` and `\Bigg`), in thousandths of an
+  /// the sizes of `\Big`, `\bigg` and `\Bigg` (``sized(_:_:)``), in thousandths of an
   /// em, and the widest of all its variants and parts, which Chromium makes the width of any
   /// stretched one (the font's MATH table, MathVariants, and its advances). `|` has one width.
   static let variantWidths: [String: (sizes: [Int], widest: Int)] = {
     var table: [String: (sizes: [Int], widest: Int)] = [:]
     for (pair, sizes, widest) in [
       ("()", [597, 736, 875], 875), ("[]", [472, 528, 667], 667), ("{}", [667, 750, 902], 902),
-      ("⟨⟩", [611, 750, 908], 908), ("‖", [386, 396, 410], 424), ("⌊⌋⌈⌉", [528, 583, 623], 667),
+      ("⟨⟩", [611, 750, 908], 908), ("‖", [372, 396, 410], 424), ("⌊⌋⌈⌉", [528, 583, 623], 667),
     ] {
       for c in pair { table[String(c)] = (sizes, widest) }
     }

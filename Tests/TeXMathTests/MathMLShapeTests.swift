@@ -86,6 +86,10 @@ import Testing
       try markup("\\left(\\frac{a}{b}\\right)", display: true).contains(
         "stretchy=\"true\" minsize=\"1.79em\" maxsize=\"1.79em\" "
           + "style=\"margin-left: -0.139em; margin-right: -0.139em\">(</mo>"))
+    // The font's bars come in other sizes than its parentheses: 1.735 em for TeX's 1.8.
+    #expect(
+      try markup("\\left. \\frac{a}{b} \\right|", display: true).contains(
+        "stretchy=\"true\" minsize=\"1.73em\" maxsize=\"1.73em\">|</mo>"))
     // A binomial's are fixed: \bigg's in display style, \big's inline, whatever it holds.
     #expect(
       try markup("\\binom{n}{k}", display: true).contains("minsize=\"2.39em\" maxsize=\"2.39em\""))
