@@ -72,7 +72,7 @@ let package = Package(
     .executableTarget(
       name: "hw",
       dependencies: [
-        "Builder", "Reports", "Preview", "Printing", "Diagnostics", "Grading",
+        "Builder", "Reports", "Preview", "Printing", "Diagnostics", "Grading", "Markup",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -43,10 +43,12 @@ with tempfile.TemporaryDirectory() as tmp:
             cmark_runs.append(timed(["cmark", "--unsafe", path], 1))
             hw_runs.append(timed([hw, "render", path, "--fragment"], 1))
         median = lambda pairs, i: statistics.median(p[i] for p in pairs)
+        against_cmark.fastest = (min(p[0] for p in cmark_runs), min(p[0] for p in hw_runs))
         return ((median(cmark_runs, 0), median(cmark_runs, 1)),
                 (median(hw_runs, 0), median(hw_runs, 1)))
 
     cmark, ours = against_cmark(doc)
+    fastest = against_cmark.fastest
     pandoc = timed(["pandoc", "-f", "markdown", "-t", "html", "--mathml", doc], max(1, runs // 2))
     print(f"document: {mb:.1f} MB; median of {runs} runs (pandoc {max(1, runs // 2)})")
     print(f"  {'':24s} {'wall':>8s}   {'CPU':>8s}")
@@ -55,6 +57,10 @@ with tempfile.TemporaryDirectory() as tmp:
         print(f"  {name:24s} {wall:8.3f} s {cpu:8.3f} s")
     print(f"hw / cmark  = {ours[0] / cmark[0]:.2f}x wall, {ours[1] / cmark[1]:.2f}x CPU"
           "  (goal: at most 1.3x)")
+    # On a shared machine a run is slowed, never sped up, by other work: the fastest of each
+    # is the least disturbed measure.
+    print(f"              {fastest[1] / fastest[0]:.2f}x by the fastest run of each"
+          f" (cmark {fastest[0]:.3f} s, hw {fastest[1]:.3f} s)")
     print(f"pandoc / hw = {pandoc[0] / ours[0]:.1f}x faster  (goal: at least 10x)")
 
     # The same text without `$`: Markdown only, where hw's output is cmark's byte for byte.

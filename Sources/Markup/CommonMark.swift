@@ -238,7 +238,8 @@ enum CommonMark {
 
   /// A tree being rendered, and then freed, on a core of its own. `html` waits for it.
   final class RenderJob: @unchecked Sendable {
-    /// The tree, given up by its parser; freed by the render.
+    /// The tree, given up by its parser; freed after the render (unless `ParseTrees` says
+    /// otherwise), once the HTML is handed over.
     private let root: OpaquePointer
     /// Written once, by the render, before `done` is left.
     private var rendered = ""
@@ -257,8 +258,8 @@ enum CommonMark {
 
     private func run() {
       rendered = CommonMark.render(root)
-      cmark_node_free(root)
       done.leave()
+      if ParseTrees.freedAfterRender { cmark_node_free(root) }
     }
 
     /// The HTML with its markers, once the render is done.

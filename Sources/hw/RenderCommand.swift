@@ -1,6 +1,7 @@
 import ArgumentParser
 import Builder
 import Foundation
+import Markup
 
 /// `hw render FILE`: one document to HTML on standard output.
 struct RenderCommand: ParsableCommand {
@@ -28,6 +29,8 @@ struct RenderCommand: ParsableCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
+    // One page, then exit: the parsed tree is left for the exit to give back.
+    ParseTrees.freedAfterRender = false
     let (html, diagnostics) = SiteBuilder.render(bytes, path: file, fragment: fragment)
     Console.write(html)
     Console.report(diagnostics)
