@@ -749,9 +749,7 @@ extension Parser {
       let accent = node.attribute("accent") ?? node.attribute("accentunder")
       return accent == "true" && node.children.allSatisfy(estimable)
     case .msqrt, .mroot, .munderover: return false
-    case .mo:
-      return !node.isLargeOperator && node.attribute("minsize") == nil
-        && node.attribute("mathsize") == nil
+    case .mo: return !node.isLargeOperator
     default: return node.children.allSatisfy(estimable)
     }
   }
@@ -763,7 +761,13 @@ extension Parser {
     height: Double, depth: Double
   ) {
     switch node.kind {
+    case .mo where node.attribute("minsize") != nil:
+      // A delimiter stretched to a size (``sized(_:_:)``): that tall, centred on the axis.
+      let size = node.attribute("minsize").flatMap { Double($0.dropLast(2)) } ?? 1
+      return ((size / 2 + 0.25) * scale, max(0, size / 2 - 0.25) * scale)
     case .mi, .mn, .mo, .mtext:
+      // A delimiter drawn larger (`mathsize`) grows from the baseline.
+      let factor = node.attribute("mathsize").flatMap { Double($0.dropLast(2)) } ?? 1
       var height = 0.0
       var depth = 0.0
       for c in node.text.unicodeScalars {
@@ -771,7 +775,7 @@ extension Parser {
         height = max(height, shape.height)
         depth = max(depth, shape.depth)
       }
-      return (height * scale, depth * scale)
+      return (height * scale * factor, depth * scale * factor)
     case .ref: return (0.69 * scale, 0)
     case .mfrac:
       // TeX's shifts (num1 and denom1 in display style, num2 and denom2 otherwise), kept clear

@@ -86,6 +86,10 @@ import Testing
       try markup("\\left(\\frac{a}{b}\\right)", display: true).contains(
         "stretchy=\"true\" minsize=\"1.79em\" maxsize=\"1.79em\" "
           + "style=\"margin-left: -0.139em; margin-right: -0.139em\">(</mo>"))
+    // Around fences already sized: the outer ones no smaller, as TeX sets them.
+    let nested = try markup(
+      "\\left( \\left( \\frac{a}{b} \\right) \\right)", display: true)
+    #expect(nested.components(separatedBy: "minsize=\"1.79em\"").count == 5)
     // The font's bars come in other sizes than its parentheses: 1.735 em for TeX's 1.8.
     #expect(
       try markup("\\left. \\frac{a}{b} \\right|", display: true).contains(
