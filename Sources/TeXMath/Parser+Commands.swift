@@ -703,10 +703,6 @@ extension Parser {
     }
   }
 
-  /// The size of the delimiters TeX puts around `children` (one line of content, fences
-  /// included): nil for the normal size, else that of `\big`, `\Big`, `\bigg` or `\Bigg`. TeX
-  /// takes the smallest delimiter at least 0.901 of twice the content's extent from the axis,
-  /// and at most 5 pt (half an em) short of it (`\delimiterfactor`, `\delimitershortfall`).
   /// Sizes the stretchy fences among `children` (a `\left … \right` row, a binomial, a
   /// matrix) as TeX would, where the content's height can be estimated (letters, scripts,
   /// fractions, accents, tables of them): TeX's own rule picks the delimiter, the normal one

@@ -107,9 +107,10 @@ extension Parser {
     children.append(table)
     if !fences.close.isEmpty { children.append(Self.fence(fences.close, form: "postfix")) }
     Self.fitFences(&children, display: style == 0)
-    // `\left( … \right)` around the table: an inner atom, as in TeX.
+    // `\left( … \right)` around the table: an inner atom, as in TeX (a bare `matrix` is an
+    // ordinary one, the default).
     let row = MathNode(.mrow, children: children)
-    row.atomClass = .inner
+    if children.count > 1 { row.atomClass = .inner }
     return row
   }
 
