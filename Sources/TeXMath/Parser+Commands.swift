@@ -183,7 +183,9 @@ extension Parser {
     case .pmod, .mod:
       let argument = try parseArgument(for: t)
       let parenthesized = command == .pmod
-      var nodes: [MathNode] = [.space(parenthesized ? "1em" : "0.6667em")]
+      // amsmath: 18 mu before it in a display, else 8 mu before `\pmod`, 12 mu before `\mod`.
+      let lead = display ? "1em" : parenthesized ? "0.4444em" : "0.6667em"
+      var nodes: [MathNode] = [.space(lead)]
       if parenthesized { nodes.append(MathNode(.mo, "(", [("stretchy", "false")])) }
       nodes += [MathNode(.mi, "mod"), .space("0.3333em"), argument]
       if parenthesized { nodes.append(MathNode(.mo, ")", [("stretchy", "false")])) }

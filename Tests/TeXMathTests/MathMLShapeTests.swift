@@ -113,6 +113,14 @@ import Testing
         "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo>"))
   }
 
+  @Test func spacesModuloAsAmsmathDoes() throws {
+    // 8 mu before `\pmod` inline, 12 mu before `\mod`, 18 mu before either in a display.
+    #expect(try markup("a \\pmod{n}").contains("<mspace width=\"0.4444em\"></mspace><mo"))
+    #expect(try markup("a \\mod{n}").contains("<mspace width=\"0.6667em\"></mspace><mi"))
+    #expect(
+      try markup("a \\pmod{n}", display: true).contains("<mspace width=\"1em\"></mspace><mo"))
+  }
+
   @Test func setsTheCellsOfArraysOnLaTeXsStruts() throws {
     // Each cell holds the strut (times 1.2 in cases), its content in a row of its own so that
     // a sign at its start stays a prefix.
