@@ -37,11 +37,7 @@ struct CompileFailure {
       directory: String, outcome: RunnerCompiler.Outcome
     ) {
       let directory = workDirectory + "/prefix-\(count)"
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
-      } catch { throw .system("cannot create the scratch folder \(directory)") }
-      return (directory, try compiler.compile(source.prefix(count), in: directory))
+      return (directory, try compiler.compile(source.prefix(count), inNewFolder: directory))
     }
     // The first `passing` blocks compile (no block at all is assumed to, and checked last);
     // the first `failing` do not.

@@ -209,11 +209,7 @@ public struct Executor: Sendable {
     {
       let prefix = source.prefix(failure.position)
       let directory = workDirectory + "/before-\(failure.position)"
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
-      } catch { throw .system("cannot create the scratch folder \(directory)") }
-      let compiled = try compiler.compile(prefix, in: directory)
+      let compiled = try compiler.compile(prefix, inNewFolder: directory)
       if let executable = compiled.executable {
         failure.runnablePrefix = (
           executable, directory, Self.warningsOnly(compiled.diagnostics.byBlock)

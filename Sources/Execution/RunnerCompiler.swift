@@ -39,6 +39,17 @@ struct RunnerCompiler {
     ]
   }
 
+  /// Compiles `source` in `directory`, made first (a folder of its own inside the work
+  /// folder, for a runner of some of the blocks).
+  func compile(_ source: RunnerSource, inNewFolder directory: String) throws(ExecutorError)
+    -> Outcome
+  {
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch { throw .system("cannot create the scratch folder \(directory)") }
+    return try compile(source, in: directory)
+  }
+
   /// Writes `source` to `<workDirectory>/main.swift` and compiles it to `runner`, contained as
   /// `sandbox` says. The compiler's temporary files go to `workDirectory` too, so that they
   /// are removed with it and their paths are recognised as the runner's (`ScratchPaths`).
