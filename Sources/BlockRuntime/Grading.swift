@@ -78,6 +78,16 @@ public func _hwGradeAnswer(_ value: some GradeValueConvertible) {
   session.append(.answer(GradeAnswer(block: session.currentBlock, value: value.gradeValue)))
 }
 
+/// Called by a generated ask with its expression, which it evaluates and hands over as
+/// `_hwGradeAnswer` does; an error the expression throws goes on to the ask's `catch`. Declared
+/// `throws` whether or not the expression can throw, so that the ask's `try` and `catch` are
+/// never reported as unneeded. Not for use in blocks.
+public func _hwGradeAsk<Value: GradeValueConvertible>(
+  _ value: @autoclosure () throws -> Value
+) throws {
+  _hwGradeAnswer(try value())
+}
+
 /// Called by a generated ask whose expression threw. Not for use in blocks.
 public func _hwGradeThrew(_ error: any Error) {
   let session = RunnerSession.shared

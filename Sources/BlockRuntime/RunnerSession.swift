@@ -130,9 +130,23 @@ public func _hwRunnerStart() {
   RunnerSession.shared.start()
 }
 
+/// Called once by the generated runner before its first block, which is `first`. Not for use
+/// in blocks.
+public func _hwRunnerStart(beginning first: Int) {
+  RunnerSession.shared.start()
+  RunnerSession.shared.begin(block: first)
+}
+
 /// Called by the generated runner just before block `index` (0-based). Not for use in blocks.
 public func _hwBlockBegin(_ index: Int) {
   RunnerSession.shared.begin(block: index)
+}
+
+/// Called by the generated runner between two blocks: just after block `previous`, just
+/// before block `next`. Not for use in blocks.
+public func _hwBlockBoundary(_ previous: Int, _ next: Int) {
+  RunnerSession.shared.end(block: previous)
+  RunnerSession.shared.begin(block: next)
 }
 
 /// Called by the generated runner just after block `index` (0-based). Not for use in blocks.

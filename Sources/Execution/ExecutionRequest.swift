@@ -36,11 +36,19 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var blocks: [VerifyBlock]
   /// The page's labelled display formulas, which its blocks may evaluate (`formula("name")`).
   public var formulas: PageFormulas
+  /// How many of the last blocks are appended to the document (a grader's asks): they use what
+  /// the document's blocks declare and declare nothing for them, and are compiled as the body
+  /// of one function, which costs the compiler less than more top-level code.
+  public var appendedCount: Int
 
   /// Creates a request.
-  public init(displayPath: String, blocks: [VerifyBlock], formulas: PageFormulas = PageFormulas()) {
+  public init(
+    displayPath: String, blocks: [VerifyBlock], formulas: PageFormulas = PageFormulas(),
+    appendedCount: Int = 0
+  ) {
     self.displayPath = displayPath
     self.blocks = blocks
     self.formulas = formulas
+    self.appendedCount = appendedCount
   }
 }

@@ -91,7 +91,8 @@ public struct Executor: Sendable {
     let toolchain = try Toolchain.locate(override: configuration.compilerPath)
     let runtime = try runtimeFingerprint()
     let source = RunnerSource(
-      displayPath: request.displayPath, blocks: request.blocks, formulas: request.formulas)
+      displayPath: request.displayPath, blocks: request.blocks, formulas: request.formulas,
+      appendedCount: request.appendedCount)
     let cache = configuration.cacheDirectory.map { ResultCache(directory: $0) }
     let level = try level()
     let key = ResultCache.key(
@@ -125,7 +126,9 @@ public struct Executor: Sendable {
   public func compileOnly(_ request: ExecutionRequest) throws(ExecutorError) -> DocumentRun {
     guard !request.blocks.isEmpty else { return DocumentRun(blocks: []) }
     let toolchain = try Toolchain.locate(override: configuration.compilerPath)
-    let source = RunnerSource(displayPath: request.displayPath, blocks: request.blocks)
+    let source = RunnerSource(
+      displayPath: request.displayPath, blocks: request.blocks,
+      appendedCount: request.appendedCount)
     let level = try level()
     let image = try image(toolchain: toolchain)
     let errors = try contained(level: level) {

@@ -80,6 +80,7 @@ struct ResultCache: Sendable {
         blocks: [VerifyBlock(code: "", codeLine: 1, options: VerifyOptions(), index: 0)]
       ).text)
     hash.update("\npath \(request.displayPath.utf8.count) \(request.displayPath)")
+    if request.appendedCount > 0 { hash.update("\nappended \(request.appendedCount)") }
     for block in request.blocks {
       let options = block.options
       hash.update(

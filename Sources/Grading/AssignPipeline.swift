@@ -231,7 +231,8 @@ public struct AssignPipeline: Sendable {
       let run: DocumentRun
       do {
         run = try handoutExecutor.compileOnly(
-          ExecutionRequest(displayPath: displayPath, blocks: blocks))
+          ExecutionRequest(
+            displayPath: displayPath, blocks: blocks, appendedCount: asks.count))
       } catch {
         throw ToolError(error.description)
       }

@@ -210,7 +210,9 @@ public struct SubmissionGrader: Sendable {
       let run: DocumentRun
       do {
         run = try executor.run(
-          ExecutionRequest(displayPath: displayPath, blocks: blocks, formulas: outline.formulas),
+          ExecutionRequest(
+            displayPath: displayPath, blocks: blocks, formulas: outline.formulas,
+            appendedCount: pending.count),
           useCache: false)
       } catch {
         for item in pending {
@@ -418,7 +420,9 @@ private final class FormulaRun: @unchecked Sendable {
 /// The Swift code of an ask, as appended to a student's program.
 enum AskCode {
   /// The ask's block: its inputs bound in a scope of their own, the expression evaluated and
-  /// its value handed to the runtime; a thrown error is reported as the answer instead.
+  /// its value handed to the runtime; a thrown error is reported as the answer instead. The
+  /// expression is an argument of `_hwGradeAsk`, which throws, so that the compiler warns of
+  /// neither the `try` nor the `catch` when the student's code throws nothing.
   ///
   /// Every name the code uses is qualified by its module (`BlockRuntime._hwGradeAnswer`,
   /// `LossEngine.Vector`, `Swift.Double`), so that a student's function or type of the same
@@ -429,9 +433,9 @@ enum AskCode {
       lines.append(
         "  let \(input.name): \(qualifiedType(input.value)) = \(qualifiedLiteral(input.value))")
     }
-    lines.append("  BlockRuntime._hwGradeAnswer(try (")
+    lines.append("  try BlockRuntime._hwGradeAsk(")
     lines.append(ask.expression)
-    lines.append("  ))")
+    lines.append("  )")
     lines.append("} catch {")
     lines.append("  BlockRuntime._hwGradeThrew(error)")
     lines.append("}")

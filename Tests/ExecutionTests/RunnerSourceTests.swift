@@ -10,28 +10,70 @@ import Testing
     VerifyBlock(code: "check(x == 1, \"one\")", codeLine: 20, options: VerifyOptions(), index: 1),
   ]
 
-  @Test func wrapsEachBlockInItsSourceLocationAndBoundaryCalls() {
+  @Test func wrapsEachBlockInItsSourceLocationWithOneBoundaryCallBetweenTwo() {
     let source = RunnerSource(displayPath: "Content/a \"b\".md", blocks: Self.blocks)
     #expect(
       source.text == """
         // Generated from Content/a "b".md: every `swift verify` block, in order.
         import Foundation
         import BlockRuntime
-        BlockRuntime._hwRunnerStart()
-        BlockRuntime._hwBlockBegin(0)
+        BlockRuntime._hwRunnerStart(beginning: 0)
         #sourceLocation(file: "Content/a \\"b\\".md", line: 12)
         let x = 1
         print(x)
         #sourceLocation()
-        BlockRuntime._hwBlockEnd(0)
-        BlockRuntime._hwBlockBegin(1)
+        BlockRuntime._hwBlockBoundary(0, 1)
         #sourceLocation(file: "Content/a \\"b\\".md", line: 20)
         check(x == 1, "one")
         #sourceLocation()
         BlockRuntime._hwBlockEnd(1)
 
         """)
-    #expect(source.generatedLines == [5...10, 11...15])
+    #expect(source.generatedLines == [4...9, 9...13])
+  }
+
+  /// Appended blocks (a grader's asks) are one function's statements, declared before the
+  /// document's blocks (where the compiler looks their names up in few scopes) and called
+  /// after the last of them.
+  @Test func putsAppendedBlocksInAFunctionDeclaredFirstAndCalledLast() {
+    let ask = VerifyBlock(code: "show(x)\n", codeLine: 40, options: VerifyOptions(), index: 2)
+    let source = RunnerSource(
+      displayPath: "Content/a.md", blocks: Self.blocks + [ask], appendedCount: 1)
+    let function = RunnerSource.appendedFunctionName(blocks: Self.blocks + [ask])
+    #expect(function.hasPrefix("_hwAppended_") && function.count == 28)
+    #expect(
+      source.text == """
+        // Generated from Content/a.md: every `swift verify` block, in order.
+        import Foundation
+        import BlockRuntime
+        func \(function)() {
+        BlockRuntime._hwBlockBegin(2)
+        #sourceLocation(file: "Content/a.md", line: 40)
+        show(x)
+        #sourceLocation()
+        BlockRuntime._hwBlockEnd(2)
+        }
+        BlockRuntime._hwRunnerStart(beginning: 0)
+        #sourceLocation(file: "Content/a.md", line: 12)
+        let x = 1
+        print(x)
+        #sourceLocation()
+        BlockRuntime._hwBlockBoundary(0, 1)
+        #sourceLocation(file: "Content/a.md", line: 20)
+        check(x == 1, "one")
+        #sourceLocation()
+        BlockRuntime._hwBlockEnd(1)
+        \(function)()
+
+        """)
+    #expect(source.generatedLines == [11...16, 16...20, 5...9])
+    #expect(source.blockPosition(forGeneratedLine: 7) == 2)
+    #expect(source.blockPosition(forGeneratedLine: 10) == 2)
+    #expect(source.blockPosition(forGeneratedLine: 21) == 1)
+    // The runner of the document's first block has no appended block left.
+    #expect(source.prefix(1).appendedCount == 0)
+    #expect(!source.prefix(1).text.contains("_hwAppended_"))
+    #expect(source.prefix(3) == source)
   }
 
   @Test func findsTheBlockOfAMarkdownLineOrAGeneratedLine() {
@@ -40,7 +82,9 @@ import Testing
     #expect(source.blockPosition(forMarkdownLine: 13) == 0)
     #expect(source.blockPosition(forMarkdownLine: 14) == nil)
     #expect(source.blockPosition(forMarkdownLine: 20) == 1)
+    #expect(source.blockPosition(forGeneratedLine: 8) == 0)
     #expect(source.blockPosition(forGeneratedLine: 9) == 0)
+    #expect(source.blockPosition(forGeneratedLine: 10) == 1)
     #expect(source.blockPosition(forGeneratedLine: 40) == 1)
     #expect(source.blockPosition(forGeneratedLine: 2) == nil)
   }
