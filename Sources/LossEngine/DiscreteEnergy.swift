@@ -17,12 +17,22 @@ public protocol DiscreteEnergy: Sendable {
   /// ∂ℓ/∂W = Σ_y g_y ∂F_W(x, y)/∂W for g = `energyGradient` = ∂ℓ/∂F_W(x, ·), flattened like
   /// ``parameters``.
   func parameterGradient(_ x: Vector, energyGradient: Vector) -> Vector
+  /// Adds ``parameterGradient(_:energyGradient:)`` to `gradient`, as training does for each
+  /// sample; by default with `+=`, but an energy may add it in place.
+  func addParameterGradient(_ x: Vector, energyGradient: Vector, to gradient: inout Vector)
   /// The energies as an n × 1 variable, computed from `parameters` (a variable holding W
   /// flattened) with tape operations only.
   func energies(_ x: Vector, parameters: Variable) -> Variable
 }
 
 extension DiscreteEnergy {
+  /// `gradient += parameterGradient(x, energyGradient: energyGradient)`.
+  public func addParameterGradient(
+    _ x: Vector, energyGradient: Vector, to gradient: inout Vector
+  ) {
+    gradient += parameterGradient(x, energyGradient: energyGradient)
+  }
+
   /// The number of scalar parameters.
   public var parameterCount: Int { parameters.count }
 

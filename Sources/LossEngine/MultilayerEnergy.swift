@@ -62,14 +62,21 @@ public struct MultilayerEnergy: DiscreteEnergy, Equatable {
     }
   }
 
+  /// tanh(U x + c), formed in the vector U x holds (the same arithmetic as the expression).
   func hidden(_ x: Vector) -> Vector {
     Validation.require(
       Validation.sameLength(x.count, inputDimension, argument: "x", expectedName: "U columns"))
-    return (inputWeights * x + hiddenBias).map { tanh($0) }
+    var h = inputWeights * x
+    for i in 0..<h.count { h.scalars[i] = tanh(h.scalars[i] + hiddenBias.scalars[i]) }
+    return h
   }
 
-  /// −(V tanh(U x + c) + e).
-  public func energies(_ x: Vector) -> Vector { -(outputWeights * hidden(x) + outputBias) }
+  /// −(V tanh(U x + c) + e), formed in the vector V h holds.
+  public func energies(_ x: Vector) -> Vector {
+    var f = outputWeights * hidden(x)
+    for k in 0..<f.count { f.scalars[k] = -(f.scalars[k] + outputBias.scalars[k]) }
+    return f
+  }
 
   /// With s = −g: ∂V = s hᵀ, ∂e = s, δ = (Vᵀ s) ⊙ (1 − h²), ∂U = δ xᵀ, ∂c = δ.
   public func parameterGradient(_ x: Vector, energyGradient g: Vector) -> Vector {
@@ -81,6 +88,50 @@ public struct MultilayerEnergy: DiscreteEnergy, Equatable {
     let delta = outputWeights.transposeTimes(s) .* h.map { 1 - $0 * $0 }
     return Vector(
       Matrix.outer(delta, x).scalars + delta.scalars + Matrix.outer(s, h).scalars + s.scalars)
+  }
+
+  /// `gradient += parameterGradient(x, energyGradient: g)` with the same arithmetic, in the
+  /// order it adds, without forming the gradient's parts: what training does for each sample.
+  public func addParameterGradient(
+    _ x: Vector, energyGradient g: Vector, to gradient: inout Vector
+  ) {
+    let (hiddenUnits, d, n) = (hiddenCount, inputDimension, labelCount)
+    Validation.require(
+      Validation.sameLength(g.count, n, argument: "energyGradient", expectedName: "labels"))
+    Validation.require(
+      Validation.sameLength(
+        gradient.count, hiddenUnits * d + hiddenUnits + n * hiddenUnits + n,
+        argument: "gradient", expectedName: "U, c, V and e"))
+    let h = hidden(x)
+    let vOffset = hiddenUnits * d + hiddenUnits
+    let eOffset = vOffset + n * hiddenUnits
+    gradient.scalars.withUnsafeMutableBufferPointer { out in
+      h.scalars.withUnsafeBufferPointer { h in
+        g.scalars.withUnsafeBufferPointer { g in
+          x.scalars.withUnsafeBufferPointer { x in
+            outputWeights.scalars.withUnsafeBufferPointer { v in
+              for i in 0..<hiddenUnits {
+                // (Vᵀ s)_i over the labels in order, skipping s_k = 0, as `transposeTimes` sums.
+                var sum = 0.0
+                for k in 0..<n {
+                  let s = -g[k]
+                  if s == 0 { continue }
+                  sum += s * v[k * hiddenUnits + i]
+                }
+                let delta = sum * (1 - h[i] * h[i])
+                for j in 0..<d { out[i * d + j] += delta * x[j] }
+                out[hiddenUnits * d + i] += delta
+              }
+              for k in 0..<n {
+                let s = -g[k]
+                for i in 0..<hiddenUnits { out[vOffset + k * hiddenUnits + i] += s * h[i] }
+              }
+              for k in 0..<n { out[eOffset + k] += -g[k] }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// The same network on the tape.

@@ -28,7 +28,7 @@ extension DiscreteEnergy {
         let (x, y) = (data.inputs[i], data.labels[i])
         let e = loss.evaluate(energies: energies(x), label: y)
         total += e.value
-        gradient += parameterGradient(x, energyGradient: e.energyGradient)
+        addParameterGradient(x, energyGradient: e.energyGradient, to: &gradient)
       }
       losses.append(total / Double(batchSize))
       optimizer.step(&parameters, gradient: gradient / Double(batchSize))

@@ -1,3 +1,4 @@
+import Foundation
 import LossEngine
 import Testing
 
@@ -34,6 +35,26 @@ import Testing
       loss, on: data, steps: 600, batchSize: 8,
       optimizer: SGD(learningRate: 0.02, momentum: 0.9), using: &g)
     #expect(f.accuracy(on: data) > 0.95)
+  }
+
+  /// Training adds each sample's gradient in place: the sums must be those of
+  /// `gradient += parameterGradient(…)` to the last bit, so that no trained model changes.
+  @Test func aMultilayerEnergyAddsItsGradientInPlaceWithTheSameArithmetic() {
+    var g = SeededGenerator(seed: 24)
+    let f = MultilayerEnergy(labels: 4, inputs: 3, hidden: 5, using: &g)
+    var added = g.gaussianVector(f.parameterCount)
+    var expected = added
+    for trial in 0..<20 {
+      let x = g.gaussianVector(3)
+      var energyGradient = g.gaussianVector(4)
+      // Labels whose gradient is zero are skipped in Vᵀ s; a sum must not change for it.
+      if trial % 3 == 0 { energyGradient.scalars[trial % 4] = 0 }
+      f.addParameterGradient(x, energyGradient: energyGradient, to: &added)
+      expected += f.parameterGradient(x, energyGradient: energyGradient)
+      #expect(added.scalars == expected.scalars)
+      let h = (f.inputWeights * x + f.hiddenBias).map { tanh($0) }
+      #expect(f.energies(x).scalars == (-(f.outputWeights * h + f.outputBias)).scalars)
+    }
   }
 
   @Test func theEnergyLossAloneCollapsesEveryEnergyDownward() {
