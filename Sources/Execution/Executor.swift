@@ -280,7 +280,25 @@ public struct Executor: Sendable {
     let assembly = RunAssembly(
       displayPath: source.displayPath, blocks: source.blocks, limits: configuration.limits,
       workDirectory: workDirectory)
-    return assembly.blockRuns(from: outcome, warnings: warnings)
+    let runs = assembly.blockRuns(from: outcome, warnings: warnings)
+    // A runner without line tables has a backtrace that names no line of a block. A crash whose
+    // message named none either (a trap in the standard library, the engine's precondition) is
+    // placed by compiling the program again with them and running it again.
+    let unplaced = runs.contains {
+      if case .crashed(_, nil) = $0.status { return true }
+      return false
+    }
+    guard !compiler.lineTables, unplaced,
+      FileManager.default.fileExists(atPath: workDirectory + "/backtrace.txt")
+    else { return runs }
+    var placing = compiler
+    placing.lineTables = true
+    let directory = workDirectory + "/placed"
+    let compiled = try placing.compile(source, inNewFolder: directory)
+    guard let executable = compiled.executable else { return runs }
+    return try execute(
+      executable, source: source, warnings: warnings, compiler: placing,
+      workDirectory: directory)
   }
 
   static func warningsOnly(_ byBlock: [Int: [Diagnostic]]) -> [Int: [Diagnostic]] {

@@ -11,6 +11,10 @@ struct RunnerCompiler {
   var sandbox: SandboxContext
   /// Seconds a compile may take before it is stopped and reported at the first block.
   var timeoutSeconds: Double = 120
+  /// Whether the runner gets line tables, which a backtrace needs to name a line of a block.
+  /// Without them the front end does about a seventh less work on a long page; a crash whose
+  /// message names no line is run again with them (`Executor`).
+  var lineTables = false
 
   /// The outcome of one compile.
   struct Outcome {
@@ -25,13 +29,14 @@ struct RunnerCompiler {
   }
 
   /// The compiler's options, the same for the module cache's warm-up and every runner:
-  /// `-Onone -gline-tables-only` (line tables for located backtraces; `-O` measured about
-  /// five times slower to compile a ten-block document), Swift 5 language mode (top-level
-  /// code is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, the image's
+  /// `-Onone` (`-O` measured about five times slower to compile a ten-block document),
+  /// `-gline-tables-only` when `lineTables` (for located backtraces; the module cache is
+  /// warmed both ways, since its modules differ by it), Swift 5 language mode (top-level code
+  /// is not main-actor isolated, as in a notebook), `-diagnostic-style=llvm`, the image's
   /// module cache, rpath to the image's runtime.
-  static func flags(image: RuntimeImage) -> [String] {
-    [
-      "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm",
+  static func flags(image: RuntimeImage, lineTables: Bool) -> [String] {
+    ["-Onone"] + (lineTables ? ["-gline-tables-only"] : []) + [
+      "-swift-version", "5", "-diagnostic-style=llvm",
       "-no-color-diagnostics", "-module-name", "HWDocument",
       "-module-cache-path", image.moduleCache,
       "-I", image.libraryDirectory + "/Modules", "-L", image.libraryDirectory, "-lHWBlockRuntime",
@@ -58,7 +63,7 @@ struct RunnerCompiler {
     let executable = workDirectory + "/runner"
     guard FileManager.default.createFile(atPath: mainPath, contents: Data(source.text.utf8))
     else { throw .system("cannot write \(mainPath)") }
-    let arguments = Self.flags(image: image) + [mainPath, "-o", executable]
+    let arguments = Self.flags(image: image, lineTables: lineTables) + [mainPath, "-o", executable]
     let started = Date()
     var environment =
       sandbox.level == .none
@@ -89,6 +94,13 @@ struct RunnerCompiler {
       return Outcome(executable: nil, diagnostics: diagnostics, output: message, seconds: seconds)
     }
     let output = result.stderr + (result.stdout.isEmpty ? "" : "\n" + result.stdout)
+    // The linker names a block's line only from line tables: a link that failed without them
+    // is done again with them, so that its errors are placed.
+    if result.termination != .exited(0), !lineTables, output.contains("link command failed") {
+      var placing = self
+      placing.lineTables = true
+      return try placing.compile(source, in: workDirectory)
+    }
     var diagnostics = CompilerDiagnostics(
       output: output, source: source, generatedPath: mainPath)
     let succeeded = result.termination == .exited(0)

@@ -78,7 +78,7 @@ struct RuntimeImage: Sendable {
   private var completeMarker: String { root + "/complete" }
 
   /// Changes whenever the compile flags or the warm-up program change.
-  private static let compileFlagsVersion = "image 1"
+  private static let compileFlagsVersion = "image 2"
 
   private static func build(
     _ image: RuntimeImage, runtimeDirectory: String, toolchain: Toolchain, timeoutSeconds: Double
@@ -113,11 +113,30 @@ struct RuntimeImage: Sendable {
     var environment = ProcessInfo.processInfo.environment
     environment["TMPDIR"] = warm
     environment["TERM"] = "dumb"
-    let result = try ChildProcess.run(
-      executable: toolchain.swiftc,
-      arguments: RunnerCompiler.flags(image: image)
-        + [warm + "/main.swift", "-o", warm + "/runner"],
-      environment: environment, directory: warm, timeoutSeconds: timeoutSeconds)
+    // Both ways a runner is compiled, with line tables and without: the cache's modules differ.
+    for lineTables in [false, true] {
+      let result = try ChildProcess.run(
+        executable: toolchain.swiftc,
+        arguments: RunnerCompiler.flags(image: image, lineTables: lineTables)
+          + [warm + "/main.swift", "-o", warm + "/runner"],
+        environment: environment, directory: warm, timeoutSeconds: timeoutSeconds)
+      try checkWarmUp(result, warm: warm)
+    }
+    try? files.removeItem(atPath: warm)
+    makeReadable(image.root)
+    guard files.createFile(atPath: image.completeMarker, contents: Data()) else {
+      throw .system("cannot write \(image.completeMarker)")
+    }
+    complete = true
+  }
+
+  /// Throws the toolchain's failure when a warm-up compile did not succeed.
+  private static func checkWarmUp(
+    _ result: (
+      termination: ChildProcess.Termination, stdout: String, stderr: String, timedOut: Bool
+    ),
+    warm: String
+  ) throws(ExecutorError) {
     guard result.termination == .exited(0) else {
       let output = result.stderr + (result.stdout.isEmpty ? "" : "\n" + result.stdout)
       let source = RunnerSource(displayPath: "<runner>", blocks: [])
@@ -129,12 +148,6 @@ struct RuntimeImage: Sendable {
           ? output.trimmingCharacters(in: .whitespacesAndNewlines)
           : errors.joined(separator: "\n"))
     }
-    try? files.removeItem(atPath: warm)
-    makeReadable(image.root)
-    guard files.createFile(atPath: image.completeMarker, contents: Data()) else {
-      throw .system("cannot write \(image.completeMarker)")
-    }
-    complete = true
   }
 
   /// Creates `path` for this user alone to write (others may read and enter it, as a sandbox's
