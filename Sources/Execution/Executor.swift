@@ -293,7 +293,9 @@ public struct Executor: Sendable {
     else { return runs }
     var placing = compiler
     placing.lineTables = true
-    let directory = workDirectory + "/placed"
+    // A name the run could not have made ahead (at the `user` level the run's uid owns the
+    // folder it ran in, and could have left a link there).
+    let directory = workDirectory + "/placed-" + UUID().uuidString
     let compiled = try placing.compile(source, inNewFolder: directory)
     guard let executable = compiled.executable else { return runs }
     return try execute(
